@@ -1,0 +1,95 @@
+"""Problems found in content files, reported to teachers and writers in plain Swedish.
+
+Both the term bank and the lesson loader report through :class:`Problem`, so the web layer can
+show any validation result the same way: which file, which entry, which line, what is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one place in a content file.
+
+    ``line`` is 1-based (as an editor shows it) or None when it cannot be known (CSV rows use
+    ``row`` instead); ``entry`` names the term or lesson part, e.g. ``term ”blodtryck”``.
+    """
+
+    source: str
+    message: str
+    line: int | None = None
+    entry: str | None = None
+    field: str | None = None
+    row: int | None = None
+
+    def __str__(self) -> str:
+        where = [self.source]
+        if self.row is not None:
+            where.append(f"rad {self.row}")
+        elif self.line is not None:
+            where.append(f"rad {self.line}")
+        if self.entry:
+            where.append(self.entry)
+        if self.field:
+            where.append(f"fältet ”{self.field}”")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class ContentError(ValueError):
+    """Raised instead of returning anything when content does not validate (all-or-nothing)."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        shown = "\n".join(str(p) for p in self.problems[:20])
+        more = len(self.problems) - 20
+        if more > 0:
+            shown += f"\n… och {more} problem till."
+        super().__init__(f"{len(self.problems)} problem hittades:\n{shown}")
+
+
+_PYDANTIC_MESSAGES = {
+    "missing": "fältet saknas",
+    "extra_forbidden": "okänt fält",
+    "string_type": "ska vara text",
+    "string_too_short": "får inte vara tomt",
+    "string_too_long": "är för långt (högst {max_length} tecken)",
+    "string_pattern_mismatch": "har fel form",
+    "int_type": "ska vara ett heltal",
+    "int_parsing": "ska vara ett heltal",
+    "int_from_float": "ska vara ett heltal",
+    "float_type": "ska vara ett tal",
+    "float_parsing": "ska vara ett tal",
+    "bool_type": "ska vara sant eller falskt",
+    "list_type": "ska vara en lista",
+    "tuple_type": "ska vara en lista",
+    "dict_type": "ska vara en tabell med fält",
+    "model_type": "ska vara en tabell med fält",
+    "model_attributes_type": "ska vara en tabell med fält",
+    "too_short": "har för få delar (minst {min_length})",
+    "too_long": "har för många delar (högst {max_length})",
+    "greater_than_equal": "ska vara minst {ge}",
+    "less_than_equal": "ska vara högst {le}",
+    "greater_than": "ska vara större än {gt}",
+    "less_than": "ska vara mindre än {lt}",
+}
+
+
+def swedish_message(error: dict) -> str:
+    """Translate one pydantic error into a short Swedish sentence fragment.
+
+    Our own validators raise ``ValueError`` with a Swedish text, which pydantic wraps as
+    ``value_error``; that text is used as it is.
+    """
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"])).removeprefix("Value error, ")
+    if kind == "literal_error":
+        allowed = ctx.get("expected", "")
+        return f"ogiltigt värde ”{error.get('input')}” (tillåtet: {allowed.replace(' or ', ', ')})"
+    template = _PYDANTIC_MESSAGES.get(kind)
+    if template is None:
+        return f"ogiltigt värde ({error['msg']})"
+    return template.format(**ctx)
