@@ -17,7 +17,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from glossary.bank import TermBank
 from glossary.model import Term
-from glossary.problems import ContentError, Problem, swedish_message
+from glossary.problems import ContentError, Problem, error_field, swedish_message
 from glossary.yamlsource import line_at, plain, read_yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -60,7 +60,7 @@ def term_problems(error: ValidationError, source: str, root: Any, prefix: Sequen
             swedish_message(err),
             line=line_at(root, [*prefix, *err["loc"]]),
             entry=entry,
-            field=".".join(str(part) for part in err["loc"]) or None,
+            field=error_field(err),
         )
         for err in error.errors()
     ]

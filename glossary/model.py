@@ -161,9 +161,11 @@ class Term(BaseModel):
     def _forms_table(cls, value: object) -> object:
         if not isinstance(value, dict):
             raise ValueError("böjningsformerna ska vara en tabell, t.ex. sg_indef: blodtryck")
-        return {
+        forms = {
             str(k): (v.strip() or None) if isinstance(v, str) else v for k, v in value.items()
         }
+        # An optional form that is not in use is the same as no entry (keeps round trips equal).
+        return {k: v for k, v in forms.items() if v is not None or k not in OPTIONAL_FORM_KEYS}
 
     @field_validator("gender")
     @classmethod

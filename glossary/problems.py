@@ -51,7 +51,6 @@ class ContentError(ValueError):
 
 _PYDANTIC_MESSAGES = {
     "missing": "fältet saknas",
-    "extra_forbidden": "okänt fält",
     "string_type": "ska vara text",
     "string_too_short": "får inte vara tomt",
     "string_too_long": "är för långt (högst {max_length} tecken)",
@@ -76,6 +75,12 @@ _PYDANTIC_MESSAGES = {
 }
 
 
+def error_field(error: dict) -> str | None:
+    """The dotted field path of a pydantic error; an unknown field is named by its parent."""
+    loc = error["loc"][:-1] if error["type"] == "extra_forbidden" else error["loc"]
+    return ".".join(str(part) for part in loc) or None
+
+
 def swedish_message(error: dict) -> str:
     """Translate one pydantic error into a short Swedish sentence fragment.
 
@@ -86,6 +91,12 @@ def swedish_message(error: dict) -> str:
     ctx = error.get("ctx") or {}
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])).removeprefix("Value error, ")
+    if kind == "extra_forbidden":
+        name = str(error["loc"][-1]) if error["loc"] else ""
+        hint = ""
+        if not name.isidentifier():
+            hint = " (innehåller texten ett kommatecken eller kolon? Sätt den inom citattecken)"
+        return f"okänt fält ”{name}”{hint}"
     if kind == "literal_error":
         allowed = ctx.get("expected", "")
         return f"ogiltigt värde ”{error.get('input')}” (tillåtet: {allowed.replace(' or ', ', ')})"
