@@ -20,7 +20,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 import numpy as np
 import soundfile
@@ -95,8 +95,14 @@ class _Espeak:
         lib = ctypes.CDLL(espeakng_loader.get_library_path())
         lib.espeak_Initialize.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_int]
         lib.espeak_Synth.argtypes = [
-            ctypes.c_char_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int, ctypes.c_uint,
-            ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p,
+            ctypes.c_char_p,
+            ctypes.c_size_t,
+            ctypes.c_uint,
+            ctypes.c_int,
+            ctypes.c_uint,
+            ctypes.c_uint,
+            ctypes.c_void_p,
+            ctypes.c_void_p,
         ]
         lib.espeak_SetVoiceByName.argtypes = [ctypes.c_char_p]
         self.sample_rate = lib.espeak_Initialize(
@@ -179,7 +185,7 @@ class ClipStore(Protocol):
 class DirectoryClipStore:
     """Clips as files named by :func:`clip_key`, with the mimetype in the file extension."""
 
-    _SUFFIXES = {"audio/mpeg": ".mp3", "audio/ogg": ".ogg"}
+    _SUFFIXES: ClassVar[dict[str, str]] = {"audio/mpeg": ".mp3", "audio/ogg": ".ogg"}
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -194,7 +200,9 @@ class DirectoryClipStore:
         return None
 
     def put(self, text: str, clip: Clip) -> None:
-        final = self.path / f"{clip_key(text, clip.engine, clip.voice)}{self._SUFFIXES[clip.mimetype]}"
+        final = (
+            self.path / f"{clip_key(text, clip.engine, clip.voice)}{self._SUFFIXES[clip.mimetype]}"
+        )
         partial = final.with_suffix(".part")
         partial.write_bytes(clip.data)
         partial.replace(final)  # readers never see half a clip

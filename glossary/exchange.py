@@ -24,7 +24,13 @@ from pydantic import ValidationError
 
 from glossary.load import load_areas, unknown_areas
 from glossary.model import ALL_FORM_KEYS, FORM_KEYS, LANGUAGES, Term
-from glossary.problems import ContentError, Problem, error_field, swedish_message
+from glossary.problems import (
+    ContentError,
+    Problem,
+    error_field,
+    relevant_errors,
+    swedish_message,
+)
 
 LIST_FIELDS = ("compound_forms", "areas", "synonyms", "abbreviations", "colloquial")
 BASE_COLUMNS = ("lemma", "pos", "gender", "area")
@@ -52,8 +58,14 @@ def export_csv(terms: Iterable[Term], delimiter: str = ";") -> bytes:
 
 
 def _row_of(term: Term) -> dict[str, str]:
-    row = {"lemma": term.lemma, "pos": term.pos, "gender": term.gender or "", "area": term.area,
-           "definition": term.definition, "example": term.example}
+    row = {
+        "lemma": term.lemma,
+        "pos": term.pos,
+        "gender": term.gender or "",
+        "area": term.area,
+        "definition": term.definition,
+        "example": term.example,
+    }
     row.update({key: value or "" for key, value in term.forms.items()})
     row.update({name: LIST_SEPARATOR.join(getattr(term, name)) for name in LIST_FIELDS})
     for lang, tr in term.translations.items():
@@ -90,12 +102,15 @@ def _decode(data: bytes | str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ContentError([Problem("fil", "filen är inte sparad som UTF-8 (spara som ”CSV UTF-8”)")]) from exc
+        raise ContentError(
+            [Problem("fil", "filen är inte sparad som UTF-8 (spara som ”CSV UTF-8”)")]
+        ) from exc
 
 
 def _header_problems(header: list[str]) -> list[Problem]:
-    problems = [Problem("CSV", f"kolumnen ”{c}” saknas", row=1) for c in REQUIRED_COLUMNS
-                if c not in header]
+    problems = [
+        Problem("CSV", f"kolumnen ”{c}” saknas", row=1) for c in REQUIRED_COLUMNS if c not in header
+    ]
     for column in header:
         if column in COLUMNS:
             continue
@@ -141,8 +156,9 @@ def import_json(data: bytes | str) -> list[Term]:
     try:
         items = json.loads(_decode(data))
     except json.JSONDecodeError as exc:
-        raise ContentError([Problem("JSON", f"filen är inte giltig JSON (rad {exc.lineno})",
-                                    line=exc.lineno)]) from exc
+        raise ContentError(
+            [Problem("JSON", f"filen är inte giltig JSON (rad {exc.lineno})", line=exc.lineno)]
+        ) from exc
     if not isinstance(items, list):
         raise ContentError([Problem("JSON", "filen ska innehålla en lista med termer")])
     problems: list[Problem] = []
@@ -155,16 +171,24 @@ def import_json(data: bytes | str) -> list[Term]:
     return _validate_entries(entries, "JSON", problems)
 
 
-def _validate_entries(entries: list[tuple[int, dict]], source: str,
-                      problems: list[Problem]) -> list[Term]:
+def _validate_entries(
+    entries: list[tuple[int, dict]], source: str, problems: list[Problem]
+) -> list[Term]:
     areas = load_areas()
     terms: list[Term] = []
     first_row: dict[str, int] = {}
     for number, entry in entries:
         name = f"term ”{entry.get('lemma')}”" if entry.get("lemma") else None
         if entry.get("area") not in areas:
-            problems.append(Problem(source, f"okänt område ”{entry.get('area') or ''}”",
-                                    row=number, entry=name, field="area"))
+            problems.append(
+                Problem(
+                    source,
+                    f"okänt område ”{entry.get('area') or ''}”",
+                    row=number,
+                    entry=name,
+                    field="area",
+                )
+            )
         bad_areas = unknown_areas(entry.get("areas"), areas)
         if bad_areas:
             problems.append(Problem(source, bad_areas, row=number, entry=name, field="areas"))
@@ -172,14 +196,21 @@ def _validate_entries(entries: list[tuple[int, dict]], source: str,
             term = Term.model_validate(entry)
         except ValidationError as exc:
             problems.extend(
-                Problem(source, swedish_message(err), row=number, entry=name,
-                        field=error_field(err))
-                for err in exc.errors()
+                Problem(
+                    source, swedish_message(err), row=number, entry=name, field=error_field(err)
+                )
+                for err in relevant_errors(exc)
             )
             continue
         if term.key in first_row:
-            problems.append(Problem(source, f"samma lemma och ordklass som på rad {first_row[term.key]}",
-                                    row=number, entry=name))
+            problems.append(
+                Problem(
+                    source,
+                    f"samma lemma och ordklass som på rad {first_row[term.key]}",
+                    row=number,
+                    entry=name,
+                )
+            )
             continue
         first_row[term.key] = number
         terms.append(term)

@@ -17,7 +17,13 @@ from ruamel.yaml.comments import CommentedMap
 
 from glossary.bank import TermBank
 from glossary.model import Term
-from glossary.problems import ContentError, Problem, error_field, swedish_message
+from glossary.problems import (
+    ContentError,
+    Problem,
+    error_field,
+    relevant_errors,
+    swedish_message,
+)
 from glossary.yamlsource import line_at, plain, read_yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -38,7 +44,9 @@ def load_hunspell_exceptions() -> dict[str, str]:
     path = DATA_DIR / "hunspell_exceptions.yaml"
     entries = read_yaml(path.read_text(encoding="utf-8"), path.name) or []
     problems = [
-        Problem(path.name, "varje undantag behöver både ”form” och ”reason”", line=line_at(entries, [i]))
+        Problem(
+            path.name, "varje undantag behöver både ”form” och ”reason”", line=line_at(entries, [i])
+        )
         for i, e in enumerate(entries)
         if not isinstance(e, dict) or not e.get("form") or not e.get("reason")
     ]
@@ -51,7 +59,9 @@ def bundled_paths() -> list[Path]:
     return sorted(TERMS_DIR.glob("*.yaml"))
 
 
-def term_problems(error: ValidationError, source: str, root: Any, prefix: Sequence) -> list[Problem]:
+def term_problems(
+    error: ValidationError, source: str, root: Any, prefix: Sequence
+) -> list[Problem]:
     """Turn a term's pydantic errors into Problems with the line each one points at."""
     entry = _entry_name(root, prefix)
     return [
@@ -62,7 +72,7 @@ def term_problems(error: ValidationError, source: str, root: Any, prefix: Sequen
             entry=entry,
             field=error_field(err),
         )
-        for err in error.errors()
+        for err in relevant_errors(error)
     ]
 
 
@@ -113,27 +123,49 @@ def _read_file(path: Path) -> tuple[list[tuple[int, Term]], list[Problem], Any]:
     entries = root.get("terms")
     if not isinstance(entries, list) or not entries:
         problems.append(
-            Problem(source, "listan med termer saknas eller är tom", line=line_at(root, ["terms"]),
-                    field="terms")
+            Problem(
+                source,
+                "listan med termer saknas eller är tom",
+                line=line_at(root, ["terms"]),
+                field="terms",
+            )
         )
         return [], problems, root
     terms = []
     for index, entry in enumerate(entries):
         prefix = ["terms", index]
         if not isinstance(entry, dict):
-            problems.append(Problem(source, "varje term ska vara en tabell med fält",
-                                    line=line_at(root, prefix), entry=f"term nr {index + 1}"))
+            problems.append(
+                Problem(
+                    source,
+                    "varje term ska vara en tabell med fält",
+                    line=line_at(root, prefix),
+                    entry=f"term nr {index + 1}",
+                )
+            )
             continue
         if "area" in entry:
-            problems.append(Problem(source, "okänt fält (termens område är filens ”area”; "
-                                    "lägg extra områden i ”areas”)",
-                                    line=line_at(root, [*prefix, "area"]),
-                                    entry=_entry_name(root, prefix), field="area"))
+            problems.append(
+                Problem(
+                    source,
+                    "okänt fält (termens område är filens ”area”; lägg extra områden i ”areas”)",
+                    line=line_at(root, [*prefix, "area"]),
+                    entry=_entry_name(root, prefix),
+                    field="area",
+                )
+            )
             continue
         bad_areas = unknown_areas(entry.get("areas"), areas)
         if bad_areas:
-            problems.append(Problem(source, bad_areas, line=line_at(root, [*prefix, "areas"]),
-                                    entry=_entry_name(root, prefix), field="areas"))
+            problems.append(
+                Problem(
+                    source,
+                    bad_areas,
+                    line=line_at(root, [*prefix, "areas"]),
+                    entry=_entry_name(root, prefix),
+                    field="areas",
+                )
+            )
         try:
             term = Term.model_validate({**plain(entry), "area": str(area)})
         except ValidationError as exc:
@@ -150,11 +182,14 @@ def _duplicates(found: Iterable[tuple[Path, int, Term, Any]]) -> list[Problem]:
         line = line_at(root, ["terms", index])
         if term.key in seen:
             first_path, first_line = seen[term.key]
-            problems.append(Problem(
-                path.name,
-                f"samma lemma och ordklass finns redan i {first_path.name}, rad {first_line}",
-                line=line, entry=f"term ”{term.lemma}” ({term.pos})",
-            ))
+            problems.append(
+                Problem(
+                    path.name,
+                    f"samma lemma och ordklass finns redan i {first_path.name}, rad {first_line}",
+                    line=line,
+                    entry=f"term ”{term.lemma}” ({term.pos})",
+                )
+            )
         else:
             seen[term.key] = (path, line)
     return problems

@@ -32,7 +32,9 @@ FORM_KEYS: dict[str, tuple[str, ...]] = {
     "phrase": ("base",),
 }
 OPTIONAL_FORM_KEYS = frozenset({"comparative", "superlative"})
-ALL_FORM_KEYS: tuple[str, ...] = tuple(dict.fromkeys(k for keys in FORM_KEYS.values() for k in keys))
+ALL_FORM_KEYS: tuple[str, ...] = tuple(
+    dict.fromkeys(k for keys in FORM_KEYS.values() for k in keys)
+)
 POS_NAMES = {
     "noun": "substantiv",
     "verb": "verb",
@@ -160,10 +162,10 @@ class Term(BaseModel):
     @classmethod
     def _forms_table(cls, value: object) -> object:
         if not isinstance(value, dict):
-            raise ValueError("böjningsformerna ska vara en tabell, t.ex. sg_indef: blodtryck")
-        forms = {
-            str(k): (v.strip() or None) if isinstance(v, str) else v for k, v in value.items()
-        }
+            raise ValueError(  # noqa: TRY004 - pydantic turns only ValueError into a message
+                "böjningsformerna ska vara en tabell, t.ex. sg_indef: blodtryck"
+            )
+        forms = {str(k): (v.strip() or None) if isinstance(v, str) else v for k, v in value.items()}
         # An optional form that is not in use is the same as no entry (keeps round trips equal).
         return {k: v for k, v in forms.items() if v is not None or k not in OPTIONAL_FORM_KEYS}
 

@@ -50,7 +50,7 @@ class ContentError(ValueError):
 
 
 _PYDANTIC_MESSAGES = {
-    "missing": "fältet saknas",
+    "missing": "obligatoriskt fält saknas",
     "string_type": "ska vara text",
     "string_too_short": "får inte vara tomt",
     "string_too_long": "är för långt (högst {max_length} tecken)",
@@ -73,6 +73,16 @@ _PYDANTIC_MESSAGES = {
     "greater_than": "ska vara större än {gt}",
     "less_than": "ska vara mindre än {lt}",
 }
+
+
+def relevant_errors(exc) -> list[dict]:
+    """A pydantic ValidationError's errors, without the "too short" a tuple reports when one of
+    its items failed (the item's own error says what is wrong)."""
+    errors = exc.errors()
+    failed_parents = {tuple(e["loc"][:i]) for e in errors for i in range(len(e["loc"]))}
+    return [
+        e for e in errors if not (e["type"] == "too_short" and tuple(e["loc"]) in failed_parents)
+    ]
 
 
 def error_field(error: dict) -> str | None:
@@ -99,7 +109,8 @@ def swedish_message(error: dict) -> str:
         return f"okänt fält ”{name}”{hint}"
     if kind == "literal_error":
         allowed = ctx.get("expected", "")
-        return f"ogiltigt värde ”{error.get('input')}” (tillåtet: {allowed.replace(' or ', ', ')})"
+        allowed = allowed.replace("'", "").replace(" or ", ", ")
+        return f"ogiltigt värde ”{error.get('input')}” (tillåtet: {allowed})"
     template = _PYDANTIC_MESSAGES.get(kind)
     if template is None:
         return f"ogiltigt värde ({error['msg']})"

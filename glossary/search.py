@@ -21,8 +21,14 @@ from glossary.model import Term
 
 # Weights: lower ranks first. The lemma itself beats an inflected form, which beats
 # abbreviations, synonyms, colloquial words and translations.
-KIND_WEIGHTS = {"lemma": 0, "form": 1, "abbreviation": 2, "synonym": 3, "colloquial": 4,
-                "translation": 5}
+KIND_WEIGHTS = {
+    "lemma": 0,
+    "form": 1,
+    "abbreviation": 2,
+    "synonym": 3,
+    "colloquial": 4,
+    "translation": 5,
+}
 _SPECIAL = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d"})
 
 
@@ -67,9 +73,9 @@ def match_rank(query: str, key: SearchKey) -> tuple[int, int] | None:
         return (0, weight)
     if len(query) >= 2 and key.key.startswith(query):
         return (1, weight)
-    if len(query) >= 4 and abs(len(query) - len(key.key)) <= 1:
-        if DamerauLevenshtein.distance(query, key.key, score_cutoff=1) <= 1:
-            return (2, weight)
+    close_in_length = abs(len(query) - len(key.key)) <= 1
+    if len(query) >= 4 and close_in_length and DamerauLevenshtein.distance(query, key.key) <= 1:
+        return (2, weight)
     return None
 
 

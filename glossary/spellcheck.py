@@ -36,10 +36,12 @@ def load_dictionary():
 
 def words_of(form: str) -> list[str]:
     """The words Hunspell checks one by one: a multi-word form split on spaces and slashes."""
-    return [w.strip(".,;:!?()\"”") for w in re.split(r"[\s/]+", form) if w.strip(".,;:!?()\"”")]
+    return [w.strip('.,;:!?()"”') for w in re.split(r"[\s/]+", form) if w.strip('.,;:!?()"”')]
 
 
-def rejected_forms(terms: Iterable[Term], dictionary, exceptions: dict[str, str]) -> list[RejectedForm]:
+def rejected_forms(
+    terms: Iterable[Term], dictionary, exceptions: dict[str, str]
+) -> list[RejectedForm]:
     """Every word of every form (and compound form) that Hunspell rejects and no exception lists.
 
     A compound form such as ``hälso`` is not a word on its own, so it is checked as the first
@@ -49,7 +51,11 @@ def rejected_forms(terms: Iterable[Term], dictionary, exceptions: dict[str, str]
     for term in terms:
         for form in term.surface_forms:
             for word in words_of(form):
-                if word not in exceptions and form not in exceptions and not dictionary.lookup(word):
+                if (
+                    word not in exceptions
+                    and form not in exceptions
+                    and not dictionary.lookup(word)
+                ):
                     rejected.append(RejectedForm(form, word, term))
         for stem in term.compound_forms:
             if stem not in exceptions and not dictionary.lookup(stem + "vård"):

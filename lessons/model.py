@@ -1,0 +1,154 @@
+"""The lesson: a care procedure paired with its words, a dialogue, drills and a documentation
+exercise. Field names are those of the lesson files (the team's FORMATS.md).
+
+The schema holds what every lesson must satisfy, including one a teacher is still building in
+the editor (three steps and an exercise is a valid lesson). The bar for *bundled* lessons
+(≥ 6 steps, ≥ 12 words, a dialogue of 4–10 lines, …) is checked by :func:`bundled_bar`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SPEAKERS = ("vårdare", "brukare", "patient", "anhörig", "sjuksköterska")
+DRILL_KINDS = ("flashcard", "listen", "choice", "cloze", "gender", "spelling")
+MAX_TEXT = 2000
+
+# [surface|lemma] or [lemma]; a lemma may carry "#pos" when it exists in two word classes.
+_MARK = re.compile(r"\[([^\[\]|]+)(?:\|([^\[\]|]+))?\]")
+
+
+def segments(text: str) -> list[tuple[str, str | None]]:
+    """Split marked text into (text, lemma-or-None) pieces, in order, for rendering.
+
+    ``"Sätt [manschetten|manschett] på"`` → ``[("Sätt ", None), ("manschetten", "manschett"),
+    (" på", None)]``. The surface text is kept exactly as written (escaping is the web layer's).
+    """
+    pieces: list[tuple[str, str | None]] = []
+    position = 0
+    for match in _MARK.finditer(text):
+        if match.start() > position:
+            pieces.append((text[position : match.start()], None))
+        surface, lemma = match.group(1), match.group(2)
+        pieces.append((surface, (lemma or surface).strip()))
+        position = match.end()
+    if position < len(text):
+        pieces.append((text[position:], None))
+    return pieces
+
+
+def marked_terms(text: str) -> list[str]:
+    return [lemma for _, lemma in segments(text) if lemma is not None]
+
+
+def plain_text(text: str) -> str:
+    """The text as a reader sees it, without the term markup."""
+    return "".join(piece for piece, _ in segments(text))
+
+
+def _check_markup(text: str) -> str:
+    rest = _MARK.sub("", text)
+    if "[" in rest or "]" in rest:
+        raise ValueError(
+            "termmarkeringen är trasig: skriv [ytform|lemma] eller [lemma], med båda hakparenteserna"
+        )
+    return text
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Step(_Part):
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    hygiene: str | None = Field(default=None, max_length=MAX_TEXT)
+    safety: str | None = Field(default=None, max_length=MAX_TEXT)
+
+    _markup = field_validator("text")(_check_markup)
+
+    def segments(self) -> list[tuple[str, str | None]]:
+        return segments(self.text)
+
+    def terms(self) -> list[str]:
+        return marked_terms(self.text)
+
+
+class DialogueLine(_Part):
+    speaker: Literal["vårdare", "brukare", "patient", "anhörig", "sjuksköterska"]
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
+
+
+class Drills(_Part):
+    kinds: tuple[Literal["flashcard", "listen", "choice", "cloze", "gender", "spelling"], ...] = (
+        DRILL_KINDS
+    )
+    new_per_day: int = Field(default=10, ge=1, le=100)
+    threshold: float = Field(default=0.8, ge=0.0, le=1.0)
+
+    @field_validator("kinds")
+    @classmethod
+    def _some_kind(cls, kinds: tuple[str, ...]) -> tuple[str, ...]:
+        if not kinds:
+            raise ValueError("minst en övningstyp behövs")
+        return kinds
+
+
+class Criterion(_Part):
+    criterion: str = Field(min_length=1, max_length=MAX_TEXT)
+    points: int = Field(ge=1, le=10)
+
+
+class Exercise(_Part):
+    id: str = Field(pattern=SLUG, max_length=120)
+    form: Literal["free", "sbar"]
+    situation: str = Field(min_length=1, max_length=MAX_TEXT)
+    required_terms: tuple[str, ...] = Field(min_length=3, max_length=6)
+    model_answer: str = Field(min_length=1, max_length=4 * MAX_TEXT)
+    rubric: tuple[Criterion, ...] = Field(min_length=3, max_length=6)
+
+
+class Lesson(_Part):
+    id: str = Field(pattern=SLUG, max_length=120)
+    title: str = Field(min_length=1, max_length=200)
+    area: str = Field(min_length=1)
+    level: Literal["A2", "B1", "B2"]
+    goals: tuple[str, ...] = Field(min_length=1, max_length=5)
+    procedure: tuple[Step, ...] = Field(min_length=1)
+    dialogue: tuple[DialogueLine, ...] = Field(default=(), max_length=10)
+    words: tuple[str, ...] = ()
+    drills: Drills = Drills()
+    exercises: tuple[Exercise, ...] = Field(min_length=1)
+    competence: tuple[str, ...] = Field(default=(), max_length=6)
+
+    def term_references(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Every term the lesson points at, with the field path it comes from."""
+        found: list[tuple[tuple[str | int, ...], str]] = []
+        for i, step in enumerate(self.procedure):
+            found += [(("procedure", i, "text"), lemma) for lemma in step.terms()]
+        found += [(("words", i), ref) for i, ref in enumerate(self.words)]
+        for i, exercise in enumerate(self.exercises):
+            found += [
+                (("exercises", i, "required_terms", j), ref)
+                for j, ref in enumerate(exercise.required_terms)
+            ]
+        return found
+
+
+def bundled_bar(lesson: Lesson) -> list[str]:
+    """What a bundled lesson lacks compared with the issue's bar; empty when it meets it."""
+    lacks = []
+    if len(lesson.procedure) < 6:
+        lacks.append(f"{len(lesson.procedure)} steg (minst 6)")
+    if len(set(lesson.words)) < 12:
+        lacks.append(f"{len(set(lesson.words))} ord i ordlistan (minst 12)")
+    if not 4 <= len(lesson.dialogue) <= 10:
+        lacks.append(f"{len(lesson.dialogue)} repliker i dialogen (4–10)")
+    if not 2 <= len(lesson.goals) <= 5:
+        lacks.append(f"{len(lesson.goals)} lärandemål (2–5)")
+    if not 3 <= len(lesson.competence) <= 6:
+        lacks.append(f"{len(lesson.competence)} kompetenskriterier (3–6)")
+    return lacks
