@@ -1,0 +1,116 @@
+"""Build nlp/data/lemmas/lexicon.xz: Swedish word forms with their candidate lemmas.
+
+Three sources are merged, each with its own gaps: simplemma's Swedish table (the best single
+source on Talbanken), spaCy's lookup table, and the Hunspell sv_SE dictionary expanded through
+its suffix rules (regular inflection, participles listed as their own stems). Only forms that
+occur in wordfreq's large Swedish list are kept, which keeps the file small and fast to load;
+rarer words are mostly compounds, and ``nlp.lemmas`` lemmatizes those through their last part.
+
+File format (UTF-8, LZMA): the forms, one per line, then a NUL, then one line per form with its
+candidates separated by spaces. A candidate is ``<strip><add>|<sources>``: remove ``strip``
+characters from the end of the form, append ``add``; ``sources`` holds S (simplemma), L (spaCy
+lookup), H (Hunspell), in lower case where the source lists the form capitalised (a name).
+Candidates are ordered by how many sources agree, simplemma first.
+
+Rerun: ``.venv/bin/python scripts/lemmas/build_lexicon.py``
+"""
+
+from __future__ import annotations
+
+import collections
+import gzip
+import json
+import lzma
+import re
+import sysconfig
+from collections.abc import Iterator
+from pathlib import Path
+
+import spacy_lookups_data
+import wordfreq
+from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+OUT = Path(__file__).resolve().parents[2] / "nlp" / "data" / "lemmas" / "lexicon.xz"
+HUNSPELL = Path(sysconfig.get_path("data")) / "share" / "hunspell"
+SOURCE_ORDER = "SHL"
+
+
+def hunspell_forms() -> Iterator[tuple[str, str]]:
+    """(form, stem) for every stem of sv_SE.dic and every form its suffix flags make."""
+    rules = collections.defaultdict(list)
+    for line in (HUNSPELL / "sv_SE.aff").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 5 and parts[0] == "SFX":
+            flag, strip, add, cond = parts[1:5]
+            add, _, cont = add.partition("/")
+            condition = re.compile("(?:" + ("" if cond == "." else cond) + ")$")
+            rules[flag].append((strip.strip("0"), add.strip("0"), condition, cont))
+    lines = (HUNSPELL / "sv_SE.dic").read_text(encoding="utf-8").splitlines()[1:]
+    for line in lines:
+        entry = line.split(" ")[0].split("\t")[0]
+        stem, _, flags = entry.partition("/") if not entry.startswith("/") else (entry, "", "")
+        if not stem or "%" in flags:  # forbidden word
+            continue
+        if "¤" not in flags and "Z" not in flags:  # needs an affix / only inside compounds
+            yield stem, stem
+        for flag in flags:
+            for strip, add, condition, cont in rules.get(flag, ()):
+                if "Z" not in cont and stem.endswith(strip) and condition.search(stem):
+                    yield stem[: len(stem) - len(strip)] + add, stem
+
+
+def edit_code(form: str, lemma: str) -> str:
+    common = 0
+    while common < min(len(form), len(lemma)) and form[common] == lemma[common]:
+        common += 1
+    return f"{len(form) - common}{lemma[common:]}"
+
+
+def merge_case(lemmas: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Merge lemmas that differ only in case, keeping a capital only if no source drops it."""
+    merged: dict[str, set[str]] = {}
+    for lemma in sorted(lemmas, key=lambda lem: lem != lem.lower()):
+        same = next((m for m in merged if m.lower() == lemma.lower()), None)
+        merged.setdefault(same or lemma, set()).update(lemmas[lemma])
+    return merged
+
+
+def main() -> None:
+    known = wordfreq.get_frequency_dict("sv", "large")
+    table = collections.defaultdict(lambda: collections.defaultdict(set))
+
+    def add(form: str, lemma: str, source: str) -> None:
+        key = form.lower()
+        if key in known and lemma and not any(ch.isspace() or ch in "|\0" for ch in form + lemma):
+            table[key][lemma].add(source if form == key else source.lower())
+
+    for form, lemma in DefaultDictionaryFactory().get_dictionary("sv").items():
+        add(form, lemma, "S")
+    lookup_path = Path(spacy_lookups_data.__file__).parent / "data" / "sv_lemma_lookup.json.gz"
+    for form, lemma in json.loads(gzip.open(lookup_path).read()).items():
+        add(form, lemma, "L")
+    for form, stem in hunspell_forms():
+        add(form, stem, "H")
+
+    forms, entries = [], []
+    for form in sorted(table):
+        lemmas = merge_case(table[form])
+        def rank(lem: str) -> tuple:
+            upper = {s for s in lemmas[lem] if s.isupper()}
+            return (-len(upper), -len(lemmas[lem]), "S" not in upper, lem)
+
+        ranked = sorted(lemmas, key=rank)
+        codes = []
+        for lemma in ranked:
+            sources = "".join(s for s in SOURCE_ORDER + SOURCE_ORDER.lower() if s in lemmas[lemma])
+            codes.append(f"{edit_code(form, lemma)}|{sources}")
+        forms.append(form)
+        entries.append(" ".join(codes))
+    text = "\n".join(forms) + "\0" + "\n".join(entries)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_bytes(lzma.compress(text.encode("utf-8"), preset=9))
+    print(f"{len(forms)} forms, {OUT.stat().st_size / 1e6:.2f} MB -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
