@@ -195,7 +195,9 @@ def _duplicates(found: Iterable[tuple[Path, int, Term, Any]]) -> list[Problem]:
     return problems
 
 
-def _check_files(paths: Iterable[Path]) -> tuple[list[Term], list[Problem]]:
+def check_files(paths: Iterable[Path]) -> tuple[list[Term], list[Problem]]:
+    """The valid terms of the given files and every problem found (for reports and tests;
+    use :func:`load_files` to get a bank only when there is no problem)."""
     terms: list[Term] = []
     problems: list[Problem] = []
     found = []
@@ -210,7 +212,7 @@ def _check_files(paths: Iterable[Path]) -> tuple[list[Term], list[Problem]]:
 
 def validate_files(paths: Iterable[Path]) -> list[Problem]:
     """Every problem in the given term files, including a lemma + word class used twice."""
-    return _check_files(paths)[1]
+    return check_files(paths)[1]
 
 
 def validate_file(path: Path) -> list[Problem]:
@@ -220,7 +222,7 @@ def validate_file(path: Path) -> list[Problem]:
 
 def load_files(paths: Iterable[Path]) -> TermBank:
     """The term bank from the given files; raises ContentError if any of them has a problem."""
-    terms, problems = _check_files(paths)
+    terms, problems = check_files(paths)
     if problems:
         raise ContentError(problems)
     return TermBank(terms)

@@ -227,5 +227,9 @@ class Term(BaseModel):
         """``lemma#pos``: unique across the bank (lessons use it when a lemma is ambiguous)."""
         return f"{self.lemma}#{self.pos}"
 
+    def used_in(self, text: str) -> bool:
+        """True if ``text`` contains the term in one of its forms (the rule for examples)."""
+        return any(_text_uses(text, form) for form in self.surface_forms)
+
     def translation(self, lang: str) -> Translation | None:
         return self.translations.get(lang)

@@ -42,10 +42,9 @@ def words_of(form: str) -> list[str]:
 def rejected_forms(
     terms: Iterable[Term], dictionary, exceptions: dict[str, str]
 ) -> list[RejectedForm]:
-    """Every word of every form (and compound form) that Hunspell rejects and no exception lists.
+    """Every word of every form that Hunspell rejects and the exceptions file does not list.
 
-    A compound form such as ``hälso`` is not a word on its own, so it is checked as the first
-    part of a compound (``hälsovård``-style: form + ``vård``).
+    Compound forms (``hälso``) are not words on their own and are left to the nlp tests.
     """
     rejected = []
     for term in terms:
@@ -57,7 +56,4 @@ def rejected_forms(
                     and not dictionary.lookup(word)
                 ):
                     rejected.append(RejectedForm(form, word, term))
-        for stem in term.compound_forms:
-            if stem not in exceptions and not dictionary.lookup(stem + "vård"):
-                rejected.append(RejectedForm(stem, stem + "vård", term))
     return rejected

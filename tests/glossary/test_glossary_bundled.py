@@ -1,0 +1,86 @@
+"""The bundled term bank is product: every file validates, every form is real Swedish, every
+term has a definition and an example that uses it, and there are enough terms in every area."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from glossary.load import (
+    bundled_paths,
+    check_files,
+    load_areas,
+    load_hunspell_exceptions,
+    validate_files,
+)
+from glossary.model import LANGUAGES
+from glossary.spellcheck import load_dictionary, rejected_forms
+
+MIN_TERMS = 500
+
+
+@pytest.fixture(scope="session")
+def dictionary():
+    """The sv_SE Hunspell dictionary, loaded once per session (it takes a few seconds)."""
+    return load_dictionary()
+
+
+@pytest.fixture(scope="module")
+def bank():
+    """The bundled terms that validate (problems are reported by the validation test)."""
+    return check_files(bundled_paths())[0]
+
+
+def test_every_bundled_term_file_validates():
+    problems = validate_files(bundled_paths())
+    assert not problems, "\n" + "\n".join(str(p) for p in problems)
+
+
+def test_every_form_is_accepted_by_hunspell_or_listed_as_exception(bank, dictionary):
+    rejected = rejected_forms(bank, dictionary, load_hunspell_exceptions())
+    assert not rejected, (
+        f"{len(rejected)} former saknas i sv_SE och i hunspell_exceptions.yaml:\n"
+        + "\n".join(str(r) for r in rejected)
+    )
+
+
+def test_every_term_has_a_definition_and_an_example_using_it(bank):
+    lacking = [
+        f"{t.area}.yaml: {t.lemma}"
+        for t in bank
+        if not t.definition.strip() or not t.example.strip() or not t.used_in(t.example)
+    ]
+    assert not lacking, lacking
+
+
+def test_every_term_is_translated_into_all_six_languages(bank):
+    lacking = [
+        f"{t.area}.yaml: {t.lemma} saknar {sorted(set(LANGUAGES) - set(t.translations))}"
+        for t in bank
+        if set(t.translations) != set(LANGUAGES)
+    ]
+    assert not lacking, "\n".join(lacking)
+
+
+def test_each_file_is_named_after_its_area():
+    from glossary.yamlsource import read_yaml
+
+    wrong = []
+    for path in bundled_paths():
+        area = read_yaml(path.read_text(encoding="utf-8"), path.name).get("area")
+        if area != path.stem:
+            wrong.append(f"{path.name}: area {area}")
+    assert not wrong
+
+
+def test_at_least_500_terms_across_all_14_areas(bank):
+    per_area = Counter(area for t in bank for area in t.all_areas)
+    missing = [a for a in load_areas() if per_area[a] == 0]
+    assert not missing, f"områden utan termer: {missing}"
+    assert len(bank) >= MIN_TERMS, f"{len(bank)} termer, minst {MIN_TERMS} krävs ({dict(per_area)})"
+
+
+def test_hunspell_exception_file_gives_a_reason_for_each_form():
+    exceptions = load_hunspell_exceptions()
+    assert exceptions and all(reason.strip() for reason in exceptions.values())
