@@ -9,6 +9,7 @@ Data loads lazily, on the first word looked up, so ``import nlp`` stays cheap.
 
 from __future__ import annotations
 
+import json
 import lzma
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 DATA = Path(__file__).parent / "data" / "lemmas"
 MIN_PART = 3  # shortest first or last part of a compound we split off
+SENTENCE_END = frozenset(".!?:;")
 
 if not Token.has_extension("lemmas"):
     Token.set_extension("lemmas", default=())
@@ -75,12 +77,92 @@ def analyse(word: str) -> tuple[Candidate, ...]:
     return tuple(candidates)
 
 
+def edit_code(form: str, lemma: str) -> str:
+    """How ``lemma`` is made from ``form``: characters stripped from the end, then the ending."""
+    common = 0
+    while common < min(len(form), len(lemma)) and form[common] == lemma[common]:
+        common += 1
+    return f"{len(form) - common}{lemma[common:]}"
+
+
+def word_features(word: str, candidate: Candidate) -> list[str]:
+    """Features of a candidate that do not depend on the neighbouring words."""
+    lower = word.lower()
+    code = edit_code(lower, candidate.lemma.lower())
+    sources = "".join(sorted(candidate.sources))
+    capital = word[:1].isupper()
+    return [
+        "s:" + sources,
+        *("h:" + source for source in sources),
+        "c:" + code,
+        f"c3:{code}/{lower[-3:]}",
+        f"c2:{code}/{lower[-2:]}",
+        f"w:{lower}/{code}",
+        f"cap:{capital}/{candidate.lemma[:1].isupper()}/{sources.islower()}",
+    ]
+
+
+def context_features(candidate: Candidate, word: str, previous: str, following: str) -> list[str]:
+    """Features of a candidate that look at the words before and after it."""
+    code = edit_code(word.lower(), candidate.lemma.lower())
+    return [f"p:{previous}/{code}", f"n:{following}/{code}", f"pw:{previous}/{word.lower()}/{code}"]
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, float]:
+    return json.loads(lzma.decompress((DATA / "ranker.json.xz").read_bytes()))
+
+
+def distinct_candidates(word: str) -> list[Candidate]:
+    """The candidates of ``word`` with lemmas differing only in case merged into one."""
+    merged: dict[str, Candidate] = {}
+    for candidate in analyse(word):
+        key = candidate.lemma.lower()
+        known = merged.get(key)
+        merged[key] = known._replace(sources=known.sources + candidate.sources) if known else candidate
+    return list(merged.values())
+
+
+@lru_cache(maxsize=65536)
+def _ranked(word: str) -> tuple[tuple[Candidate, float], ...]:
+    """Candidates of ``word`` with their context-free score, best first."""
+    weights = _weights()
+    scored = [
+        (c, sum(weights.get(f, 0.0) for f in word_features(word, c)))
+        for c in distinct_candidates(word)
+    ]
+    return tuple(sorted(scored, key=lambda pair: -pair[1]))
+
+
 @lru_cache(maxsize=65536)
 def lemma_candidates(word: str) -> tuple[str, ...]:
     """Candidate lemmas of ``word``, best first, lowercase except proper names."""
     if not word:
         return ()
-    return tuple(dict.fromkeys(c.lemma for c in analyse(word)))
+    return tuple(c.lemma for c, _ in _ranked(word))
+
+
+def rank_in_context(word: str, previous: str, following: str) -> tuple[str, ...]:
+    """Candidate lemmas of ``word`` between two (lowercased) neighbours, best first."""
+    ranked = _ranked(word)
+    if len(ranked) < 2:
+        return tuple(c.lemma for c, _ in ranked)
+    weights = _weights()
+    rescored = sorted(
+        ranked,
+        key=lambda pair: -pair[1]
+        - sum(weights.get(f, 0.0) for f in context_features(pair[0], word, previous, following)),
+    )
+    return tuple(c.lemma for c, _ in rescored)
+
+
+def neighbours(words: list[str]) -> list[tuple[str, str]]:
+    """(previous, following) context keys for each word: lowercased, <s>/</s> at sentence edges."""
+    keys = ["<s>"] + [w.lower() for w in words] + ["</s>"]
+    for i, w in enumerate(words):
+        if w in SENTENCE_END or "\n" in w:
+            keys[i + 1] = "<s>"
+    return [(keys[i], keys[i + 2]) for i in range(len(words))]
 
 
 @Language.factory("ordvard_lemmatizer")
@@ -90,9 +172,12 @@ def make_lemmatizer(nlp: Language, name: str):
 
 
 def _lemmatize(doc: Doc) -> Doc:
-    for token in doc:
-        candidates = lemma_candidates(token.text)
+    words = [token.text for token in doc]
+    for token, (previous, following) in zip(doc, neighbours(words)):
+        if not token.text:
+            continue
+        candidates = rank_in_context(token.text, previous, following)
         token._.lemmas = candidates
-        if candidates:
-            token.lemma_ = candidates[0]
+        best = candidates[0]
+        token.lemma_ = best if token.text[:1].isupper() else best.lower()
     return doc

@@ -1,0 +1,116 @@
+"""Train the candidate ranker of nlp/lemmas.py on the Talbanken DEV set (never the test set).
+
+An averaged perceptron learns which of a word's candidate lemmas Talbanken's (SALDO) conventions
+pick, from where each candidate came from, how it is made from the form, and the neighbouring
+words. It prints a cross-validated accuracy over dev (folds of whole sentences), then trains on
+all of dev and writes nlp/data/lemmas/ranker.json.xz.
+
+Rerun: ``.venv/bin/python scripts/lemmas/train_ranker.py`` (after build_lexicon.py)
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import lzma
+import random
+from pathlib import Path
+
+from nlp import lemmas
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV = ROOT / ".." / "shared" / "data" / "ud-sv-talbanken" / "sv_talbanken-ud-dev.conllu"
+OUT = ROOT / "nlp" / "data" / "lemmas" / "ranker.json.xz"
+EPOCHS = 10
+FOLDS = 5
+SCORED = ("NOUN", "VERB", "ADJ")
+
+
+def read_conllu(path: Path) -> list[list[tuple[str, str, str]]]:
+    """Sentences as (form, lemma, upos) triples, without multiword and empty tokens."""
+    sentences, current = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line:
+            if current:
+                sentences.append(current)
+            current = []
+        elif not line.startswith("#"):
+            cols = line.split("\t")
+            if "-" not in cols[0] and "." not in cols[0]:
+                current.append((cols[1], cols[2], cols[3]))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def examples(sentences):
+    """(gold index, per-candidate feature lists, upos) for every token with a choice to make."""
+    out = []
+    for sentence in sentences:
+        words = [form for form, _, _ in sentence]
+        for (form, lemma, upos), (prev, nxt) in zip(sentence, lemmas.neighbours(words)):
+            ranked = lemmas.distinct_candidates(form)
+            lemmas_lower = [c.lemma.lower() for c in ranked]
+            if upos == "PUNCT" or len(ranked) < 2 or lemma.lower() not in lemmas_lower:
+                continue
+            feats = [
+                lemmas.word_features(form, c) + lemmas.context_features(c, form, prev, nxt)
+                for c in ranked
+            ]
+            out.append((lemmas_lower.index(lemma.lower()), feats, upos))
+    return out
+
+
+def train(data, epochs=EPOCHS):
+    weights = collections.defaultdict(float)
+    totals = collections.defaultdict(float)
+    stamps = collections.defaultdict(int)
+    step = 0
+    rng = random.Random(4)
+    data = list(data)
+    for _ in range(epochs):
+        rng.shuffle(data)
+        for gold, feats, _ in data:
+            step += 1
+            scores = [sum(weights[f] for f in fs) for fs in feats]
+            guess = max(range(len(feats)), key=scores.__getitem__)
+            if guess == gold:
+                continue
+            for f, delta in [(f, 1.0) for f in feats[gold]] + [(f, -1.0) for f in feats[guess]]:
+                totals[f] += (step - stamps[f]) * weights[f]
+                stamps[f] = step
+                weights[f] += delta
+    for f in weights:
+        totals[f] += (step - stamps[f]) * weights[f]
+    return {f: round(total / step, 3) for f, total in totals.items() if abs(total / step) >= 0.001}
+
+
+def accuracy(weights, data):
+    right = collections.Counter()
+    total = collections.Counter()
+    for gold, feats, upos in data:
+        scores = [sum(weights.get(f, 0.0) for f in fs) for fs in feats]
+        ok = max(range(len(feats)), key=scores.__getitem__) == gold
+        for key in ("all", "NVA" if upos in SCORED else "other"):
+            total[key] += 1
+            right[key] += ok
+    return {key: round(right[key] / total[key], 4) for key in total}
+
+
+def main() -> None:
+    sentences = read_conllu(DEV)
+    folds = [sentences[i::FOLDS] for i in range(FOLDS)]
+    right = collections.Counter()
+    for i, held_out in enumerate(folds):
+        train_data = examples([s for j, fold in enumerate(folds) if j != i for s in fold])
+        result = accuracy(train(train_data), examples(held_out))
+        print(f"fold {i}: choice accuracy on ambiguous held-out tokens {result}")
+        right.update(result)
+    print("mean", {k: round(v / FOLDS, 4) for k, v in right.items()})
+    weights = train(examples(sentences))
+    OUT.write_bytes(lzma.compress(json.dumps(weights, ensure_ascii=False).encode("utf-8")))
+    print(f"{len(weights)} weights, {OUT.stat().st_size / 1e3:.0f} kB -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
