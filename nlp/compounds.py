@@ -1,0 +1,137 @@
+"""Swedish compounds: splitting a written word into dictionary parts.
+
+A compound is valid the way Hunspell sv_SE defines it: 2-4 parts of at least two letters, the
+first allowed to begin a compound, middle parts to stand in the middle and the last to end one
+(the dictionary's COMPOUNDBEGIN/MIDDLE/END and its linking forms such as *lung-*, *hälso-*,
+*trycksårs-*). A hyphen always separates parts (*el-tandborste*, *hälso-*).
+
+A split compound (*sjuk sköterskan*, *hand spriten*, *tryck sår*) is two neighbouring words
+whose joined form is a dictionary word or a glossary form, or a valid compound whose first
+word cannot stand alone (*lung röntgen*). Words that normally start a phrase (articles,
+pronouns, prepositions, numerals, *vänster*, *höger*; ``data/phrase_words.txt``) never do,
+so *vänster arm* and *efter maten* are not flagged.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .dictionary import BEGIN, END, MIDDLE, WORD, load_index
+from .findings import add_finding
+from .resources import word_list
+from .sentences import nfc_lower
+
+MIN_PART = 2
+MAX_PARTS = 4
+
+
+@lru_cache(maxsize=100_000)
+def splits(word: str) -> tuple[tuple[str, ...], ...]:
+    """All valid splits of the lower-case ``word`` into two or more parts (may be empty)."""
+    if "-" in word:
+        pieces = tuple(p for p in word.split("-") if p)
+        return (pieces,) if len(pieces) > 1 else ()
+    n = len(word)
+    if n < 2 * MIN_PART or not word.isalpha():
+        return ()
+    substrings = [
+        (i, j) for i in range(n) for j in range(i + MIN_PART, n + 1) if (i, j) != (0, n)
+    ]
+    roles = load_index().known_many([word[i:j] for i, j in substrings])
+    role_at = {span: int(r) for span, r in zip(substrings, roles) if r}
+    found: list[tuple[str, ...]] = []
+
+    def extend(start: int, parts: tuple[str, ...]) -> None:
+        if len(parts) >= MAX_PARTS:
+            return
+        for end in range(start + MIN_PART, n + 1):
+            r = role_at.get((start, end), 0)
+            if not r:
+                continue
+            piece = word[start:end]
+            if end == n:
+                if parts and r & END:
+                    found.append(parts + (piece,))
+            elif r & (BEGIN if not parts else MIDDLE):
+                extend(end, parts + (piece,))
+
+    extend(0, ())
+    return tuple(found)
+
+
+def is_compound(word: str) -> bool:
+    """Whether the lower-case ``word`` is a valid compound of dictionary words."""
+    return bool(splits(word))
+
+
+@lru_cache(maxsize=10_000)
+def linking_forms(lemma: str) -> frozenset[str]:
+    """Forms ``lemma`` can take as a non-final compound part, by the dictionary (*lunga → lung*)."""
+    index = load_index()
+    stem = lemma[:-1] if lemma[-1:] in "aeo" else lemma
+    candidates = {lemma, lemma + "s", stem, stem + "s", stem + "o", stem + "u", stem + "e"}
+    return frozenset(
+        c for c in candidates if len(c) >= MIN_PART and index.roles(c) & (BEGIN | MIDDLE)
+    ) | {lemma}
+
+
+def standalone(word: str) -> bool:
+    """Whether ``word`` (as written, lower-case) is a dictionary word on its own."""
+    return bool(load_index().roles(word) & WORD)
+
+
+# --- split compounds (särskrivning) -------------------------------------------------------
+
+_MESSAGE = (
+    "”{split}” ska troligen skrivas ihop: ”{joined}”. På svenska skrivs sammansatta ord som "
+    "ett ord, och isärskrivning kan ändra betydelsen."
+)
+
+
+def _is_split_compound(first: str, second: str, accepted: frozenset[str]) -> bool:
+    """Whether ``first second`` (lower case) is one compound written apart."""
+    if first in word_list("phrase_words") or second in word_list("phrase_words"):
+        return False
+    if len(first) < MIN_PART or len(second) < MIN_PART:
+        return False
+    joined = first + second
+    index = load_index()
+    if joined in accepted or index.roles(joined) & WORD:
+        return True
+    if not splits(joined):
+        return False
+    return not standalone(first) and bool(index.roles(first) & (BEGIN | MIDDLE))
+
+
+@Language.factory("ordvard_split_compounds")
+def make_split_compounds(nlp: Language, name: str):
+    return find_split_compounds
+
+
+def find_split_compounds(doc: Doc) -> Doc:
+    accepted = _accepted_forms(doc)
+    words = [t for t in doc if not t.is_space]
+    for a, b in zip(words, words[1:]):
+        if b.is_sent_start or doc.text[a.idx + len(a) : b.idx] != " ":
+            continue
+        if not (a.norm_.isalpha() and b.norm_.isalpha()) or b.text[:1].isupper():
+            continue
+        if _is_split_compound(a.norm_, b.norm_, accepted):
+            joined = a.text + b.text.lower()
+            split = doc.text[a.idx : b.idx + len(b)]
+            message = _MESSAGE.format(split=split, joined=joined)
+            add_finding(doc, "split_compound", a.idx, b.idx + len(b), (joined,), message)
+    return doc
+
+
+def _accepted_forms(doc: Doc) -> frozenset[str]:
+    forms = set()
+    lexicon = doc._.lexicon
+    if lexicon is not None:
+        forms |= {nfc_lower(f) for f in lexicon.forms} | {nfc_lower(w) for w in lexicon.words}
+    for spec in doc._.terms:
+        forms |= {nfc_lower(f) for f in spec.forms} | {nfc_lower(spec.lemma)}
+    return frozenset(f for f in forms if " " not in f)

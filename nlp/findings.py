@@ -1,0 +1,28 @@
+"""The ``doc._.findings`` extension the finding components append to."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .report import FINDING_KINDS, Finding
+
+if not Doc.has_extension("findings"):
+    Doc.set_extension("findings", default=None)
+    Doc.set_extension("form", default="free")
+
+
+def add_finding(doc: Doc, kind: str, start: int, end: int, suggestions, message: str) -> None:
+    """Record a finding over ``doc.text[start:end]``; overlapping spans of one kind are skipped."""
+    assert kind in FINDING_KINDS, kind
+    if doc._.findings is None:
+        doc._.findings = []
+    if any(f.kind == kind and f.start < end and start < f.end for f in doc._.findings):
+        return
+    doc._.findings.append(
+        Finding(kind, doc.text[start:end], start, end, tuple(dict.fromkeys(suggestions)), message)
+    )
+
+
+def covered(doc: Doc, start: int, end: int, kinds: tuple[str, ...]) -> bool:
+    """Whether a finding of one of ``kinds`` already covers part of ``[start, end)``."""
+    return any(f.kind in kinds and f.start < end and start < f.end for f in doc._.findings or ())

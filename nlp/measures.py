@@ -1,0 +1,89 @@
+"""Measurements: a vital sign whose value is implausible or lacks its unit.
+
+The vital signs, their names, units and plausible ranges live in ``data/vital_signs.yaml``.
+A value is the first number within three words after the sign's name (``temp 378``,
+``blodtrycket var 130/80 mmHg``); its unit must follow it directly.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .findings import add_finding
+from .resources import yaml_data
+
+_NUMBER = re.compile(r"\d+(?:[,.]\d+)?")
+_PAIR = re.compile(r"(\d+)/(\d+)")
+_WINDOW = 3
+
+
+@lru_cache(maxsize=1)
+def vital_signs() -> dict[str, dict]:
+    """Each word that names a vital sign → its table row."""
+    return {word: row for row in yaml_data("vital_signs") for word in row["words"]}
+
+
+def _value(text: str) -> float | None:
+    return float(text.replace(",", ".")) if _NUMBER.fullmatch(text) else None
+
+
+def _unit_after(doc: Doc, i: int, units: list[str]) -> bool:
+    """Whether one of ``units`` follows token ``i`` (units may be split: slag / min, ° C)."""
+    rest = "".join(t.norm_ for t in doc[i + 1 : i + 5] if not t.is_space)
+    glued = doc[i].norm_.lstrip("0123456789,./")
+    return any((glued + rest).startswith(u) for u in units) or any(
+        (glued + rest).startswith(u.lstrip("/")) for u in units if u.startswith("/")
+    )
+
+
+def _check(doc: Doc, row: dict, i: int) -> None:
+    token = doc[i]
+    start, end = token.idx, token.idx + len(token)
+    name, example = row["name"], row["example"]
+    pair = _PAIR.fullmatch(token.text)
+    if row.get("pair"):
+        low, high = row["range"], row["second_range"]
+        if not pair:
+            value = _value(token.text)
+            if value is not None:
+                message = f"Skriv {name} med två värden och enhet, till exempel {example}."
+                add_finding(doc, "measurement", start, end, (), message)
+            return
+        first, second = int(pair.group(1)), int(pair.group(2))
+        plausible = low[0] <= first <= low[1] and high[0] <= second <= high[1] and second < first
+    else:
+        value = _value(token.norm_.rstrip("%°c")) if token.norm_[:1].isdigit() else None
+        if value is None:
+            return
+        plausible = row["range"][0] <= value <= row["range"][1]
+    if not plausible:
+        message = f"Värdet {token.text} är inte rimligt för {name}. Kontrollera värdet, till exempel {example}."
+        add_finding(doc, "measurement", start, end, (), message)
+    elif not _unit_after(doc, i, row["units"]):
+        message = f"Skriv enheten efter värdet för {name}, till exempel {example}."
+        add_finding(doc, "measurement", start, end, (), message)
+
+
+@Language.factory("ordvard_measurements")
+def make_measurements(nlp: Language, name: str):
+    return find_measurements
+
+
+def find_measurements(doc: Doc) -> Doc:
+    signs = vital_signs()
+    for token in doc:
+        row = signs.get(token.norm_.rstrip(":."))
+        if row is None:
+            continue
+        for j in range(token.i + 1, min(token.i + 1 + _WINDOW + 1, len(doc))):
+            nxt = doc[j]
+            if nxt.is_sent_start and doc[j - 1].text != ":":
+                break
+            if nxt.text[:1].isdigit():
+                _check(doc, row, j)
+                break
+    return doc

@@ -1,0 +1,62 @@
+"""The spaCy pipeline: ``spacy.blank("sv")`` with Ordvård's components, built once per process.
+
+Order matters: sentences (and NFC norms) → lemmas → negation scopes → term mentions →
+findings (spelling, split compounds, register, personal data, measurements) → readability
+and SBAR structure. Components whose rules depend on the call (terms, lexicon) read them
+from ``doc._.terms`` and ``doc._.lexicon``, which ``analyse`` sets before running the pipes.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import (  # noqa: F401  (modules that register the factories)
+    compounds,
+    lemmas,
+    measures,
+    negation,
+    personal,
+    register,
+    sentences,
+    spelling,
+    structure,
+    terms,
+)
+
+COMPONENTS = (
+    "ordvard_sentences",
+    "ordvard_lemmatizer",
+    "ordvard_negation",
+    "ordvard_terms",
+    "ordvard_personal_data",
+    "ordvard_measurements",
+    "ordvard_spelling",
+    "ordvard_split_compounds",
+    "ordvard_register",
+    "ordvard_structure",
+)
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    """The Swedish pipeline (cached: one per process)."""
+    lang = spacy.blank("sv")
+    for name in COMPONENTS:
+        lang.add_pipe(name)
+    return lang
+
+
+def analyse(text: str, term_specs: tuple, lexicon, form: str) -> Doc:
+    """Run the whole pipeline on ``text`` with this call's terms, lexicon and note form."""
+    lang = load()
+    doc = lang.make_doc(text)
+    doc._.terms = term_specs
+    doc._.lexicon = lexicon
+    doc._.form = form
+    for _, proc in lang.pipeline:
+        doc = proc(doc)
+    return doc

@@ -1,0 +1,25 @@
+"""Reading the rule data files under ``nlp/data/`` (plain text and YAML a teacher can edit)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """The non-empty, non-comment lines of ``data/<name>.txt``, lower-cased."""
+    lines = (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        line.strip().lower() for line in lines if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+@lru_cache(maxsize=None)
+def yaml_data(name: str):
+    """The parsed ``data/<name>.yaml``."""
+    return yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))

@@ -1,0 +1,241 @@
+"""Finding the exercise's terms in a note, in any inflection or compound position.
+
+A word mentions a term when one of its candidate lemmas is the term, when it is one of the
+term's known forms (the glossary's forms, the irregular-verb table, or regular endings the
+dictionary confirms), or when it is a compound with the term as a part: the head in any
+inflection (*hälsocentralen* holds *central*), a non-final part in a linking form (*lungröntgen*
+holds *lunga*, *trycksårsrisken* holds *trycksår*). Abbreviations, synonyms and colloquial words
+are reported as ``variants`` but never count as the term.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .compounds import linking_forms, splits, standalone
+from .dictionary import END, WORD, load_index
+from .lemmas import lemma_candidates
+from .report import Mention
+from .resources import yaml_data
+from .sentences import nfc_lower
+
+_NOUN_ENDINGS = ("en", "n", "et", "t", "ar", "er", "or", "r", "na", "arna", "erna", "orna", "s")
+_VERB_ENDINGS = ("r", "er", "de", "te", "dde", "tt", "t", "d", "ts", "des", "tes", "s", "des")
+_ADJ_ENDINGS = ("t", "a", "e", "are", "ast", "aste")
+
+
+@dataclass(frozen=True)
+class TermSpec:
+    """A term to look for; only ``lemma`` and ``forms``/``compound_forms`` count as the term."""
+
+    lemma: str
+    forms: tuple[str, ...] = ()
+    compound_forms: tuple[str, ...] = ()
+    synonyms: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    colloquial: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Extra knowledge from the glossary: form → lemma, compound stem → lemma, accepted words."""
+
+    forms: dict = field(default_factory=dict)
+    compound_stems: dict = field(default_factory=dict)
+    words: frozenset = frozenset()
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+if not Doc.has_extension("terms"):
+    Doc.set_extension("terms", default=())
+    Doc.set_extension("lexicon", default=None)
+    Doc.set_extension("mentions", default=[])
+    Doc.set_extension("variants", default=[])
+
+
+def token_lemmas(token: Token) -> tuple[str, ...]:
+    """Candidate lemmas of a token, computed from its NFC form when the text is not NFC."""
+    if token.norm_ == token.text.lower():
+        return token._.lemmas or lemma_candidates(token.norm_)
+    return lemma_candidates(token.norm_)
+
+
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, frozenset[str]]:
+    table = {}
+    for verb, forms in yaml_data("irregular_verbs").items():
+        words = {w for key in ("present", "past", "supine", "participle") for w in forms[key]}
+        table[verb] = frozenset(words)
+    return table
+
+
+@lru_cache(maxsize=4096)
+def regular_forms(lemma: str) -> frozenset[str]:
+    """Inflected forms of a one-word lemma the dictionary knows (noun, verb, adjective endings)."""
+    index = load_index()
+    stems = {lemma, lemma[:-1]} if lemma.endswith(("a", "e")) else {lemma}
+    endings = _NOUN_ENDINGS + _VERB_ENDINGS + _ADJ_ENDINGS
+    candidates = {s + e for s in stems for e in endings} - {lemma[:-1]}
+    if lemma.endswith(("el", "er", "en")):  # muskel → musklerna, vatten → vattnet
+        syncope = lemma[:-2] + lemma[-1]
+        candidates |= {syncope + e for e in ("n", "t", "ar", "er", "na", "arna", "erna", "et")}
+    if lemma.endswith("e"):
+        candidates |= {lemma + "n", lemma + "ns", lemma[:-1] + "ar", lemma[:-1] + "arna"}
+    known = {c for c in candidates if load_index().roles(c) & WORD and lemma in lemma_candidates(c)}
+    return frozenset(known | _irregular().get(lemma, frozenset()) | {lemma})
+
+
+@dataclass(frozen=True)
+class _Word:
+    """One word of a compiled term: the forms and linking forms that count as it."""
+
+    lemma: str
+    forms: frozenset[str]
+    links: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Term:
+    name: str
+    words: tuple[_Word, ...]
+    variants: tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=4096)
+def compile_term(spec: TermSpec, lexicon: Lexicon | None) -> _Term:
+    lemma_words = nfc_lower(spec.lemma).split()
+    extra_forms = {nfc_lower(f) for f in spec.forms}
+    extra_links = {nfc_lower(f) for f in spec.compound_forms}
+    if lexicon is not None:
+        extra_forms |= {nfc_lower(f) for f, lem in lexicon.forms.items() if nfc_lower(lem) == nfc_lower(spec.lemma)}
+        extra_links |= {
+            nfc_lower(s) for s, lem in lexicon.compound_stems.items() if nfc_lower(lem) == nfc_lower(spec.lemma)
+        }
+    words = []
+    for n, lemma in enumerate(lemma_words):
+        last = n == len(lemma_words) - 1
+        forms = set(regular_forms(lemma))
+        links = {f for f in linking_forms(lemma) if f == lemma or not standalone(f)}
+        if len(lemma_words) == 1:
+            forms |= extra_forms
+            links |= extra_links
+        elif last:  # "den palliativa vården": glossary forms of the phrase give the last word's forms
+            forms |= {f.split()[-1] for f in extra_forms if f.split()}
+        words.append(_Word(lemma, frozenset(forms), frozenset(links)))
+    variants = tuple(
+        (kind, nfc_lower(v))
+        for kind, values in (
+            ("synonym", spec.synonyms),
+            ("abbreviation", spec.abbreviations),
+            ("colloquial", spec.colloquial),
+        )
+        for v in values
+    )
+    return _Term(spec.lemma, tuple(words), variants)
+
+
+def _is_word(word: str, lemmas: tuple[str, ...], target: _Word) -> bool:
+    return target.lemma in lemmas or word in target.forms
+
+
+@lru_cache(maxsize=50_000)
+def _head_lemmas(head: str) -> tuple[str, ...]:
+    return lemma_candidates(head)
+
+
+def _in_compound(word: str, target: _Word) -> bool:
+    """Whether ``word`` is a compound holding ``target`` as one of its parts."""
+    needles = target.links | {target.lemma[:-1] if len(target.lemma) > 3 else target.lemma}
+    if word in target.forms or not any(n in word for n in needles):
+        return False
+    for parts in splits(word):
+        for i in range(len(parts)):
+            for j in range(i + 1, len(parts) + 1):
+                if (i, j) == (0, len(parts)):
+                    continue
+                piece = "".join(parts[i:j])
+                if j == len(parts):
+                    if _is_word(piece, _head_lemmas(piece), target):
+                        return True
+                elif piece in target.links:
+                    return True
+    return _loose_compound(word, target)
+
+
+def _loose_compound(word: str, target: _Word) -> bool:
+    """A dictionary word the strict rules cannot split (*eltandborsten*, *nytvättad*)."""
+    index = load_index()
+    if not index.roles(word) & WORD:
+        return False
+    for form in target.links | target.forms:
+        start = word.find(form, 2)
+        while start >= 0:
+            end = start + len(form)
+            prefix, rest = word[:start], word[end:]
+            if index.roles(prefix) and (
+                (not rest and form in target.forms)
+                or (len(rest) >= 2 and form in target.links and index.roles(rest) & END)
+            ):
+                return True
+            start = word.find(form, start + 1)
+    return False
+
+
+def _token_is(token: Token, target: _Word) -> bool:
+    word = token.norm_
+    if not word[:1].isalpha():
+        return False
+    return _is_word(word, token_lemmas(token), target) or _in_compound(word, target)
+
+
+def find_mentions(doc: Doc, term: _Term) -> list[Mention]:
+    mentions = []
+    words = [t for t in doc if not t.is_space]
+    size = len(term.words)
+    for k in range(len(words) - size + 1):
+        group = words[k : k + size]
+        if all(_token_is(tok, w) for tok, w in zip(group, term.words)):
+            start, end = group[0].idx, group[-1].idx + len(group[-1].text)
+            negated = any(tok._.negated for tok in group)
+            mentions.append(Mention(term.name, doc.text[start:end], start, end, negated))
+    return mentions
+
+
+def find_variants(doc: Doc, term: _Term) -> list[dict]:
+    hits = []
+    for kind, variant in term.variants:
+        vwords = variant.split()
+        for k in range(len(doc) - len(vwords) + 1):
+            group = doc[k : k + len(vwords)]
+            if all(
+                t.norm_ == v or t.norm_.rstrip(".") == v.rstrip(".") or v in token_lemmas(t)
+                for t, v in zip(group, vwords)
+            ):
+                start, end = group[0].idx, group[-1].idx + len(group[-1].text)
+                hits.append(
+                    {"term": term.name, "kind": kind, "text": doc.text[start:end], "start": start, "end": end}
+                )
+    return hits
+
+
+@Language.factory("ordvard_terms")
+def make_terms(nlp: Language, name: str):
+    return match_terms
+
+
+def match_terms(doc: Doc) -> Doc:
+    """Set ``doc._.mentions`` and ``doc._.variants`` for the specs in ``doc._.terms``."""
+    mentions, variants = [], []
+    for spec in doc._.terms:
+        term = compile_term(spec, doc._.lexicon)
+        mentions.extend(find_mentions(doc, term))
+        variants.extend(find_variants(doc, term))
+    doc._.mentions = sorted(mentions, key=lambda m: (m.start, m.term))
+    doc._.variants = variants
+    return doc
