@@ -1,0 +1,112 @@
+"""A real server, a real headless Chromium, and axe-core on every page a test visits.
+
+Chromium is Debian's (``/usr/bin/chromium``), driven by Playwright through
+``executable_path`` since Playwright cannot download its own browser here. Without Chromium
+the browser tests skip, unless ``ORDVARD_REQUIRE_BROWSER=1`` (CI sets it): then they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from webapp import create_app
+
+AXE = Path(__file__).parent / "assets" / "axe.min.js"
+PHONE = {"width": 390, "height": 844}
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--autoplay-policy=no-user-gesture-required",
+]
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if path is None:
+        if os.environ.get("ORDVARD_REQUIRE_BROWSER") == "1":
+            pytest.fail("Chromium is required (ORDVARD_REQUIRE_BROWSER=1) but was not found")
+        pytest.skip("Chromium not found: install Debian's chromium to run the browser tests")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def server_app(database_uri):
+    from tests.conftest import _test_settings
+
+    return create_app(_test_settings(database_uri))
+
+
+@pytest.fixture(scope="session")
+def live_server(server_app):
+    """The app served by a real threaded HTTP server on a free localhost port."""
+    server = make_server("127.0.0.1", 0, server_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+class AccessiblePage:
+    """Wraps a Playwright page: every page load must be checked with axe before the test ends."""
+
+    def __init__(self, page, base_url: str):
+        self.page = page
+        self.base_url = base_url
+        self.loaded: list[str] = []
+        self.checked: set[str] = set()
+        page.on("load", lambda: self.loaded.append(page.url))
+
+    def goto(self, path: str):
+        self.page.goto(self.base_url + path)
+        self.check_accessibility()
+
+    def check_accessibility(self) -> None:
+        """Fail on any serious or critical axe violation on the current page."""
+        self.page.wait_for_load_state("load")
+        result = self.page.evaluate(
+            """async () => {
+                const r = await axe.run(document, {runOnly: {type: 'tag',
+                    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
+                return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));
+            }"""
+        )
+        serious = [v for v in result if v["impact"] in ("serious", "critical")]
+        assert serious == [], f"axe violations on {self.page.url}: {serious}"
+        self.checked.add(self.page.url)
+
+    def unchecked_pages(self) -> list[str]:
+        return [url for url in self.loaded if url not in self.checked and url != "about:blank"]
+
+
+@pytest.fixture
+def page(browser, live_server, app):
+    """A phone-sized page on the live server, with axe injected into every document."""
+    context = browser.new_context(viewport=PHONE, locale="sv-SE")
+    context.add_init_script(path=str(AXE))
+    accessible = AccessiblePage(context.new_page(), live_server)
+    yield accessible
+    context.close()
+    assert accessible.unchecked_pages() == [], "every visited page must be checked with axe"

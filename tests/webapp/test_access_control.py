@@ -1,0 +1,79 @@
+"""Every route, every role: an explicit table of who may use what.
+
+A route added without an entry here fails ``test_every_route_is_in_the_table``, so access is
+decided on purpose, never by accident.
+"""
+
+import pytest
+
+from tests.conftest import csrf_token
+from tests.factories import log_in, make_group, make_user
+from webapp.models import Role
+
+ANON, TRAINEE, TEACHER, ADMIN = "anonymous", "trainee", "teacher", "admin"
+EVERYONE = {ANON, TRAINEE, TEACHER, ADMIN}
+LOGGED_IN = {TRAINEE, TEACHER, ADMIN}
+TEACHERS = {TEACHER, ADMIN}
+
+# endpoint → (who may use it, URL arguments for building it)
+ACCESS: dict[str, tuple[set[str], dict]] = {
+    "static": (EVERYONE, {"filename": "css/site.css"}),
+    "home.start": (EVERYONE, {}),
+    "home.dashboard": (LOGGED_IN, {}),
+    "auth.login": (EVERYONE, {}),
+    "auth.logout": (LOGGED_IN, {}),
+    "auth.register": (EVERYONE, {}),
+    "teach.groups": (TEACHERS, {}),
+    "teach.create_group": (TEACHERS, {}),
+    "admin.users": ({ADMIN}, {}),
+    "admin.change_role": ({ADMIN}, {}),
+}
+
+
+def test_every_route_is_in_the_table(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    assert endpoints - set(ACCESS) == set(), "add the new routes to ACCESS"
+    assert set(ACCESS) - endpoints == set(), "remove routes that no longer exist"
+
+
+def _requests(app):
+    for rule in app.url_map.iter_rules():
+        allowed, arguments = ACCESS[rule.endpoint]
+        method = "GET" if "GET" in rule.methods else sorted(rule.methods - {"HEAD", "OPTIONS"})[0]
+        with app.test_request_context():
+            from flask import url_for
+
+            url = url_for(rule.endpoint, **arguments)
+        yield rule.endpoint, method, url, allowed
+
+
+def _client_as(app, who):
+    client = app.test_client()
+    if who != ANON:
+        group = make_group(f"Grupp för {who}")
+        log_in(client, make_user(Role(who), group))
+    return client
+
+
+@pytest.mark.parametrize("who", [ANON, TRAINEE, TEACHER, ADMIN])
+def test_each_role_reaches_exactly_its_routes(app, who):
+    client = _client_as(app, who)
+    token = csrf_token(client, "/logga-in" if who == ANON else "/oversikt")
+    wrong = []
+    for endpoint, method, url, allowed in _requests(app):
+        if endpoint == "auth.logout":
+            continue  # would end the session the rest of the walk needs; tested below
+        response = client.open(url, method=method, data={"csrf_token": token})
+        refused = response.status_code == 403 or (
+            response.status_code == 302 and "/logga-in" in response.headers["Location"]
+        )
+        if refused == (who in allowed):
+            wrong.append(f"{method} {url} ({endpoint}): {response.status_code}")
+    assert wrong == []
+
+
+def test_logout_needs_a_session(app):
+    client = app.test_client()
+    token = csrf_token(client, "/logga-in")
+    response = client.post("/logga-ut", data={"csrf_token": token})
+    assert response.status_code == 302 and "/logga-in" in response.headers["Location"]

@@ -1,0 +1,120 @@
+"""Registering with a join code, logging in and out, and what bad input gets."""
+
+from sqlalchemy import func, select
+
+from tests.conftest import csrf_token
+from tests.factories import PASSWORD, log_in, make_group, make_user
+from webapp.extensions import db
+from webapp.models import Membership, Role, User
+
+
+def register(client, **fields):
+    data = {
+        "join_code": "SOLGARDEN",
+        "display_name": "Fatima",
+        "email": "fatima@exempel.se",
+        "l1": "ar",
+        "password": "mitt-långa-lösenord",
+        "confirm": "mitt-långa-lösenord",
+        "csrf_token": csrf_token(client, "/registrera"),
+    }
+    data.update(fields)
+    return client.post("/registrera", data=data)
+
+
+def user_count() -> int:
+    return db.session.scalar(select(func.count()).select_from(User))
+
+
+def test_trainee_registers_with_join_code_and_lands_in_the_group(client):
+    group = make_group(join_code="SOLGARDEN")
+    response = register(client, join_code=" solgarden ")
+    assert response.status_code == 302
+    user = db.session.scalar(select(User).where(User.email == "fatima@exempel.se"))
+    assert user.role is Role.TRAINEE and user.l1 == "ar"
+    assert [m.group_id for m in user.memberships] == [group.id]
+    assert user.password_hash.startswith("$argon2")
+    dashboard = client.get("/oversikt").get_data(as_text=True)
+    assert "Hej Fatima!" in dashboard and "Solgården" in dashboard
+
+
+def test_wrong_join_code_is_refused_in_swedish_and_writes_nothing(client):
+    make_group(join_code="SOLGARDEN")
+    response = register(client, join_code="FELKOD99")
+    assert response.status_code == 200
+    assert "Det finns ingen grupp med den koden" in response.get_data(as_text=True)
+    assert user_count() == 0
+
+
+def test_duplicate_email_is_refused(client):
+    group = make_group(join_code="SOLGARDEN")
+    make_user(group=group)
+    existing = db.session.scalar(select(User))
+    response = register(client, email=existing.email.upper())
+    assert "Det finns redan ett konto med den e-postadressen" in response.get_data(as_text=True)
+    assert user_count() == 1
+
+
+def test_too_short_password_is_refused_and_other_fields_are_kept(client):
+    make_group(join_code="SOLGARDEN")
+    response = register(client, password="kort", confirm="kort")
+    html = response.get_data(as_text=True)
+    assert "Lösenordet måste ha minst 10 tecken" in html
+    assert 'value="fatima@exempel.se"' in html and 'value="Fatima"' in html
+    assert user_count() == 0
+
+
+def test_forged_registration_without_csrf_token_writes_nothing(client):
+    make_group(join_code="SOLGARDEN")
+    response = register(client, csrf_token="")
+    assert response.status_code == 400
+    assert "Formuläret kunde inte skickas" in response.get_data(as_text=True)
+    assert user_count() == 0
+
+
+def test_login_and_logout(client):
+    user = make_user(name="Amina")
+    assert log_in(client, user).headers["Location"] == "/oversikt"
+    assert "Hej Amina!" in client.get("/oversikt").get_data(as_text=True)
+    token = csrf_token(client, "/oversikt")
+    client.post("/logga-ut", data={"csrf_token": token})
+    assert client.get("/oversikt").status_code == 302
+
+
+def test_wrong_password_gets_swedish_message(client):
+    user = make_user()
+    response = log_in(client, user, password="fel-lösenord")
+    assert response.status_code == 200
+    assert "Fel e-postadress eller lösenord." in response.get_data(as_text=True)
+
+
+def test_eleventh_failed_login_within_a_minute_is_refused(client):
+    user = make_user()
+    token = csrf_token(client, "/logga-in")
+    statuses = [
+        client.post(
+            "/logga-in", data={"email": user.email, "password": "fel", "csrf_token": token}
+        ).status_code
+        for _ in range(11)
+    ]
+    assert statuses[:10] == [200] * 10
+    assert statuses[10] == 429
+    refused = client.post("/logga-in", data={"email": user.email, "password": PASSWORD, "csrf_token": token})
+    assert refused.status_code == 429
+    assert "För många försök" in refused.get_data(as_text=True)
+
+
+def test_login_redirect_never_leaves_the_site(client):
+    user = make_user()
+    token = csrf_token(client, "/logga-in")
+    response = client.post(
+        "/logga-in?next=//evil.example/",
+        data={"email": user.email, "password": PASSWORD, "csrf_token": token},
+    )
+    assert response.headers["Location"] == "/oversikt"
+
+
+def test_membership_is_not_duplicated_on_failed_registration(client):
+    make_group(join_code="SOLGARDEN")
+    register(client, password="kort", confirm="kort")
+    assert db.session.scalar(select(func.count()).select_from(Membership)) == 0

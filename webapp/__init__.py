@@ -1,0 +1,48 @@
+"""The Ordvård web site: ``create_app`` builds a configured Flask app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from webapp import config as config_module
+from webapp.extensions import csrf, db, limiter, login_manager, migrate
+from webapp.languages import text_direction
+from webapp.models.time import render_migration_type
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Make the app. ``overrides`` replace environment settings (tests pass their own)."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(config_module.from_environment(Path(app.instance_path)))
+    if overrides:
+        app.config.update(overrides)
+    if app.config["TRUST_PROXY"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
+
+    db.init_app(app)
+    migrate.init_app(
+        app, db, directory=str(MIGRATIONS), render_as_batch=True, render_item=render_migration_type
+    )
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+
+    from webapp import errors, security
+    from webapp.admin import bp as admin_bp
+    from webapp.auth import bp as auth_bp
+    from webapp.cli import register_commands
+    from webapp.home import bp as home_bp
+    from webapp.teach import bp as teach_bp
+
+    for blueprint in (home_bp, auth_bp, teach_bp, admin_bp):
+        app.register_blueprint(blueprint)
+    app.jinja_env.filters["text_direction"] = text_direction
+    errors.register(app)
+    security.register(app)
+    register_commands(app)
+    return app

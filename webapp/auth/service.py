@@ -1,0 +1,60 @@
+"""Registration and login, testable without a request."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from webapp.extensions import db
+from webapp.models import Group, Membership, Role, User
+from webapp.models.group import normalise_join_code
+
+
+class RegistrationError(ValueError):
+    """A registration that must not be saved; ``field`` names the form field to blame."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def find_user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def group_by_join_code(code: str) -> Group | None:
+    return db.session.scalar(select(Group).where(Group.join_code == normalise_join_code(code)))
+
+
+def register_trainee(*, email: str, display_name: str, password: str, l1: str, join_code: str) -> User:
+    """Create a trainee in the group the join code names — all of it, or nothing."""
+    group = group_by_join_code(join_code)
+    if group is None:
+        raise RegistrationError("join_code", "Det finns ingen grupp med den koden. Kontrollera koden.")
+    if find_user_by_email(email) is not None:
+        raise RegistrationError(
+            "email", "Det finns redan ett konto med den e-postadressen. Logga in i stället."
+        )
+    user = User(
+        email=normalise_email(email), display_name=display_name.strip(), role=Role.TRAINEE, l1=l1
+    )
+    user.set_password(password)
+    user.memberships.append(Membership(group=group))
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    user = find_user_by_email(email)
+    if user is None or not user.check_password(password):
+        return None
+    db.session.commit()  # check_password may have upgraded the hash
+    return user
+
+
+def count_users() -> int:
+    return db.session.scalar(select(func.count()).select_from(User))

@@ -1,0 +1,23 @@
+"""What each role's dashboard shows."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from webapp.extensions import db
+from webapp.models import Group, Role, User
+from webapp.teach.service import groups_led_by
+
+
+def dashboard(user: User) -> dict:
+    if user.role is Role.ADMIN:
+        counts = dict(
+            db.session.execute(select(User.role, func.count()).group_by(User.role)).all()
+        )
+        return {
+            "user_counts": {role: counts.get(role, 0) for role in Role},
+            "group_count": db.session.scalar(select(func.count()).select_from(Group)),
+        }
+    if user.role is Role.TEACHER:
+        return {"groups": groups_led_by(user)}
+    return {"groups": [membership.group for membership in user.memberships]}
