@@ -28,13 +28,24 @@ if not Token.has_extension("lemmas"):
 
 class Candidate(NamedTuple):
     lemma: str
-    sources: str  # S simplemma, L spaCy lookup, H Hunspell, C compound head, I the form itself
+    sources: str  # S simplemma, L spaCy lookup, H Hunspell, C compound head, R suffix rule,
+    # I the form itself; lower-case S/L/H: the source lists the form capitalised (a name)
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, str]:
     forms, entries = lzma.decompress((DATA / "lexicon.xz").read_bytes()).decode().split("\0")
     return dict(zip(forms.split("\n"), entries.split("\n")))
+
+
+@lru_cache(maxsize=1)
+def _suffix_rules() -> tuple[tuple[str, str], ...]:
+    rules = []
+    for line in (DATA / "suffix_rules.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            ending, lemma_ending, _why = line.split("\t")
+            rules.append((ending, "" if lemma_ending == "(empty)" else lemma_ending))
+    return tuple(rules)
 
 
 def _decode(form: str, entry: str) -> list[Candidate]:
@@ -65,6 +76,28 @@ def _compound(lower: str) -> list[Candidate]:
 
 
 @lru_cache(maxsize=65536)
+def _is_lemma(word: str) -> bool:
+    """Whether some source lists ``word`` as a lemma of itself, or as a compound of one."""
+    entry = _lexicon().get(word)
+    if entry is None:
+        return any(c.lemma == word for c in _compound(word))
+    return any(c.lemma == word and not c.sources.islower() for c in _decode(word, entry))
+
+
+def _by_rule(lower: str, known: set[str]) -> list[Candidate]:
+    """Known lemmas that a regular ending rule makes from ``lower``."""
+    found = []
+    for ending, lemma_ending in _suffix_rules():
+        stem = lower[: len(lower) - len(ending)]
+        if lower.endswith(ending) and len(stem) >= 2:
+            lemma = stem + lemma_ending
+            if lemma not in known and _is_lemma(lemma):
+                known.add(lemma)
+                found.append(Candidate(lemma, "R"))
+    return found
+
+
+@lru_cache(maxsize=65536)
 def analyse(word: str) -> tuple[Candidate, ...]:
     """All candidates of ``word`` with where each came from; the form itself is always one."""
     lower = word.lower()
@@ -72,6 +105,7 @@ def analyse(word: str) -> tuple[Candidate, ...]:
         return (Candidate(lower, "I"),)
     entry = _lexicon().get(lower)
     candidates = _decode(lower, entry) if entry is not None else _compound(lower)
+    candidates += _by_rule(lower, {c.lemma.lower() for c in candidates})
     if not any(c.lemma.lower() == lower for c in candidates):
         candidates.append(Candidate(lower, "I"))
     return tuple(candidates)
