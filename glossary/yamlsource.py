@@ -38,6 +38,10 @@ def _syntax_reason(exc: MarkedYAMLError) -> str:
         "found undefined alias": "okänt alias",
         "could not find expected ':'": "kolon saknas efter fältnamnet",
         "found duplicate key": "samma fält finns två gånger",
+        "expected <block end>": "fel indrag, eller text efter ett avslutande citattecken",
+        "found unexpected end of stream": "ett citattecken eller en parentes avslutas aldrig",
+        "expected ',' or '}'": "kommatecken eller ”}” saknas (sätt texten inom citattecken)",
+        "expected ',' or ']'": "kommatecken eller ”]” saknas (sätt texten inom citattecken)",
     }
     for english, swedish in known.items():
         if problem.startswith(english):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from glossary.bank import TermBank
+from glossary.lexicon import term_spec
 from lessons.model import Lesson
 
 
@@ -29,3 +31,23 @@ def unknown_terms(lessons: Collection[Lesson], known_terms: Collection[str]) -> 
         for lesson in lessons
         for loc, message in unknown_term_messages(lesson, known_terms)
     ]
+
+
+def exercise_term_specs(required_terms: Collection[str], bank: TermBank) -> list[dict]:
+    """One checker spec (``glossary.lexicon.term_spec`` shape) per required term.
+
+    A plain lemma that exists in two word classes becomes one spec with the forms of both,
+    so either use counts; an unknown reference raises KeyError (the loader rejects those).
+    """
+    specs = []
+    for reference in required_terms:
+        terms = bank.resolve(reference)
+        if not terms:
+            raise KeyError(reference)
+        merged = dict(term_spec(terms[0]))
+        for other in terms[1:]:
+            for key, value in term_spec(other).items():
+                if key != "lemma":
+                    merged[key] = tuple(dict.fromkeys((*merged[key], *value)))
+        specs.append(merged)
+    return specs
