@@ -5,7 +5,9 @@ A *pre* cue (*inga, inte, förnekar*) negates forward to the end of its scope: t
 *misstänks*), or a new clause after *och/så/samt/eller* or a comma (a subject or a finite verb
 follows). A list of words coordinated by commas and *och* stays inside the scope (*förnekar yrsel
 och huvudvärk*). A *post* cue (*förnekas, saknas, nej*) negates backward to the clause start,
-and so does a *both* cue (*ej, inte*) with nothing after it (*Yrsel ej.*, *Smärta: nej*).
+while a *both* cue (*ej, inte*) with nothing after it negates only the word before it: the
+verb in *gavs inte* (its subject stays), the finding in *Yrsel ej* or *Smärta: ej*. A place
+phrase inside a scope (*ingen smärta i armen*) is not negated.
 Pseudo cues (*inte bara, kan inte uteslutas, utan att*) and hedges negate nothing.
 """
 
@@ -35,6 +37,7 @@ def _rules() -> dict:
         "terminators": frozenset(t for t in data["terminators"] if " " not in t),
         "clause_starts": frozenset(data["clause_starts"]),
         "conjunctions": frozenset(data["conjunctions"]),
+        "places": frozenset(data["places"]),
     }
 
 
@@ -54,19 +57,25 @@ def _new_clause(words: list[str], i: int) -> bool:
     """Whether a conjunction at ``i`` starts a new clause (a subject or finite verb follows)."""
     rules = _rules()
     return words[i] in rules["conjunctions"] and any(
-        w in rules["clause_starts"] for w in words[i + 1 : i + 3]
+        w in rules["clause_starts"] for w in words[i + 1 : i + 4]
     )
 
 
-def _forward(words: list[str], start: int, stop_at_utan: bool = True) -> range:
-    rules = _rules()
-    end = start
-    while end < len(words):
+def _forward(words: list[str], start: int) -> list[int]:
+    """The forward scope; a place phrase (*i munnen*, *på huden*) only says where the absent
+    finding was, so its words are skipped up to the next coordination."""
+    rules, scope, in_place = _rules(), [], False
+    for end in range(start, len(words)):
         w = words[end]
-        if w in rules["terminators"] or (stop_at_utan and w == "utan") or _new_clause(words, end):
+        if w in rules["terminators"] or w == "utan" or _new_clause(words, end):
             break
-        end += 1
-    return range(start, end)
+        if w in rules["places"] and end > start:
+            in_place = True
+        elif w in rules["conjunctions"]:
+            in_place = False
+        if not in_place:
+            scope.append(end)
+    return scope
 
 
 def _backward(words: list[str], end: int) -> range:
@@ -81,7 +90,7 @@ def _backward(words: list[str], end: int) -> range:
     return range(start, end)
 
 
-def _has_word(words: list[str], scope: range) -> bool:
+def _has_word(words: list[str], scope) -> bool:
     return any(words[i][:1].isalnum() for i in scope)
 
 
@@ -95,15 +104,21 @@ def negated_positions(words: list[str], before: list[str] | None = None) -> set[
     for start, end, kind in _cues(words):
         if kind == "pseudo":
             continue
-        scope = range(0)
-        if kind == "pre":
-            scope = _forward(words, end)
-        if not _has_word(words, scope) and (kind == "post" or " ".join(words[start:end]) in rules["both"]):
+        scope = _forward(words, end) if kind == "pre" else []
+        if _has_word(words, scope):
+            negated |= set(scope)
+        elif kind == "post":
             scope = _backward(words, start)
+            negated |= set(scope)
             if not _has_word(words, scope) and before:
-                back = _backward(before, len(before))
-                negated |= {i - len(before) for i in back}
-        negated |= set(scope)
+                negated |= {i - len(before) for i in _backward(before, len(before))}
+        elif " ".join(words[start:end]) in rules["both"]:
+            # "gavs inte", "Yrsel ej": only the word before the cue (the verb, or a list item)
+            words_before = [i for i in range(start) if words[i][:1].isalnum()]
+            if words_before:
+                negated.add(words_before[-1])
+            elif before:
+                negated.add(-1)
     return negated
 
 

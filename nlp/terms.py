@@ -22,6 +22,7 @@ from .lemmas import lemma_candidates
 from .report import Mention
 from .resources import yaml_data
 from .sentences import nfc_lower
+from .spelling import is_known
 
 _NOUN_ENDINGS = ("en", "n", "et", "t", "ar", "er", "or", "r", "na", "arna", "erna", "orna", "s")
 _VERB_ENDINGS = ("r", "er", "de", "te", "dde", "tt", "t", "d", "ts", "des", "tes", "s", "des")
@@ -60,10 +61,17 @@ if not Doc.has_extension("terms"):
 
 
 def token_lemmas(token: Token) -> tuple[str, ...]:
-    """Candidate lemmas of a token, computed from its NFC form when the text is not NFC."""
+    """Candidate lemmas of a token, best first, from its NFC form when the text is not NFC."""
     if token.norm_ == token.text.lower():
         return token._.lemmas or lemma_candidates(token.norm_)
     return lemma_candidates(token.norm_)
+
+
+def best_lemma(token: Token) -> str:
+    """The lemmatizer's best guess (the other candidates cross word classes too often:
+    *dusch* is also the imperative of *duscha*, *lyfte* also a form of *lyft*)."""
+    lemmas = token_lemmas(token)
+    return lemmas[0] if lemmas else token.norm_
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +95,7 @@ def regular_forms(lemma: str) -> frozenset[str]:
         candidates |= {syncope + e for e in ("n", "t", "ar", "er", "na", "arna", "erna", "et")}
     if lemma.endswith("e"):
         candidates |= {lemma + "n", lemma + "ns", lemma[:-1] + "ar", lemma[:-1] + "arna"}
-    known = {c for c in candidates if load_index().roles(c) & WORD and lemma in lemma_candidates(c)}
+    known = {c for c in candidates if index.roles(c) & WORD and lemma_candidates(c)[:1] == (lemma,)}
     return frozenset(known | _irregular().get(lemma, frozenset()) | {lemma})
 
 
@@ -140,13 +148,17 @@ def compile_term(spec: TermSpec, lexicon: Lexicon | None) -> _Term:
     return _Term(spec.lemma, tuple(words), variants)
 
 
-def _is_word(word: str, lemmas: tuple[str, ...], target: _Word) -> bool:
-    return target.lemma in lemmas or word in target.forms
+def _is_word(word: str, lemma: str, target: _Word) -> bool:
+    """Whether ``word`` (best lemma ``lemma``) is a form of ``target``, also in the genitive."""
+    if lemma == target.lemma or word in target.forms:
+        return True
+    return word.endswith("s") and word[:-1] in target.forms
 
 
 @lru_cache(maxsize=50_000)
-def _head_lemmas(head: str) -> tuple[str, ...]:
-    return lemma_candidates(head)
+def _head_lemma(head: str) -> str:
+    candidates = lemma_candidates(head)
+    return candidates[0] if candidates else head
 
 
 def _in_compound(word: str, target: _Word) -> bool:
@@ -161,7 +173,7 @@ def _in_compound(word: str, target: _Word) -> bool:
                     continue
                 piece = "".join(parts[i:j])
                 if j == len(parts):
-                    if _is_word(piece, _head_lemmas(piece), target):
+                    if _is_word(piece, _head_lemma(piece), target):
                         return True
                 elif piece in target.links:
                     return True
@@ -169,18 +181,18 @@ def _in_compound(word: str, target: _Word) -> bool:
 
 
 def _loose_compound(word: str, target: _Word) -> bool:
-    """A dictionary word the strict rules cannot split (*eltandborsten*, *nytvättad*)."""
+    """A compound the strict rules cannot split (*eltandborsten*, *sårkanterna*): the term's
+    form with a known word before it and/or a compound ending after it."""
     index = load_index()
-    if not index.roles(word) & WORD:
-        return False
     for form in target.links | target.forms:
-        start = word.find(form, 2)
+        start = word.find(form)
         while start >= 0:
             end = start + len(form)
             prefix, rest = word[:start], word[end:]
-            if index.roles(prefix) and (
+            prefix_ok = not prefix or (len(prefix) >= 2 and index.roles(prefix))
+            if prefix_ok and (prefix or rest) and (
                 (not rest and form in target.forms)
-                or (len(rest) >= 2 and form in target.links and index.roles(rest) & END)
+                or (len(rest) >= 3 and form in target.links and index.roles(rest) & END)
             ):
                 return True
             start = word.find(form, start + 1)
@@ -191,7 +203,9 @@ def _token_is(token: Token, target: _Word) -> bool:
     word = token.norm_
     if not word[:1].isalpha():
         return False
-    return _is_word(word, token_lemmas(token), target) or _in_compound(word, target)
+    if _is_word(word, best_lemma(token), target) and (word in target.forms or is_known(word)):
+        return True
+    return is_known(word) and _in_compound(word, target)
 
 
 def find_mentions(doc: Doc, term: _Term) -> list[Mention]:
