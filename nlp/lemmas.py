@@ -77,11 +77,11 @@ def _compound(lower: str) -> list[Candidate]:
 
 @lru_cache(maxsize=65536)
 def _is_lemma(word: str) -> bool:
-    """Whether some source lists ``word`` as a lemma of itself, or as a compound of one."""
+    """Whether ``word`` is a known form, or a compound of a known lemma."""
     entry = _lexicon().get(word)
     if entry is None:
         return any(c.lemma == word for c in _compound(word))
-    return any(c.lemma == word and not c.sources.islower() for c in _decode(word, entry))
+    return True
 
 
 def _by_rule(lower: str, known: set[str]) -> list[Candidate]:
@@ -138,8 +138,14 @@ def word_features(word: str, candidate: Candidate) -> list[str]:
 
 def context_features(candidate: Candidate, word: str, previous: str, following: str) -> list[str]:
     """Features of a candidate that look at the words before and after it."""
-    code = edit_code(word.lower(), candidate.lemma.lower())
-    return [f"p:{previous}/{code}", f"n:{following}/{code}", f"pw:{previous}/{word.lower()}/{code}"]
+    lower = word.lower()
+    code = edit_code(lower, candidate.lemma.lower())
+    return [
+        f"p:{previous}/{code}",
+        f"n:{following}/{code}",
+        f"pw:{previous}/{lower}/{code}",
+        f"ns:{following[-2:]}/{code}/{lower[-2:]}",
+    ]
 
 
 @lru_cache(maxsize=1)
