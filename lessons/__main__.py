@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 from glossary.bank import TermBank
-from glossary.load import bundled_paths as term_paths
-from glossary.load import check_files
+from glossary.load import check_bundled
 from glossary.problems import ContentError
 from lessons.load import bundled_paths, load_file
 from lessons.model import bundled_bar
@@ -20,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lessons", description=__doc__)
     parser.add_argument("files", nargs="*", type=Path, help="lesson files (default: all bundled)")
     args = parser.parse_args(argv)
-    known = TermBank(check_files(term_paths())[0]).references()
+    known = TermBank(check_bundled()[0]).references()
     failures = 0
     for path in args.files or bundled_paths():
         try:

@@ -8,11 +8,9 @@ from collections import Counter
 import pytest
 
 from glossary.load import (
-    bundled_paths,
-    check_files,
+    check_bundled,
     load_areas,
     load_hunspell_exceptions,
-    validate_files,
 )
 from glossary.model import LANGUAGES
 from glossary.spellcheck import load_dictionary, rejected_forms
@@ -29,11 +27,11 @@ def dictionary():
 @pytest.fixture(scope="module")
 def bank():
     """The bundled terms that validate (problems are reported by the validation test)."""
-    return check_files(bundled_paths())[0]
+    return check_bundled()[0]
 
 
 def test_every_bundled_term_file_validates():
-    problems = validate_files(bundled_paths())
+    problems = check_bundled()[1]
     assert not problems, "\n" + "\n".join(str(p) for p in problems)
 
 
@@ -61,17 +59,6 @@ def test_every_term_is_translated_into_all_six_languages(bank):
         if set(t.translations) != set(LANGUAGES)
     ]
     assert not lacking, "\n".join(lacking)
-
-
-def test_each_file_is_named_after_its_area():
-    from glossary.yamlsource import read_yaml
-
-    wrong = []
-    for path in bundled_paths():
-        area = read_yaml(path.read_text(encoding="utf-8"), path.name).get("area")
-        if area != path.stem:
-            wrong.append(f"{path.name}: area {area}")
-    assert not wrong
 
 
 def test_at_least_500_terms_across_all_14_areas(bank):

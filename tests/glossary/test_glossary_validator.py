@@ -51,6 +51,11 @@ def test_unknown_area_of_file_and_of_term(term_file, valid_term):
     assert any("okänt område ”hjärtvård”" in m and "term ”blodtryck”" in m for m in messages)
 
 
+def test_file_must_be_named_after_its_area(term_file, valid_term):
+    problem = only_problem(term_file([valid_term], area="fall", name="fallrisk"))
+    assert str(problem).startswith("fallrisk.yaml, rad 1, fältet ”area”: filen ska heta fall.yaml")
+
+
 def test_same_lemma_and_word_class_in_two_files(term_file, valid_term):
     first = term_file([valid_term], area="vitalparametrar")
     second = term_file([valid_term], area="dokumentation")

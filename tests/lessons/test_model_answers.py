@@ -7,8 +7,7 @@ import pytest
 
 from glossary.bank import TermBank
 from glossary.lexicon import lexicon
-from glossary.load import bundled_paths as term_paths
-from glossary.load import check_files
+from glossary.load import check_bundled
 from glossary.problems import ContentError
 from lessons.crosscheck import exercise_term_specs
 from lessons.load import bundled_paths, load_file
@@ -19,7 +18,7 @@ if not hasattr(nlp, "check"):
 
 
 def exercises():
-    bank = TermBank(check_files(term_paths())[0])
+    bank = TermBank(check_bundled()[0])
     found = []
     for path in bundled_paths():
         try:
@@ -32,7 +31,7 @@ def exercises():
 
 @pytest.fixture(scope="module")
 def checker_lexicon():
-    return nlp.Lexicon(**lexicon(TermBank(check_files(term_paths())[0])))
+    return nlp.Lexicon(**lexicon(TermBank(check_bundled()[0])))
 
 
 @pytest.mark.parametrize(("bank", "exercise"), exercises())
