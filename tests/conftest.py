@@ -35,7 +35,7 @@ def database_uri(tmp_path_factory) -> str:
     with app.app_context():
         from flask_migrate import upgrade
 
-        upgrade()
+        upgrade(revision="heads")
         _db.engine.dispose()
     return uri
 

@@ -36,7 +36,7 @@ def create_demo_command() -> None:
 @click.pass_context
 def setup_command(ctx: click.Context) -> None:
     """Create or upgrade the database, load the content and create the demo accounts."""
-    upgrade()
+    upgrade(revision="heads")
     ctx.invoke(load_content_command)
     ctx.invoke(create_demo_command)
 

@@ -1,6 +1,35 @@
 """Database models, one module per aggregate. Import from here."""
 
+from webapp.models.card import Card, DrillItem, ReviewLog
+from webapp.models.competence import CompetenceCard, CompetenceSignature
 from webapp.models.group import Group, Membership
+from webapp.models.lesson import Assignment, Lesson, LessonTerm, LessonVersion
+from webapp.models.note import FindingOverride, Note, NoteDraft, NoteVersion, Review, ReviewComment
+from webapp.models.term import AudioClip, Term, TermEdit, TermKey
 from webapp.models.user import Role, User
 
-__all__ = ["Group", "Membership", "Role", "User"]
+__all__ = [
+    "Assignment",
+    "AudioClip",
+    "Card",
+    "CompetenceCard",
+    "CompetenceSignature",
+    "DrillItem",
+    "FindingOverride",
+    "Group",
+    "Lesson",
+    "LessonTerm",
+    "LessonVersion",
+    "Membership",
+    "Note",
+    "NoteDraft",
+    "NoteVersion",
+    "Review",
+    "ReviewComment",
+    "ReviewLog",
+    "Role",
+    "Term",
+    "TermEdit",
+    "TermKey",
+    "User",
+]

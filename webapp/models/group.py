@@ -6,7 +6,7 @@ import enum
 import secrets
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, String, UniqueConstraint
+from sqlalchemy import Enum, Float, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.extensions import db
@@ -38,6 +38,9 @@ class Group(db.Model):
     name: Mapped[str] = mapped_column(String(120))
     join_code: Mapped[str] = mapped_column(String(16), unique=True, default=new_join_code)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Set by the group's teacher: FSRS's target recall, and new cards a day (None: the lesson's).
+    desired_retention: Mapped[float] = mapped_column(Float, default=0.9, server_default="0.9")
+    new_cards_per_day: Mapped[int | None] = mapped_column(Integer)
 
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="group", cascade="all, delete-orphan"
