@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import lzma
+import zlib
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -32,10 +34,25 @@ class Candidate(NamedTuple):
     # I the form itself; lower-case S/L/H: the source lists the form capitalised (a name)
 
 
+class _Lexicon:
+    """Sorted forms with their encoded candidates, searched by bisection.
+
+    Two plain lists load in a fraction of the time a 200,000-key dict takes to build.
+    """
+
+    def __init__(self, path: Path) -> None:
+        forms, entries = zlib.decompress(path.read_bytes()).decode("utf-8").split("\0")
+        self.forms = forms.split("\n")
+        self.entries = entries.split("\n")
+
+    def get(self, form: str) -> str | None:
+        i = bisect_left(self.forms, form)
+        return self.entries[i] if i < len(self.forms) and self.forms[i] == form else None
+
+
 @lru_cache(maxsize=1)
-def _lexicon() -> dict[str, str]:
-    forms, entries = lzma.decompress((DATA / "lexicon.xz").read_bytes()).decode().split("\0")
-    return dict(zip(forms.split("\n"), entries.split("\n")))
+def _lexicon() -> _Lexicon:
+    return _Lexicon(DATA / "lexicon.zlib")
 
 
 @lru_cache(maxsize=1)
