@@ -71,3 +71,17 @@ def test_at_least_500_terms_across_all_14_areas(bank):
 def test_hunspell_exception_file_gives_a_reason_for_each_form():
     exceptions = load_hunspell_exceptions()
     assert exceptions and all(reason.strip() for reason in exceptions.values())
+
+
+def test_no_exception_is_listed_for_a_form_hunspell_already_accepts(dictionary):
+    """Keeps the exceptions file honest: each entry is there because the dictionary lacks it."""
+    from glossary.spellcheck import words_of
+
+    needless = [
+        form
+        for form in load_hunspell_exceptions()
+        if all(dictionary.lookup(word) for word in words_of(form))
+    ]
+    assert not needless, (
+        f"hunspell_exceptions.yaml: onödiga undantag (sv_SE godtar dem): {needless}"
+    )
