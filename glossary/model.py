@@ -35,6 +35,24 @@ OPTIONAL_FORM_KEYS = frozenset({"comparative", "superlative"})
 ALL_FORM_KEYS: tuple[str, ...] = tuple(
     dict.fromkeys(k for keys in FORM_KEYS.values() for k in keys)
 )
+FORM_LABELS = {
+    "sg_indef": "obestämd form singular",
+    "sg_def": "bestämd form singular",
+    "pl_indef": "obestämd form plural",
+    "pl_def": "bestämd form plural",
+    "infinitive": "infinitiv",
+    "present": "presens",
+    "past": "preteritum",
+    "supine": "supinum",
+    "imperative": "imperativ",
+    "participle": "perfekt particip",
+    "positive": "grundform",
+    "neuter": "t-form",
+    "plural": "a-form",
+    "comparative": "komparativ",
+    "superlative": "superlativ",
+    "base": "grundform",
+}
 POS_NAMES = {
     "noun": "substantiv",
     "verb": "verb",
@@ -226,6 +244,10 @@ class Term(BaseModel):
     def key(self) -> str:
         """``lemma#pos``: unique across the bank (lessons use it when a lemma is ambiguous)."""
         return f"{self.lemma}#{self.pos}"
+
+    def forms_table(self) -> list[tuple[str, str | None]]:
+        """(Swedish label, form or None when not in use) in the order of the word class."""
+        return [(FORM_LABELS[k], self.forms[k]) for k in FORM_KEYS[self.pos] if k in self.forms]
 
     def used_in(self, text: str) -> bool:
         """True if ``text`` contains the term in one of its forms (the rule for examples)."""

@@ -36,3 +36,4 @@ def test_model_helpers_for_the_page(term_file, valid_term):
     assert is_rtl("ar") and is_rtl("fa") and not is_rtl("uk")
     assert status_label(term.translations["ar"].status) == "ej granskad"
     assert term.translations["uk"].status_label == "granskad"
+    assert term.forms_table()[1] == ("bestämd form singular", "blodtrycket")
