@@ -45,6 +45,7 @@ COLUMNS = (
 )
 REQUIRED_COLUMNS = ("lemma", "pos", "area", "definition", "example")
 LIST_SEPARATOR = "|"
+_PLACE_NAMES = {"row": "på rad", "item": "i post"}
 
 
 def export_csv(terms: Iterable[Term], delimiter: str = ";") -> bytes:
@@ -93,7 +94,7 @@ def import_csv(data: bytes | str) -> list[Term]:
         if not any((v or "").strip() for v in row.values()):
             continue
         entries.append((row_number, _entry_of(row)))
-    return _validate_entries(entries, "CSV", problems)
+    return _validate_entries(entries, "CSV", problems, place="row")
 
 
 def _decode(data: bytes | str) -> str:
@@ -156,9 +157,7 @@ def import_json(data: bytes | str) -> list[Term]:
     try:
         items = json.loads(_decode(data))
     except json.JSONDecodeError as exc:
-        raise ContentError(
-            [Problem("JSON", f"filen är inte giltig JSON (rad {exc.lineno})", line=exc.lineno)]
-        ) from exc
+        raise ContentError([Problem("JSON", "filen är inte giltig JSON", line=exc.lineno)]) from exc
     if not isinstance(items, list):
         raise ContentError([Problem("JSON", "filen ska innehålla en lista med termer")])
     problems: list[Problem] = []
@@ -167,13 +166,14 @@ def import_json(data: bytes | str) -> list[Term]:
         if isinstance(item, dict):
             entries.append((number, item))
         else:
-            problems.append(Problem("JSON", "posten ska vara ett objekt med fält", row=number))
-    return _validate_entries(entries, "JSON", problems)
+            problems.append(Problem("JSON", "posten ska vara ett objekt med fält", item=number))
+    return _validate_entries(entries, "JSON", problems, place="item")
 
 
 def _validate_entries(
-    entries: list[tuple[int, dict]], source: str, problems: list[Problem]
+    entries: list[tuple[int, dict]], source: str, problems: list[Problem], place: str
 ) -> list[Term]:
+    """Validate every entry; ``place`` says whether numbers are CSV rows or JSON items."""
     areas = load_areas()
     terms: list[Term] = []
     first_row: dict[str, int] = {}
@@ -184,20 +184,26 @@ def _validate_entries(
                 Problem(
                     source,
                     f"okänt område ”{entry.get('area') or ''}”",
-                    row=number,
+                    **{place: number},
                     entry=name,
                     field="area",
                 )
             )
         bad_areas = unknown_areas(entry.get("areas"), areas)
         if bad_areas:
-            problems.append(Problem(source, bad_areas, row=number, entry=name, field="areas"))
+            problems.append(
+                Problem(source, bad_areas, **{place: number}, entry=name, field="areas")
+            )
         try:
             term = Term.model_validate(entry)
         except ValidationError as exc:
             problems.extend(
                 Problem(
-                    source, swedish_message(err), row=number, entry=name, field=error_field(err)
+                    source,
+                    swedish_message(err),
+                    **{place: number},
+                    entry=name,
+                    field=error_field(err),
                 )
                 for err in relevant_errors(exc)
             )
@@ -206,8 +212,8 @@ def _validate_entries(
             problems.append(
                 Problem(
                     source,
-                    f"samma lemma och ordklass som på rad {first_row[term.key]}",
-                    row=number,
+                    f"samma lemma och ordklass som {_PLACE_NAMES[place]} {first_row[term.key]}",
+                    **{place: number},
                     entry=name,
                 )
             )

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 class Problem:
     """One thing wrong with one place in a content file.
 
-    ``line`` is 1-based (as an editor shows it) or None when it cannot be known (CSV rows use
-    ``row`` instead); ``entry`` names the term or lesson part, e.g. ``term ”blodtryck”``.
+    ``line`` is 1-based (as an editor shows it) or None when it cannot be known; CSV imports
+    give the spreadsheet ``row`` (header = 1) and JSON imports the 1-based list ``item``
+    instead. ``entry`` names the term or lesson part, e.g. ``term ”blodtryck”``.
     """
 
     source: str
@@ -23,11 +24,14 @@ class Problem:
     entry: str | None = None
     field: str | None = None
     row: int | None = None
+    item: int | None = None
 
     def __str__(self) -> str:
         where = [self.source]
         if self.row is not None:
             where.append(f"rad {self.row}")
+        elif self.item is not None:
+            where.append(f"post {self.item}")
         elif self.line is not None:
             where.append(f"rad {self.line}")
         if self.entry:

@@ -99,7 +99,8 @@ def test_json_item_errors_are_numbered(valid_term):
     items = [{**valid_term, "area": "vitalparametrar"}, {**valid_term, "lemma": "", "area": "x"}]
     with pytest.raises(ContentError) as caught:
         import_json(json.dumps(items))
-    assert {p.row for p in caught.value.problems} == {2}
+    assert {p.item for p in caught.value.problems} == {2}
+    assert str(caught.value.problems[0]).startswith("JSON, post 2")
 
 
 def test_markup_survives_export_and_import_untouched(valid_term):
