@@ -148,6 +148,12 @@ def _entry_of(row: dict[str, str]) -> dict:
     return entry
 
 
+def parse_term(entry: dict) -> Term:
+    """One term from a dict in the term-file shape plus ``area`` (the teacher's form); raises
+    ContentError whose problems name the field (``definition``, ``forms``, ``area`` …)."""
+    return _validate_entries([(1, entry)], "formulär", [], place=None)[0]
+
+
 def export_json(terms: Iterable[Term]) -> str:
     return json.dumps([t.model_dump(mode="json") for t in terms], ensure_ascii=False, indent=2)
 
@@ -171,29 +177,28 @@ def import_json(data: bytes | str) -> list[Term]:
 
 
 def _validate_entries(
-    entries: list[tuple[int, dict]], source: str, problems: list[Problem], place: str
+    entries: list[tuple[int, dict]], source: str, problems: list[Problem], place: str | None
 ) -> list[Term]:
     """Validate every entry; ``place`` says whether numbers are CSV rows or JSON items."""
     areas = load_areas()
     terms: list[Term] = []
     first_row: dict[str, int] = {}
     for number, entry in entries:
+        at = {place: number} if place else {}
         name = f"term ”{entry.get('lemma')}”" if entry.get("lemma") else None
         if entry.get("area") not in areas:
             problems.append(
                 Problem(
                     source,
                     f"okänt område ”{entry.get('area') or ''}”",
-                    **{place: number},
+                    **at,
                     entry=name,
                     field="area",
                 )
             )
         bad_areas = unknown_areas(entry.get("areas"), areas)
         if bad_areas:
-            problems.append(
-                Problem(source, bad_areas, **{place: number}, entry=name, field="areas")
-            )
+            problems.append(Problem(source, bad_areas, **at, entry=name, field="areas"))
         try:
             term = Term.model_validate(entry)
         except ValidationError as exc:
@@ -201,7 +206,7 @@ def _validate_entries(
                 Problem(
                     source,
                     swedish_message(err),
-                    **{place: number},
+                    **at,
                     entry=name,
                     field=error_field(err),
                 )
@@ -213,7 +218,7 @@ def _validate_entries(
                 Problem(
                     source,
                     f"samma lemma och ordklass som {_PLACE_NAMES[place]} {first_row[term.key]}",
-                    **{place: number},
+                    **at,
                     entry=name,
                 )
             )

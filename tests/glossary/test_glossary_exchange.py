@@ -110,3 +110,20 @@ def test_markup_survives_export_and_import_untouched(valid_term):
     back = import_csv(export_csv([term]))[0]
     assert back.definition == "<script>alert(1)</script> & [b]fet[/b]"
     assert back.example == 'Jag mätte <i>blodtrycket</i>; sedan pulsen, "noga".'
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "fragment"),
+    [
+        ({"area": "kardiologi"}, "area", "okänt område ”kardiologi”"),
+        ({"lemma": ""}, "lemma", "får inte vara tomt"),
+        ({"definition": "a" * 10_000}, "definition", "för långt"),
+    ],
+)
+def test_teachers_form_refuses_bad_terms_in_swedish(valid_term, change, field, fragment):
+    from glossary.exchange import parse_term
+
+    with pytest.raises(ContentError) as caught:
+        parse_term({**valid_term, "area": "vitalparametrar", **change})
+    assert [(p.field, p.row, p.item) for p in caught.value.problems] == [(field, None, None)]
+    assert fragment in caught.value.problems[0].message
