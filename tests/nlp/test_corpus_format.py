@@ -10,7 +10,7 @@ import pytest
 from stdnum import luhn
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data"))
-import notes_corpus  # noqa: E402
+import notes_corpus
 
 RECORDS = notes_corpus.load_raw()
 WORD = re.compile(r"\w+(?:[-/,.]\w+)*")
@@ -30,7 +30,7 @@ def test_corpus_holds_at_least_80_notes_with_unique_ids():
 def test_every_expected_span_occurs_in_the_note(record):
     note = notes_corpus.parse_note(record)
     for item in (*note.found, *note.findings):
-        assert note.text[item.start:item.end] == item.text
+        assert note.text[item.start : item.end] == item.text
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=_ids(RECORDS))
@@ -90,7 +90,12 @@ def test_personal_data_findings_are_valid_identity_numbers(record):
 
 
 def test_a_misplaced_span_is_reported_with_the_note_id():
-    record = {**RECORDS[0], "expect": {**RECORDS[0]["expect"],
-                                       "found": [{"term": "x", "text": "zzz", "negated": False}]}}
+    record = {
+        **RECORDS[0],
+        "expect": {
+            **RECORDS[0]["expect"],
+            "found": [{"term": "x", "text": "zzz", "negated": False}],
+        },
+    }
     with pytest.raises(notes_corpus.CorpusError, match=RECORDS[0]["id"]):
         notes_corpus.parse_note(record)
