@@ -19,8 +19,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .dictionary import BEGIN, END, MIDDLE, WORD, load_index
+from .dictionary import ADJECTIVE, BEGIN, END, MIDDLE, NOUN, VERB, WORD, load_index
 from .findings import add_finding
+from .lemmas import lemma_candidates
 from .resources import word_list
 from .sentences import nfc_lower
 
@@ -91,19 +92,46 @@ _MESSAGE = (
 )
 
 
-def _is_split_compound(first: str, second: str, accepted: frozenset[str]) -> bool:
-    """Whether ``first second`` (lower case) is one compound written apart."""
+def joined_form(first: str, second: str, accepted: frozenset[str]) -> str | None:
+    """The compound ``first second`` (lower case) stands for when written apart, or None.
+
+    Flagged: a joined form that is a glossary form or a dictionary word (*sjuksköterskan*,
+    *blodtrycksmätningen* with a linking *s*); a first word that only exists inside compounds
+    (*lung röntgen*); two plain nouns that make a valid compound (*plast förkläde*). Never: a
+    phrase word on either side, a verb form, an adjective-looking first word (*palliativ vård*).
+    """
     if first in word_list("phrase_words") or second in word_list("phrase_words"):
-        return False
-    if len(first) < MIN_PART or len(second) < MIN_PART:
-        return False
-    joined = first + second
+        return None
+    if len(first) < MIN_PART or len(second) < 3 or _verb_form(first) or _verb_form(second):
+        return None
     index = load_index()
-    if joined in accepted or index.roles(joined) & WORD:
-        return True
-    if not splits(joined):
+    for head in (first, first + "s"):
+        joined = head + second
+        if joined in accepted or index.roles(joined) & WORD:
+            return joined
+    first_roles, second_roles = index.roles(first), index.roles(second)
+    if not second_roles & END or second_roles & (VERB | ADJECTIVE):
+        return None
+    if first_roles & BEGIN and not first_roles & WORD:
+        return first + second
+    if second in word_list("phrase_ends") or first.endswith(_ADJECTIVE_SUFFIXES):
+        return None
+    plain_noun = first_roles & (BEGIN | NOUN) == BEGIN | NOUN and not first_roles & (VERB | ADJECTIVE)
+    if plain_noun and lemma_candidates(first)[:1] == (first,) and second_roles & NOUN:
+        return first + second
+    return None
+
+
+_ADJECTIVE_SUFFIXES = ("isk", "iv", "ig", "lig", "ell", "al", "ös", "sam", "bar", "ant", "ent", "är")
+_VERB_ENDINGS = ("ar", "er", "ir", "ade", "de", "te", "dde", "ad", "at", "ats", "ades", "ts", "tt", "dd")
+
+
+def _verb_form(word: str) -> bool:
+    """An inflected verb or participle (*förnekar, planerad*): it starts or ends a phrase."""
+    if not word.endswith(_VERB_ENDINGS):
         return False
-    return not standalone(first) and bool(index.roles(first) & (BEGIN | MIDDLE))
+    lemma = lemma_candidates(word)[:1]
+    return bool(lemma) and lemma[0] != word and lemma[0].endswith("a")
 
 
 @Language.factory("ordvard_split_compounds")
@@ -119,8 +147,9 @@ def find_split_compounds(doc: Doc) -> Doc:
             continue
         if not (a.norm_.isalpha() and b.norm_.isalpha()) or b.text[:1].isupper():
             continue
-        if _is_split_compound(a.norm_, b.norm_, accepted):
-            joined = a.text + b.text.lower()
+        joined = joined_form(a.norm_, b.norm_, accepted)
+        if joined:
+            joined = a.text[:1] + joined[1:]
             split = doc.text[a.idx : b.idx + len(b)]
             message = _MESSAGE.format(split=split, joined=joined)
             add_finding(doc, "split_compound", a.idx, b.idx + len(b), (joined,), message)

@@ -9,7 +9,10 @@ and its ``wordfreq`` Zipf frequency. The index is stored as sorted 64-bit BLAKE2
 parallel byte array of role bits and frequencies (~9 MB for ~0.96 M forms) in the user cache
 directory, memory-mapped at load (a few ms), and checked with one binary search (~2 µs).
 
-Roles are bit flags: ``WORD`` (may stand alone), ``BEGIN``/``MIDDLE``/``END`` (compound positions).
+Roles are bit flags: ``WORD`` (may stand alone), ``BEGIN``/``MIDDLE``/``END`` (compound positions),
+and the word class of the dictionary entry a form belongs to (``NOUN``, ``ADJECTIVE``, ``VERB``),
+read from the forms the entry generates: comparison (*-are, -ast*) makes an adjective, present and
+past tense of an *-a* stem a verb, a definite form (*-en, -et, -n, -t*) otherwise a noun.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from pathlib import Path
 import numpy as np
 
 WORD, BEGIN, MIDDLE, END = 1, 2, 4, 8
-INDEX_VERSION = "1"
+NOUN, ADJECTIVE, VERB = 16, 32, 64  # word class of the entry a form comes from (approximate)
+INDEX_VERSION = "2"
 _FLAG_BEGIN, _FLAG_MIDDLE, _FLAG_END, _FLAG_ONLY_COMPOUND = "X", "U", "Y", "Z"
 _FLAG_FORBIDDEN, _FLAG_NEEDAFFIX = "%", "¤"
 
@@ -86,7 +90,7 @@ def expand(aff: Path, dic: Path) -> dict[str, int]:
             stem_roles |= MIDDLE
         if _FLAG_END in flags:
             stem_roles |= END
-        add(stem, stem_roles)
+        generated: list[tuple[str, int]] = []
         for flag in flags:
             for strip, suffix, cont, cond in rules.get(flag, ()):
                 if strip and not stem.endswith(strip):
@@ -104,8 +108,24 @@ def expand(aff: Path, dic: Path) -> dict[str, int]:
                     roles |= MIDDLE
                 if _FLAG_END in cont:
                     roles |= END
-                add(form, roles)
+                generated.append((form, roles))
+        word_class = _word_class(stem, {form for form, _ in generated})
+        add(stem, stem_roles | word_class if stem_roles else 0)
+        for form, roles in generated:
+            add(form, roles | word_class if roles else 0)
     return forms
+
+
+def _word_class(stem: str, forms: set[str]) -> int:
+    if forms & {stem + "are", stem + "ast", stem + "aste"}:
+        return ADJECTIVE
+    if stem.endswith("a") and forms & {stem + "r", stem[:-1] + "er"} and forms & {
+        stem + "de", stem[:-1] + "de", stem[:-1] + "te", stem + "t", stem[:-1] + "t"
+    }:
+        return VERB
+    if forms & {stem + "en", stem + "et", stem + "n", stem + "t", stem[:-2] + stem[-1] + "n"}:
+        return NOUN
+    return 0
 
 
 def _zipf_bytes(words: list[str]) -> np.ndarray:

@@ -53,7 +53,33 @@ def is_known(word: str) -> bool:
         return bool(index.roles(word[:-1]) & (BEGIN | MIDDLE | WORD))
     if "-" in word:
         return all(is_known(p) or p.isupper() for p in word.split("-") if p)
-    return bool(splits(word))
+    return bool(splits(word)) or _inflected_known(word) or _two_words(word)
+
+
+_ENDINGS = ("en", "et", "n", "t", "na", "er", "ar", "or", "erna", "arna", "orna", "s", "ens", "ets")
+
+
+def _inflected_known(word: str) -> bool:
+    """A regular ending on a dictionary noun the dictionary lacks the form of (*saturationen*)."""
+    index = load_index()
+    return any(
+        word.endswith(e) and len(word) - len(e) >= 4 and index.roles(word[: -len(e)]) & WORD
+        for e in _ENDINGS
+    )
+
+
+def _two_words(word: str) -> bool:
+    """Two common dictionary words written together, the first perhaps with a linking s
+    (*hudinspektion*): Hunspell lacks compounding flags on many nouns."""
+    index = load_index()
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if not index.roles(tail) & END or index.zipf(tail) < 2.0:
+            continue
+        stem = head[:-1] if head.endswith("s") and len(head) > 3 else head
+        if any(index.roles(h) & (WORD | BEGIN) and index.zipf(h) >= 2.5 for h in {head, stem}):
+            return True
+    return False
 
 
 def _edits1(word: str) -> set[str]:

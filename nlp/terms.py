@@ -24,9 +24,14 @@ from .resources import yaml_data
 from .sentences import nfc_lower
 from .spelling import is_known
 
-_NOUN_ENDINGS = ("en", "n", "et", "t", "ar", "er", "or", "r", "na", "arna", "erna", "orna", "s")
-_VERB_ENDINGS = ("r", "er", "de", "te", "dde", "tt", "t", "d", "ts", "des", "tes", "s", "des")
-_ADJ_ENDINGS = ("t", "a", "e", "are", "ast", "aste")
+# Endings by the lemma's shape: lemmas in -a (lunga, tvätta) take them on the lemma or on the
+# stem without -a; other lemmas take noun, adjective and genitive endings on the lemma.
+_A_LEMMA_ENDINGS = ("n", "ns", "r", "de", "des", "t", "ts", "s", "d", "da", "nde")
+_A_STEM_ENDINGS = ("or", "orna", "ors", "ornas", "er", "erna", "te", "tes")
+_OTHER_ENDINGS = (
+    "en", "ens", "et", "ets", "n", "ns", "t", "ts", "s", "na", "nas",
+    "ar", "arna", "arnas", "er", "erna", "ernas", "or", "orna", "a", "e", "are", "ast", "aste",
+)
 
 
 @dataclass(frozen=True)
@@ -85,17 +90,17 @@ def _irregular() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=4096)
 def regular_forms(lemma: str) -> frozenset[str]:
-    """Inflected forms of a one-word lemma the dictionary knows (noun, verb, adjective endings)."""
+    """Inflected forms of a one-word lemma that the dictionary knows and the lemmatizer
+    relates to it (noun, verb and adjective endings by the lemma's shape)."""
     index = load_index()
-    stems = {lemma, lemma[:-1]} if lemma.endswith(("a", "e")) else {lemma}
-    endings = _NOUN_ENDINGS + _VERB_ENDINGS + _ADJ_ENDINGS
-    candidates = {s + e for s in stems for e in endings} - {lemma[:-1]}
-    if lemma.endswith(("el", "er", "en")):  # muskel → musklerna, vatten → vattnet
-        syncope = lemma[:-2] + lemma[-1]
-        candidates |= {syncope + e for e in ("n", "t", "ar", "er", "na", "arna", "erna", "et")}
-    if lemma.endswith("e"):
-        candidates |= {lemma + "n", lemma + "ns", lemma[:-1] + "ar", lemma[:-1] + "arna"}
-    known = {c for c in candidates if index.roles(c) & WORD and lemma_candidates(c)[:1] == (lemma,)}
+    if lemma.endswith("a"):
+        candidates = {lemma + e for e in _A_LEMMA_ENDINGS} | {lemma[:-1] + e for e in _A_STEM_ENDINGS}
+    else:
+        candidates = {lemma + e for e in _OTHER_ENDINGS}
+        if lemma.endswith(("el", "er", "en")):  # muskel → musklerna, vatten → vattnet
+            syncope = lemma[:-2] + lemma[-1]
+            candidates |= {syncope + e for e in ("n", "t", "ar", "er", "na", "arna", "erna", "et")}
+    known = {c for c in candidates if index.roles(c) & WORD and lemma in lemma_candidates(c)}
     return frozenset(known | _irregular().get(lemma, frozenset()) | {lemma})
 
 
@@ -129,7 +134,7 @@ def compile_term(spec: TermSpec, lexicon: Lexicon | None) -> _Term:
     for n, lemma in enumerate(lemma_words):
         last = n == len(lemma_words) - 1
         forms = set(regular_forms(lemma))
-        links = {f for f in linking_forms(lemma) if f == lemma or not standalone(f)}
+        links = set(linking_forms(lemma))
         if len(lemma_words) == 1:
             forms |= extra_forms
             links |= extra_links
@@ -192,7 +197,7 @@ def _loose_compound(word: str, target: _Word) -> bool:
             prefix_ok = not prefix or (len(prefix) >= 2 and index.roles(prefix))
             if prefix_ok and (prefix or rest) and (
                 (not rest and form in target.forms)
-                or (len(rest) >= 3 and form in target.links and index.roles(rest) & END)
+                or (len(rest) >= 3 and form in target.links and (index.roles(rest) & END or splits(rest)))
             ):
                 return True
             start = word.find(form, start + 1)
