@@ -22,7 +22,9 @@ from spacy.tokens import Doc, Token
 
 DATA = Path(__file__).parent / "data" / "lemmas"
 MIN_PART = 3  # shortest first or last part of a compound we split off
+MAX_COMPOUND = 40  # longer "words" are not split: no Swedish compound needs it, and it bounds time
 SENTENCE_END = frozenset(".!?:;")
+LINKS = frozenset("saeou")  # linking letters between the parts of a compound
 
 if not Token.has_extension("lemmas"):
     Token.set_extension("lemmas", default=())
@@ -45,6 +47,9 @@ class _Lexicon:
         self.forms = forms.split("\n")
         self.entries = entries.split("\n")
 
+    def __contains__(self, form: str) -> bool:
+        return self.get(form) is not None
+
     def get(self, form: str) -> str | None:
         i = bisect_left(self.forms, form)
         return self.entries[i] if i < len(self.forms) and self.forms[i] == form else None
@@ -55,13 +60,20 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(DATA / "lexicon.zlib")
 
 
+class SuffixRule(NamedTuple):
+    ending: str
+    lemma_ending: str
+    check_ending: str  # stem + this must be a known lemma for the rule to apply
+
+
 @lru_cache(maxsize=1)
-def _suffix_rules() -> tuple[tuple[str, str], ...]:
+def _suffix_rules() -> tuple[SuffixRule, ...]:
     rules = []
     for line in (DATA / "suffix_rules.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            ending, lemma_ending, _why = line.split("\t")
-            rules.append((ending, "" if lemma_ending == "(empty)" else lemma_ending))
+            ending, lemma_ending, _why, *check = line.split("\t")
+            lemma_ending, *check = ("" if e == "(empty)" else e for e in [lemma_ending, *check])
+            rules.append(SuffixRule(ending, lemma_ending, check[0] if check else lemma_ending))
     return tuple(rules)
 
 
@@ -75,40 +87,53 @@ def _decode(form: str, entry: str) -> list[Candidate]:
     return candidates
 
 
+@lru_cache(maxsize=65536)
+def _is_first_part(part: str) -> bool:
+    """Whether ``part`` can begin a compound: a known word, with or without a linking letter
+    (*sårvårds-*, *sköterske-*), a hyphenated first part, or a compound of such parts."""
+    if part.endswith("-") or part in _lexicon() or part[-1:] in LINKS and part[:-1] in _lexicon():
+        return True
+    return any(
+        _is_first_part(part[:cut]) and _is_first_part(part[cut:])
+        for cut in range(MIN_PART, len(part) - MIN_PART + 1)
+    )
+
+
 def _compound(lower: str) -> list[Candidate]:
-    """Candidates from the longest known last part of an unknown word."""
+    """Candidates from the longest known last part of an unknown compound."""
+    if len(lower) > MAX_COMPOUND:
+        return []
     lexicon = _lexicon()
     for start in range(MIN_PART, len(lower) - MIN_PART + 1):
         head = lower[start:]
-        entry = lexicon.get(head)
-        if entry is not None:
-            found = [
-                Candidate(lower[:start] + c.lemma, "C")
-                for c in _decode(head, entry)
-                if c.lemma.islower()
-            ]
-            if found:
-                return found
+        if head not in lexicon or not head.isalpha() or not _is_first_part(lower[:start]):
+            continue
+        found = [
+            Candidate(lower[:start] + c.lemma, "C")
+            for c in analyse(head)
+            if c.lemma.islower() and "I" not in c.sources
+        ]
+        if found:
+            return found
     return []
 
 
-@lru_cache(maxsize=65536)
 def _is_lemma(word: str) -> bool:
-    """Whether ``word`` is a known form, or a compound of a known lemma."""
+    """Whether some source lists ``word`` as a lemma (not a name)."""
     entry = _lexicon().get(word)
-    if entry is None:
-        return any(c.lemma == word for c in _compound(word))
-    return True
+    return entry is not None and any(
+        c.lemma == word and not c.sources.islower() for c in _decode(word, entry)
+    )
 
 
 def _by_rule(lower: str, known: set[str]) -> list[Candidate]:
     """Known lemmas that a regular ending rule makes from ``lower``."""
     found = []
-    for ending, lemma_ending in _suffix_rules():
-        stem = lower[: len(lower) - len(ending)]
-        if lower.endswith(ending) and len(stem) >= 2:
-            lemma = stem + lemma_ending
-            if lemma not in known and _is_lemma(lemma):
+    for rule in _suffix_rules():
+        stem = lower[: len(lower) - len(rule.ending)]
+        if lower.endswith(rule.ending) and len(stem) >= 2:
+            lemma = stem + rule.lemma_ending
+            if lemma not in known and _is_lemma(stem + rule.check_ending):
                 known.add(lemma)
                 found.append(Candidate(lemma, "R"))
     return found
@@ -121,7 +146,7 @@ def analyse(word: str) -> tuple[Candidate, ...]:
     if not any(ch.isalpha() for ch in lower):
         return (Candidate(lower, "I"),)
     entry = _lexicon().get(lower)
-    candidates = _decode(lower, entry) if entry is not None else _compound(lower)
+    candidates = _compound(lower) if entry is None else _decode(lower, entry)
     candidates += _by_rule(lower, {c.lemma.lower() for c in candidates})
     if not any(c.lemma.lower() == lower for c in candidates):
         candidates.append(Candidate(lower, "I"))

@@ -3,7 +3,8 @@
 Three sources are merged, each with its own gaps: simplemma's Swedish table (the best single
 source on Talbanken), spaCy's lookup table, and the Hunspell sv_SE dictionary expanded through
 its suffix rules (regular inflection, participles listed as their own stems). Only forms that
-occur in wordfreq's large Swedish list are kept, which keeps the file small and fast to load;
+occur in wordfreq's large Swedish list are kept, with the lemmas the sources give them, which
+keeps the file small and fast to load;
 rarer words are mostly compounds, and ``nlp.lemmas`` lemmatizes those through their last part.
 
 File format (UTF-8, zlib, which unpacks five times faster than LZMA for a fifth more bytes): the forms in code-point order, one per line, then a NUL, then one line per form with its
@@ -78,23 +79,28 @@ def merge_case(lemmas: dict[str, set[str]]) -> dict[str, set[str]]:
 def main() -> None:
     known = wordfreq.get_frequency_dict("sv", "large")
     table = collections.defaultdict(lambda: collections.defaultdict(set))
-
-    def add(form: str, lemma: str, source: str) -> None:
-        key = form.lower()
-        if key in known and lemma and not any(ch.isspace() or ch in "|\0" for ch in form + lemma):
-            table[key][lemma].add(source if form == key else source.lower())
-
-    for form, lemma in DefaultDictionaryFactory().get_dictionary("sv").items():
-        add(form, lemma, "S")
+    simplemma = DefaultDictionaryFactory().get_dictionary("sv")
+    pairs = [(form, lemma, "S") for form, lemma in simplemma.items()]
     lookup_path = Path(spacy_lookups_data.__file__).parent / "data" / "sv_lemma_lookup.json.gz"
-    for form, lemma in json.loads(gzip.open(lookup_path).read()).items():
-        add(form, lemma, "L")
-    for form, stem in hunspell_forms():
-        add(form, stem, "H")
+    pairs += [(form, lemma, "L") for form, lemma in json.loads(gzip.open(lookup_path).read()).items()]
+    pairs += [(form, stem, "H") for form, stem in hunspell_forms()]
+    pairs = [
+        (form, lemma, source)
+        for form, lemma, source in pairs
+        if lemma and not any(ch.isspace() or ch in "|\0" for ch in form + lemma)
+    ]
+    kept = {form.lower() for form, _, _ in pairs if form.lower() in known}
+    for form, lemma, source in pairs:
+        key = form.lower()
+        if key in kept:
+            table[key][lemma].add(source if form == key else source.lower())
+            # a source that gives a lemma also lists it as a lemma of itself
+            table[lemma.lower()][lemma].add(source if lemma.islower() else source.lower())
 
     forms, entries = [], []
     for form in sorted(table):
         lemmas = merge_case(table[form])
+
         def rank(lem: str) -> tuple:
             upper = {s for s in lemmas[lem] if s.isupper()}
             return (-len(upper), -len(lemmas[lem]), "S" not in upper, lem)
