@@ -1,7 +1,7 @@
-"""Loading the bundled lessons and term bank into the database.
+"""Loading the bundled term bank and lessons into the database.
 
-The one place the bundled files cross into the database: each content package registers its
-loader in ``LOADERS``; ``load_bundled_content`` runs them all in one transaction.
+The one place the bundled files cross into the database, in dependency order (lessons refer
+to terms), all in one transaction.
 """
 
 from __future__ import annotations
@@ -9,9 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from webapp.extensions import db
+from webapp.learn.store import load_bundled_lessons
+from webapp.words.store import load_bundled_terms
 
-# name → function that writes that package's bundled content and returns how many records.
-LOADERS: dict[str, Callable[[], int]] = {}
+# name → function that writes that content and returns how many records it holds.
+LOADERS: dict[str, Callable[[], int]] = {
+    "termer": load_bundled_terms,
+    "lektioner": load_bundled_lessons,
+}
 
 
 def load_bundled_content() -> dict[str, int]:

@@ -1,0 +1,3 @@
+"""The word list (Ordlista) pages."""
+
+from webapp.words import bp  # noqa: F401
