@@ -21,7 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 DATA = Path(__file__).parent / "data" / "lemmas"
-MIN_PART = 3  # shortest first or last part of a compound we split off
+MIN_PART = 3  # shortest first part of a compound we split off
+MIN_HEAD = 4  # shortest last part: three-letter heads are mostly function words (min, dom)
 MAX_COMPOUND = 40  # longer "words" are not split: no Swedish compound needs it, and it bounds time
 SENTENCE_END = frozenset(".!?:;")
 LINKS = frozenset("saeou")  # linking letters between the parts of a compound
@@ -104,14 +105,15 @@ def _compound(lower: str) -> list[Candidate]:
     if len(lower) > MAX_COMPOUND:
         return []
     lexicon = _lexicon()
-    for start in range(MIN_PART, len(lower) - MIN_PART + 1):
+    for start in range(MIN_PART, len(lower) - MIN_HEAD + 1):
         head = lower[start:]
-        if head not in lexicon or not head.isalpha() or not _is_first_part(lower[:start]):
+        entry = lexicon.get(head)
+        if entry is None or not head.isalpha() or not _is_first_part(lower[:start]):
             continue
         found = [
             Candidate(lower[:start] + c.lemma, "C")
-            for c in analyse(head)
-            if c.lemma.islower() and "I" not in c.sources
+            for c in _decode(head, entry)
+            if c.lemma.islower() and not c.sources.islower()
         ]
         if found:
             return found
