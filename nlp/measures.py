@@ -17,6 +17,7 @@ from .findings import add_finding
 from .resources import yaml_data
 
 _NUMBER = re.compile(r"\d+(?:[,.]\d+)?")
+_TIME = re.compile(r"\d{1,2}[.:]\d{2}")
 _PAIR = re.compile(r"(\d+)/(\d+)")
 _WINDOW = 3
 
@@ -68,6 +69,14 @@ def _check(doc: Doc, row: dict, i: int) -> None:
         add_finding(doc, "measurement", start, end, (), message)
 
 
+def _is_time(doc: Doc, i: int, row: dict) -> bool:
+    """A clock time (*kl. 18.00*) after the sign's name is not its value."""
+    previous = doc[i - 1].norm_ if i > 0 else ""
+    return previous in ("kl", "kl.", "klockan") or (
+        bool(_TIME.fullmatch(doc[i].text)) and row["name"] != "temperatur"
+    )
+
+
 @Language.factory("ordvard_measurements")
 def make_measurements(nlp: Language, name: str):
     return find_measurements
@@ -84,6 +93,7 @@ def find_measurements(doc: Doc) -> Doc:
             if nxt.is_sent_start and doc[j - 1].text != ":":
                 break
             if nxt.text[:1].isdigit():
-                _check(doc, row, j)
+                if not _is_time(doc, j, row):
+                    _check(doc, row, j)
                 break
     return doc

@@ -1,7 +1,8 @@
 """The spaCy pipeline: ``spacy.blank("sv")`` with Ordvård's components, built once per process.
 
 Order matters: sentences (and NFC norms) → lemmas → negation scopes → term mentions →
-findings (spelling, split compounds, register, personal data, measurements) → readability
+findings (personal data, measurements, split compounds, then spelling, which skips what
+those cover, and register) → readability
 and SBAR structure. Components whose rules depend on the call (terms, lexicon) read them
 from ``doc._.terms`` and ``doc._.lexicon``, which ``analyse`` sets before running the pipes.
 """
@@ -34,8 +35,8 @@ COMPONENTS = (
     "ordvard_terms",
     "ordvard_personal_data",
     "ordvard_measurements",
-    "ordvard_spelling",
     "ordvard_split_compounds",
+    "ordvard_spelling",
     "ordvard_register",
     "ordvard_structure",
 )

@@ -17,10 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .compounds import linking_forms, splits, standalone
-from .dictionary import END, WORD, load_index
+from .dictionary import ADJECTIVE, BEGIN, END, NOUN, WORD, load_index
 from .lemmas import lemma_candidates
 from .report import Mention
-from .resources import yaml_data
+from .resources import word_list, yaml_data
 from .sentences import nfc_lower
 from .spelling import is_known
 
@@ -28,10 +28,11 @@ from .spelling import is_known
 # stem without -a; other lemmas take noun, adjective and genitive endings on the lemma.
 _A_LEMMA_ENDINGS = ("n", "ns", "r", "de", "des", "t", "ts", "s", "d", "da", "nde")
 _A_STEM_ENDINGS = ("or", "orna", "ors", "ornas", "er", "erna", "te", "tes")
-_OTHER_ENDINGS = (
+_NOUN_ENDINGS = (
     "en", "ens", "et", "ets", "n", "ns", "t", "ts", "s", "na", "nas",
-    "ar", "arna", "arnas", "er", "erna", "ernas", "or", "orna", "a", "e", "are", "ast", "aste",
+    "ar", "arna", "arnas", "er", "erna", "ernas", "or", "orna",
 )
+_ADJECTIVE_ENDINGS = ("t", "a", "e", "are", "ast", "aste")
 
 
 @dataclass(frozen=True)
@@ -96,11 +97,17 @@ def regular_forms(lemma: str) -> frozenset[str]:
     if lemma.endswith("a"):
         candidates = {lemma + e for e in _A_LEMMA_ENDINGS} | {lemma[:-1] + e for e in _A_STEM_ENDINGS}
     else:
-        candidates = {lemma + e for e in _OTHER_ENDINGS}
+        roles = index.roles(lemma)
+        endings = _ADJECTIVE_ENDINGS if roles & ADJECTIVE else ()
+        endings += _NOUN_ENDINGS if roles & NOUN or not roles & ADJECTIVE else ()
+        candidates = {lemma + e for e in endings}
         if lemma.endswith(("el", "er", "en")):  # muskel → musklerna, vatten → vattnet
             syncope = lemma[:-2] + lemma[-1]
             candidates |= {syncope + e for e in ("n", "t", "ar", "er", "na", "arna", "erna", "et")}
-    known = {c for c in candidates if index.roles(c) & WORD and lemma in lemma_candidates(c)}
+    if not index.roles(lemma):  # a care word Hunspell lacks (saturation): trust the endings
+        known = {lemma + e for e in _NOUN_ENDINGS}
+    else:
+        known = {c for c in candidates if index.roles(c) & WORD and lemma in lemma_candidates(c)}
     return frozenset(known | _irregular().get(lemma, frozenset()) | {lemma})
 
 
@@ -134,7 +141,7 @@ def compile_term(spec: TermSpec, lexicon: Lexicon | None) -> _Term:
     for n, lemma in enumerate(lemma_words):
         last = n == len(lemma_words) - 1
         forms = set(regular_forms(lemma))
-        links = set(linking_forms(lemma))
+        links = {f for f in linking_forms(lemma) if f.startswith(lemma) or not _other_word(f, lemma)}
         if len(lemma_words) == 1:
             forms |= extra_forms
             links |= extra_links
@@ -151,6 +158,12 @@ def compile_term(spec: TermSpec, lexicon: Lexicon | None) -> _Term:
         for v in values
     )
     return _Term(spec.lemma, tuple(words), variants)
+
+
+def _other_word(form: str, lemma: str) -> bool:
+    """Whether the stem of an *-a* lemma is a noun of its own (*tvätt* is not *tvätta*,
+    *dusch* not *duscha*); a stem that only lives in compounds (*lung*, *smärt*) is kept."""
+    return form == lemma[:-1] and bool(load_index().roles(form) & NOUN)
 
 
 def _is_word(word: str, lemma: str, target: _Word) -> bool:
@@ -194,19 +207,34 @@ def _loose_compound(word: str, target: _Word) -> bool:
         while start >= 0:
             end = start + len(form)
             prefix, rest = word[:start], word[end:]
-            prefix_ok = not prefix or (len(prefix) >= 2 and index.roles(prefix))
+            prefix_roles = index.roles(prefix)
+            prefix_ok = not prefix or (
+                len(prefix) >= 2 and prefix_roles and (rest or prefix_roles & BEGIN or len(form) >= 4)
+            )
             if prefix_ok and (prefix or rest) and (
                 (not rest and form in target.forms)
-                or (len(rest) >= 3 and form in target.links and (index.roles(rest) & END or splits(rest)))
+                or (len(rest) >= 3 and form in target.links and _compound_tail(rest))
             ):
                 return True
             start = word.find(form, start + 1)
     return False
 
 
+def _compound_tail(rest: str) -> bool:
+    """Whether ``rest`` can end a compound: a noun or compound ending (*-protes*, *-vägsinfektion*),
+    not a short function word (*bensin* is not *ben* + *sin*)."""
+    return bool(load_index().roles(rest) & (END | NOUN)) or is_known(rest) and len(rest) > 4
+
+
+def _in_fixed_expression(token: Token) -> bool:
+    """Whether the token is the second word of a fixed expression (*i går* is not *gå*)."""
+    previous = token.doc[token.i - 1].norm_ if token.i > 0 else ""
+    return f"{previous} {token.norm_}" in word_list("fixed_expressions")
+
+
 def _token_is(token: Token, target: _Word) -> bool:
     word = token.norm_
-    if not word[:1].isalpha():
+    if not word[:1].isalpha() or _in_fixed_expression(token):
         return False
     if _is_word(word, best_lemma(token), target) and (word in target.forms or is_known(word)):
         return True
