@@ -1,6 +1,7 @@
 """Accuracy of the care-note checker (issue 4), each figure printed beside its target.
 
-    .venv/bin/python benchmarks/nlp_accuracy.py [--only lemmas|notes] [--split test|dev] [--verbose]
+    .venv/bin/python benchmarks/nlp_accuracy.py [--only lemmas|notes] [--split test|dev]
+                                                [--verbose] [--ids REGEX]
 
 1. **Lemmas** on UD Swedish-Talbanken (``../shared/data/ud-sv-talbanken/``, relative to the
    repository root): the gold tokens of each sentence (multi-word token ranges and empty nodes
@@ -29,6 +30,8 @@ listed with the note figures instead), 2 when the annotated notes cannot be read
 from __future__ import annotations
 
 import argparse
+import math
+import re
 import sys
 import traceback
 from collections import Counter
@@ -81,7 +84,8 @@ def ratio(part: int, whole: int) -> float | None:
 
 
 def fmt(value: float | None) -> str:
-    return "  n/a" if value is None else f"{value:.3f}"
+    """Three decimals, rounded down, so a figure shown as 0.950 really reaches 0.95."""
+    return "  n/a" if value is None else f"{math.floor(value * 1000) / 1000:.3f}"
 
 
 # ---------------------------------------------------------------- 1. lemmas on Talbanken
@@ -373,9 +377,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--verbose", action="store_true", help="list every miss and false alarm per note"
     )
+    parser.add_argument(
+        "--ids", metavar="REGEX", help="only the notes whose id matches, e.g. 'sbar|sjuk-03'"
+    )
     args = parser.parse_args(argv)
     try:
         notes = notes_corpus.load_notes()
+        if args.ids:
+            notes = [note for note in notes if re.search(args.ids, note.id)]
     except notes_corpus.CorpusError as error:
         print(f"nlp_accuracy: the annotated notes cannot be read: {error}", file=sys.stderr)
         return 2
