@@ -19,6 +19,25 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .resources import yaml_data
+from .terms import token_lemmas
+
+_VERB_ENDINGS = ("ar", "er", "ir", "or", "de", "te", "dde", "tte", "des", "tes", "ades", "as", "es", "ts")
+
+
+def finite_verb(word: str, lemmas: tuple[str, ...]) -> bool:
+    """A finite verb form (*sover, mättes, avlastas, åt*): a tense ending on a candidate
+    *-a* lemma, or an irregular form (the strong verbs' table)."""
+    if word in _irregular_finite():
+        return True
+    return word.endswith(_VERB_ENDINGS) and any(
+        lemma != word and lemma.endswith("a") for lemma in lemmas[:2]
+    )
+
+
+@lru_cache(maxsize=1)
+def _irregular_finite() -> frozenset[str]:
+    table = yaml_data("irregular_verbs")
+    return frozenset(w for forms in table.values() for key in ("present", "past") for w in forms[key])
 
 if not Token.has_extension("negated"):
     Token.set_extension("negated", default=False)
@@ -38,11 +57,14 @@ def _rules() -> dict:
         "clause_starts": frozenset(data["clause_starts"]),
         "conjunctions": frozenset(data["conjunctions"]),
         "places": frozenset(data["places"]),
+        "subjects": frozenset(data["subjects"]),
+        "verb_cues": frozenset(data["verb_cues"]),
     }
 
 
 def _cues(words: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of every cue and pseudo cue, longest first, without overlap."""
+    """(start, end, kind) of every cue and pseudo cue, longest first, without overlap.
+    *utan* after another cue is a conjunction (*inte feber utan frossa*), not a cue."""
     rules, taken, found = _rules(), set(), []
     for phrase, kind in rules["phrases"]:
         n = len(phrase)
@@ -50,24 +72,37 @@ def _cues(words: list[str]) -> list[tuple[int, int, str]]:
             if tuple(words[i : i + n]) == phrase and not taken & set(range(i, i + n)):
                 taken |= set(range(i, i + n))
                 found.append((i, i + n, kind))
-    return sorted(found)
+    found.sort()
+    return [
+        cue
+        for k, cue in enumerate(found)
+        if not (words[cue[0]] == "utan" and any(c[2] != "pseudo" for c in found[:k]))
+    ]
 
 
-def _new_clause(words: list[str], i: int) -> bool:
-    """Whether a conjunction at ``i`` starts a new clause (a subject or finite verb follows)."""
+def _new_clause(words: list[str], verbs: list[bool], i: int) -> bool:
+    """Whether the word at ``i`` starts a new clause: a subject pronoun, or a conjunction or
+    comma followed by a clause start, a finite verb or a number within two words."""
     rules = _rules()
-    return words[i] in rules["conjunctions"] and any(
-        w in rules["clause_starts"] for w in words[i + 1 : i + 4]
+    if words[i] in rules["subjects"]:
+        return True
+    if words[i] not in rules["conjunctions"]:
+        return False
+    following = range(i + 1, min(i + 3, len(words)))
+    return (
+        i + 1 < len(words) and words[i + 1] in rules["clause_starts"]
+        or any(verbs[j] for j in following)
+        or words[i] == "," and any(words[j][:1].isdigit() for j in following)
     )
 
 
-def _forward(words: list[str], start: int) -> list[int]:
+def _forward(words: list[str], verbs: list[bool], start: int) -> list[int]:
     """The forward scope; a place phrase (*i munnen*, *på huden*) only says where the absent
     finding was, so its words are skipped up to the next coordination."""
     rules, scope, in_place = _rules(), [], False
     for end in range(start, len(words)):
         w = words[end]
-        if w in rules["terminators"] or w == "utan" or _new_clause(words, end):
+        if w in rules["terminators"] or w == "utan" or _new_clause(words, verbs, end):
             break
         if w in rules["places"] and end > start:
             in_place = True
@@ -78,11 +113,12 @@ def _forward(words: list[str], start: int) -> list[int]:
     return scope
 
 
-def _backward(words: list[str], end: int) -> range:
+def _backward(words: list[str], verbs: list[bool], end: int) -> range:
     rules, start = _rules(), end
+    verbs = verbs[:end] + [False] * (len(words) - end)  # the cue itself starts no clause
     while start > 0:
         w = words[start - 1]
-        if w in rules["terminators"] or _new_clause(words, start - 1):
+        if w in rules["terminators"] or _new_clause(words, verbs, start - 1):
             break
         if w == "," and not any(x in ("och", "eller", "samt") for x in words[start:end]):
             break
@@ -94,25 +130,32 @@ def _has_word(words: list[str], scope) -> bool:
     return any(words[i][:1].isalnum() for i in scope)
 
 
-def negated_positions(words: list[str], before: list[str] | None = None) -> set[int]:
+def negated_positions(
+    words: list[str], verbs: list[bool] | None = None, before: list[str] | None = None
+) -> set[int]:
     """Indexes of ``words`` (one sentence, lower case) that a cue negates.
 
-    ``before`` is the previous sentence when this one followed a colon: a lone post cue
-    (*Smärta: nej*) then reaches back into it; those indexes are returned negative (-1 = last).
+    ``verbs`` marks the finite verbs. ``before`` is the previous sentence when this one
+    followed a colon: a lone post cue (*Smärta: nej*) then reaches back into it; those
+    indexes are returned negative (-1 = its last word).
     """
     rules, negated = _rules(), set()
+    verbs = verbs or [False] * len(words)
     for start, end, kind in _cues(words):
         if kind == "pseudo":
             continue
-        scope = _forward(words, end) if kind == "pre" else []
+        cue = " ".join(words[start:end])
+        if cue in rules["verb_cues"] and start > 0 and verbs[start - 1]:
+            negated.add(start - 1)  # åt inget, mättes inte
+        scope = _forward(words, verbs, end) if kind == "pre" else []
         if _has_word(words, scope):
             negated |= set(scope)
         elif kind == "post":
-            scope = _backward(words, start)
+            scope = _backward(words, verbs, start)
             negated |= set(scope)
             if not _has_word(words, scope) and before:
-                negated |= {i - len(before) for i in _backward(before, len(before))}
-        elif " ".join(words[start:end]) in rules["both"]:
+                negated |= {i - len(before) for i in _backward(before, [False] * len(before), len(before))}
+        elif cue in rules["both"]:
             # "gavs inte", "Yrsel ej": only the word before the cue (the verb, or a list item)
             words_before = [i for i in range(start) if words[i][:1].isalnum()]
             if words_before:
@@ -133,8 +176,9 @@ def mark_negation(doc: Doc) -> Doc:
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
         words = [t.norm_ for t in tokens]
+        verbs = [finite_verb(t.norm_, token_lemmas(t)) for t in tokens]
         before = [t.norm_ for t in previous] if previous and previous[-1].text == ":" else None
-        for i in negated_positions(words, before[:-1] if before else None):
+        for i in negated_positions(words, verbs, before[:-1] if before else None):
             (tokens[i] if i >= 0 else previous[:-1][i])._.negated = True
         previous = tokens
     return doc

@@ -86,6 +86,8 @@ def _irregular() -> dict[str, frozenset[str]]:
     for verb, forms in yaml_data("irregular_verbs").items():
         words = {w for key in ("present", "past", "supine", "participle") for w in forms[key]}
         table[verb] = frozenset(words)
+    for noun, forms in yaml_data("irregular_nouns").items():
+        table[noun] = frozenset(forms)
     return table
 
 
@@ -227,9 +229,12 @@ def _compound_tail(rest: str) -> bool:
 
 
 def _in_fixed_expression(token: Token) -> bool:
-    """Whether the token is the second word of a fixed expression (*i går* is not *gå*)."""
-    previous = token.doc[token.i - 1].norm_ if token.i > 0 else ""
-    return f"{previous} {token.norm_}" in word_list("fixed_expressions")
+    """Whether the token is part of a fixed expression where it is another word
+    (*i går* holds no *gå*, *åt henne* no *äta*, *var mätt* no *mäta*)."""
+    doc, expressions = token.doc, word_list("fixed_expressions")
+    previous = doc[token.i - 1].norm_ if token.i > 0 else ""
+    following = doc[token.i + 1].norm_ if token.i + 1 < len(doc) else ""
+    return f"{previous} {token.norm_}" in expressions or f"{token.norm_} {following}" in expressions
 
 
 def _token_is(token: Token, target: _Word) -> bool:
