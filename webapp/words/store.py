@@ -2,18 +2,37 @@
 
 Every write of a term goes through :func:`save_term`, whether it comes from the bundled files,
 a teacher's form or an import, so search keys and history never drift from the record.
+
+Search keys are the folded strings of :func:`glossary.search.search_keys` plus, for one-typo
+tolerance, each key's single-character deletions (kind ``deletion``). A query then matches a
+term with one typo when any of {query, query minus one character} equals a stored key or
+deletion: plain indexed equality, the same on SQLite and PostgreSQL (a "deletion
+neighbourhood", as in SymSpell), instead of trigram indexes that exist only on PostgreSQL.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 
-from glossary.load import load_bundled
+from glossary.load import check_bundled
 from glossary.model import Term as TermRecord
+from glossary.problems import ContentError
 from glossary.search import KIND_WEIGHTS, search_keys
 from webapp.extensions import db
 from webapp.models import Term, TermEdit, TermKey, User
 from webapp.models.time import utcnow
+
+DELETION = "deletion"
+DELETION_RANK = max(KIND_WEIGHTS.values()) + 1
+KEY_LENGTH = 120  # the column's width
+# Typos are tolerated for queries of 4+ characters (glossary.search.match_rank); keys longer
+# than a phrase get no deletions, which keeps the table small without losing real matches.
+TYPO_MIN_LENGTH = 4
+TYPO_MAX_LENGTH = 40
+
+
+class TermConflict(ValueError):
+    """Another term already has this lemma and word class."""
 
 
 def record_of(term: Term) -> TermRecord:
@@ -21,20 +40,46 @@ def record_of(term: Term) -> TermRecord:
     return TermRecord.model_validate(term.record)
 
 
-def _keys(record: TermRecord) -> list[TermKey]:
-    return [
-        TermKey(key=key.key[:120], kind=key.kind, rank=KIND_WEIGHTS[key.kind])
-        for key in search_keys(record)
-    ]
+def deletions(key: str) -> set[str]:
+    """Every string one character shorter than ``key`` (its deletion neighbourhood)."""
+    if not TYPO_MIN_LENGTH <= len(key) <= TYPO_MAX_LENGTH:
+        return set()
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
-def save_term(record: TermRecord, *, user: User | None = None, source: str = "teacher") -> Term:
+def key_rows(record: TermRecord) -> list[tuple[str, str, int]]:
+    """(key, kind, rank) rows to store for a record: its search keys, then their deletions."""
+    keys = search_keys(record)
+    rows = [(k.key[:KEY_LENGTH], k.kind, KIND_WEIGHTS[k.kind]) for k in keys]
+    seen = {key for key, _, _ in rows}
+    for k in keys:
+        for deleted in sorted(deletions(k.key) - seen):
+            seen.add(deleted)
+            rows.append((deleted, DELETION, DELETION_RANK))
+    return rows
+
+
+def save_term(
+    record: TermRecord,
+    *,
+    user: User | None = None,
+    source: str = "teacher",
+    term: Term | None = None,
+) -> Term:
     """Insert or update the term (matched on lemma + word class); the caller commits.
 
+    Pass ``term`` to update that row even when the lemma or word class changes (the teacher's
+    edit form); TermConflict if another term already has the new lemma and word class.
     An unchanged record writes nothing, so loading the bundled files twice is a no-op.
     """
     dumped = record.model_dump(mode="json")
-    term = db.session.scalar(select(Term).where(Term.lemma == record.lemma, Term.pos == record.pos))
+    same_name = db.session.scalar(
+        select(Term).where(Term.lemma == record.lemma, Term.pos == record.pos)
+    )
+    if term is None:
+        term = same_name
+    elif same_name is not None and same_name.id != term.id:
+        raise TermConflict(f"termen ”{record.lemma}” ({record.pos}) finns redan")
     if term is not None and term.record == dumped:
         return term
     before = None if term is None else term.record
@@ -43,19 +88,38 @@ def save_term(record: TermRecord, *, user: User | None = None, source: str = "te
         db.session.add(term)
     else:
         term.version += 1
+    term.lemma, term.pos = record.lemma, record.pos
     term.area = record.area
     term.record = dumped
     term.updated_at = utcnow()
     term.updated_by_id = user.id if user else None
-    term.keys = _keys(record)
     db.session.flush()
-    db.session.add(TermEdit(term_id=term.id, user_id=term.updated_by_id, before=before, after=dumped))
+    _replace_keys(term.id, record)
+    db.session.expire(term, ["keys"])
+    db.session.add(
+        TermEdit(term_id=term.id, user_id=term.updated_by_id, before=before, after=dumped)
+    )
     return term
+
+
+def _replace_keys(term_id: int, record: TermRecord) -> None:
+    """Rewrite a term's key rows with one bulk insert (a term has ~100 with the deletions)."""
+    db.session.execute(delete(TermKey).where(TermKey.term_id == term_id))
+    db.session.execute(
+        insert(TermKey),
+        [
+            {"term_id": term_id, "key": key, "kind": kind, "rank": rank}
+            for key, kind, rank in key_rows(record)
+        ],
+    )
 
 
 def load_bundled_terms() -> int:
     """Write the bundled term bank (all of it validates, or ContentError and nothing)."""
-    bank = load_bundled()
-    for record in bank:
+    # check_bundled, not load_bundled: the latter caches on unhashable records (TypeError).
+    records, problems = check_bundled()
+    if problems:
+        raise ContentError(list(problems))
+    for record in records:
         save_term(record, source="bundled")
-    return len(bank)
+    return len(records)
