@@ -92,7 +92,9 @@ _MESSAGE = (
 )
 
 
-def joined_form(first: str, second: str, accepted: frozenset[str]) -> str | None:
+def joined_form(
+    first: str, second: str, accepted: frozenset[str], sentence_start: bool = False
+) -> str | None:
     """The compound ``first second`` (lower case) stands for when written apart, or None.
 
     Flagged: a joined form that is a glossary form or a dictionary word (*sjuksköterskan*,
@@ -102,27 +104,48 @@ def joined_form(first: str, second: str, accepted: frozenset[str]) -> str | None
     """
     if first in word_list("phrase_words") or second in word_list("phrase_words"):
         return None
-    if len(first) < MIN_PART or len(second) < 3 or _verb_form(first) or _verb_form(second):
+    if len(first) < MIN_PART or len(second) < 3 or _verb_form(first):
+        return None
+    if _verb_form(second) and not _plural_noun(second):
         return None
     index = load_index()
+    second_roles = index.roles(second)
+    if second.endswith("s") and second_roles & VERB:  # passive: demens skadas
+        return None
+    if first.endswith(("sta", "aste")):  # superlative: lägsta nivå
+        return None
     for head in (first, first + "s"):
         joined = head + second
         if joined in accepted or index.roles(joined) & WORD:
             return joined
-    first_roles, second_roles = index.roles(first), index.roles(second)
+    first_roles = index.roles(first)
     if not second_roles & END or second_roles & (VERB | ADJECTIVE | NOUN) in (VERB, ADJECTIVE):
         return None
+    if sentence_start and first + "a" in lemma_candidates(first):
+        return None  # an imperative opening an instruction: Skjut rullstolen, Hjälp brukaren
     if first_roles & BEGIN and not first_roles & WORD:
         return first + second
     if second in word_list("phrase_ends") or first.endswith(_ADJECTIVE_SUFFIXES):
         return None
     plain_noun = first_roles & (BEGIN | NOUN) == BEGIN | NOUN and not first_roles & (VERB | ADJECTIVE)
-    if plain_noun and lemma_candidates(first)[:1] == (first,) and second_roles & NOUN:
+    if plain_noun and not first.endswith(_DEFINITE) and second_roles & NOUN:
         return first + second
     return None
 
 
-_ADJECTIVE_SUFFIXES = ("isk", "iv", "ig", "lig", "ell", "al", "ös", "sam", "bar", "ant", "ent", "är")
+_DEFINITE = ("en", "et", "na")
+
+
+def _plural_noun(word: str) -> bool:
+    """A noun plural that is also a verb form (*droppar*): it can end a compound."""
+    return word.endswith(("ar", "or", "arna", "erna", "orna")) and bool(
+        load_index().roles(word) & NOUN
+    )
+
+
+_ADJECTIVE_SUFFIXES = (
+    "isk", "iv", "ig", "lig", "ell", "al", "ös", "sam", "bar", "ant", "ent", "är", "sta", "ste",
+)
 _VERB_ENDINGS = ("ar", "er", "ir", "ade", "de", "te", "dde", "ad", "at", "ats", "ades", "ts", "tt", "dd")
 
 
@@ -147,7 +170,7 @@ def find_split_compounds(doc: Doc) -> Doc:
             continue
         if not (a.norm_.isalpha() and b.norm_.isalpha()) or b.text[:1].isupper():
             continue
-        joined = joined_form(a.norm_, b.norm_, accepted)
+        joined = joined_form(a.norm_, b.norm_, accepted, a.is_sent_start)
         if joined:
             joined = a.text[:1] + joined[1:]
             split = doc.text[a.idx : b.idx + len(b)]

@@ -41,6 +41,12 @@ def _unit_after(doc: Doc, i: int, units: list[str]) -> bool:
     )
 
 
+def _names_one_value(doc: Doc, i: int) -> bool:
+    """Whether the words before value ``i`` say it is one of the pair (*systoliska blodtrycket*)."""
+    before = {t.norm_ for t in doc[max(0, i - 5) : i]}
+    return bool(before & {"systoliska", "diastoliska", "systoliskt", "diastoliskt", "övre", "undre"})
+
+
 def _check(doc: Doc, row: dict, i: int) -> None:
     token = doc[i]
     start, end = token.idx, token.idx + len(token)
@@ -50,7 +56,7 @@ def _check(doc: Doc, row: dict, i: int) -> None:
         low, high = row["range"], row["second_range"]
         if not pair:
             value = _value(token.text)
-            if value is not None:
+            if value is not None and not _names_one_value(doc, i):
                 message = f"Skriv {name} med två värden och enhet, till exempel {example}."
                 add_finding(doc, "measurement", start, end, (), message)
             return

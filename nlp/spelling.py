@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .compounds import splits
-from .dictionary import BEGIN, END, MIDDLE, WORD, load_index
+from .dictionary import BEGIN, END, MIDDLE, NOUN, WORD, load_index
 from .findings import add_finding, covered
 from .resources import word_list, yaml_data
 from .sentences import nfc_lower
@@ -78,7 +78,7 @@ def _two_words(word: str) -> bool:
     index = load_index()
     for cut in range(3, len(word) - 2):
         head, tail = word[:cut], word[cut:]
-        if not index.roles(tail) & END or index.zipf(tail) < 2.0:
+        if not index.roles(tail) & (END | NOUN) or index.zipf(tail) < 2.0:
             continue
         stem = head[:-1] if head.endswith("s") and len(head) > 3 else head
         if any(index.roles(h) & (WORD | BEGIN) and index.zipf(h) >= 2.5 for h in {head, stem}):

@@ -22,7 +22,7 @@ from .lemmas import lemma_candidates
 from .report import Mention
 from .resources import word_list, yaml_data
 from .sentences import nfc_lower
-from .spelling import is_known
+from .spelling import is_known, wrong_forms
 
 # Endings by the lemma's shape: lemmas in -a (lunga, tvätta) take them on the lemma or on the
 # stem without -a; other lemmas take noun, adjective and genitive endings on the lemma.
@@ -239,7 +239,7 @@ def _in_fixed_expression(token: Token) -> bool:
 
 def _token_is(token: Token, target: _Word) -> bool:
     word = token.norm_
-    if not word[:1].isalpha() or _in_fixed_expression(token):
+    if not word[:1].isalpha() or word in wrong_forms() or _in_fixed_expression(token):
         return False
     if _is_word(word, best_lemma(token), target) and (word in target.forms or is_known(word)):
         return True
