@@ -67,7 +67,8 @@ def load_checker():
         sys.exit(f"nlp_accuracy: cannot import the checker package nlp ({error!r})")
     missing = [name for name in ("check", "load") if not callable(getattr(nlp, name, None))]
     if missing:
-        sys.exit(f"nlp_accuracy: nlp has no {' or '.join(missing)}() yet - nothing to measure")
+        names = " or ".join(f"{name}()" for name in missing)
+        sys.exit(f"nlp_accuracy: nlp has no {names} yet - nothing to measure")
     return nlp
 
 
