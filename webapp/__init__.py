@@ -34,6 +34,7 @@ def create_app(overrides: dict | None = None) -> Flask:
 
     from webapp import errors, security
     from webapp.admin import bp as admin_bp
+    from webapp.audio import bp as audio_bp
     from webapp.auth import bp as auth_bp
     from webapp.cli import register_commands
     from webapp.home import bp as home_bp
@@ -41,7 +42,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from webapp.teach import bp as teach_bp
     from webapp.words import bp as words_bp
 
-    for blueprint in (home_bp, auth_bp, teach_bp, admin_bp, words_bp, learn_bp):
+    for blueprint in (home_bp, auth_bp, teach_bp, admin_bp, words_bp, learn_bp, audio_bp):
         app.register_blueprint(blueprint)
     app.jinja_env.filters["text_direction"] = text_direction
     errors.register(app)

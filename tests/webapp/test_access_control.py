@@ -27,6 +27,14 @@ ACCESS: dict[str, tuple[set[str], dict]] = {
     "teach.create_group": (TEACHERS, {}),
     "admin.users": ({ADMIN}, {}),
     "admin.change_role": ({ADMIN}, {}),
+    "words.index": (LOGGED_IN, {}),
+    "words.area": (LOGGED_IN, {"area": "vitalparametrar"}),
+    "words.term": (LOGGED_IN, {"term_id": 1}),
+    "words.new_term": (TEACHERS, {}),
+    "words.edit_term": (TEACHERS, {"term_id": 1}),
+    "words.import_terms": (TEACHERS, {}),
+    "words.export": (TEACHERS, {"kind": "csv"}),
+    "audio.clip": (EVERYONE, {"token": "ej-signerad"}),  # public clips; unsigned text: 404
 }
 
 

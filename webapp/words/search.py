@@ -20,6 +20,14 @@ from webapp.words.store import DELETION, KEY_LENGTH, deletions
 CANDIDATES = 100  # terms considered per query, from each of the equality and prefix lookups
 PREFIX_END = "\U0010ffff"  # sorts after every character, so [q, q + END) holds q's prefixes
 TIERS = {0: "exakt", 1: "början av ordet", 2: "stavat nästan likadant"}
+KIND_LABELS = {
+    "lemma": "grundform",
+    "form": "böjd form",
+    "abbreviation": "förkortning",
+    "synonym": "synonym",
+    "colloquial": "vardagligt ord",
+    "translation": "översättning",
+}
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,10 @@ class Hit:
     @property
     def how(self) -> str:
         return TIERS[self.tier]
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
 
 
 def _candidate_ids(query: str) -> set[int]:
