@@ -1,8 +1,20 @@
-"""The help languages (L1) a trainee can choose, as the interface names them."""
+"""The help languages (L1) a trainee can choose: the term bank's translation languages, with
+the names the interface shows."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from glossary.model import LANGUAGE_NAMES, LANGUAGES, is_rtl
+
+NATIVE_NAMES = {
+    "en": "English",
+    "ar": "العربية",
+    "so": "Soomaali",
+    "ti": "ትግርኛ",
+    "fa": "فارسی / دری",
+    "uk": "Українська",
+}
 
 
 @dataclass(frozen=True)
@@ -10,22 +22,17 @@ class HelpLanguage:
     code: str
     swedish_name: str
     native_name: str
-    rtl: bool = False
+
+    @property
+    def rtl(self) -> bool:
+        return is_rtl(self.code)
 
 
-HELP_LANGUAGES: tuple[HelpLanguage, ...] = (
-    HelpLanguage("en", "engelska", "English"),
-    HelpLanguage("ar", "arabiska", "العربية", rtl=True),
-    HelpLanguage("so", "somaliska", "Soomaali"),
-    HelpLanguage("ti", "tigrinja", "ትግርኛ"),
-    HelpLanguage("fa", "persiska (dari/farsi)", "فارسی / دری", rtl=True),
-    HelpLanguage("uk", "ukrainska", "Українська"),
+HELP_LANGUAGES: tuple[HelpLanguage, ...] = tuple(
+    HelpLanguage(code, LANGUAGE_NAMES[code], NATIVE_NAMES[code]) for code in LANGUAGES
 )
-
-BY_CODE = {language.code: language for language in HELP_LANGUAGES}
 
 
 def text_direction(code: str) -> str:
     """The HTML ``dir`` value for text in this language."""
-    language = BY_CODE.get(code)
-    return "rtl" if language and language.rtl else "ltr"
+    return "rtl" if is_rtl(code) else "ltr"
