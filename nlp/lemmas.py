@@ -30,6 +30,7 @@ SENTENCE_END = frozenset(".!?:;")
 # it is wide enough to keep the verb of a participle (aspirerad → aspirera) for term matching.
 MARGIN = 16.0
 LINKS = frozenset("saeou")  # linking letters between the parts of a compound
+GENITIVE = "s"
 
 if not Token.has_extension("lemmas"):
     Token.set_extension("lemmas", default=())
@@ -155,7 +156,14 @@ def analyse(word: str) -> tuple[Candidate, ...]:
     if not any(ch.isalpha() for ch in lower):
         return (Candidate(lower, "I"),)
     entry = _lexicon().get(lower)
-    candidates = _compound(lower) if entry is None else _decode(lower, entry)
+    if entry is not None:
+        candidates = _decode(lower, entry)
+    else:
+        candidates = _compound(lower)
+        if lower.endswith(GENITIVE) and len(lower) > MIN_HEAD:  # any noun takes a genitive -s
+            candidates += [
+                Candidate(c.lemma, "G") for c in analyse(lower[:-1]) if "I" not in c.sources
+            ]
     candidates += _by_rule(lower, {c.lemma.lower() for c in candidates}, entry is None)
     if not any(c.lemma.lower() == lower for c in candidates):
         candidates.append(Candidate(lower, "I"))
@@ -176,7 +184,11 @@ def word_features(word: str, candidate: Candidate) -> list[str]:
     code = edit_code(lower, candidate.lemma.lower())
     sources = "".join(sorted(candidate.sources))
     capital = word[:1].isupper()
+    lemma = candidate.lemma.lower()
+    known = "L" if _is_lemma(lemma, False) else "C" if _is_lemma(lemma, True) else "-"
     return [
+        "k:" + known,
+        f"ks:{known}/{sources}",
         "s:" + sources,
         *("h:" + source for source in sources),
         "c:" + code,
