@@ -163,19 +163,17 @@ def make_split_compounds(nlp: Language, name: str):
 
 
 def find_split_compounds(doc: Doc) -> Doc:
-    accepted = _accepted_forms(doc)
-    words = [t for t in doc if not t.is_space]
+    accepted, text, words = _accepted_forms(doc), doc._.text, doc._.words
     for a, b in zip(words, words[1:]):
-        if b.is_sent_start or doc.text[a.idx + len(a) : b.idx] != " ":
+        if b.sent_start or text[a.end : b.start] != " " or b.text[:1].isupper():
             continue
-        if not (a.norm_.isalpha() and b.norm_.isalpha()) or b.text[:1].isupper():
+        if not (a.norm.isalpha() and b.norm.isalpha()):
             continue
-        joined = joined_form(a.norm_, b.norm_, accepted, a.is_sent_start)
+        joined = joined_form(a.norm, b.norm, accepted, a.sent_start)
         if joined:
             joined = a.text[:1] + joined[1:]
-            split = doc.text[a.idx : b.idx + len(b)]
-            message = _MESSAGE.format(split=split, joined=joined)
-            add_finding(doc, "split_compound", a.idx, b.idx + len(b), (joined,), message)
+            message = _MESSAGE.format(split=text[a.start : b.end], joined=joined)
+            add_finding(doc, "split_compound", a.start, b.end, (joined,), message)
     return doc
 
 

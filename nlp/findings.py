@@ -16,10 +16,11 @@ def add_finding(doc: Doc, kind: str, start: int, end: int, suggestions, message:
     assert kind in FINDING_KINDS, kind
     if doc._.findings is None:
         doc._.findings = []
-    if any(f.kind == kind and f.start < end and start < f.end for f in doc._.findings):
+    if covered(doc, start, end, (kind,)):
         return
+    text = doc._.text or doc.text
     doc._.findings.append(
-        Finding(kind, doc.text[start:end], start, end, tuple(dict.fromkeys(suggestions)), message)
+        Finding(kind, text[start:end], start, end, tuple(dict.fromkeys(suggestions)), message)
     )
 
 

@@ -90,11 +90,11 @@ def make_measurements(nlp: Language, name: str):
 
 def find_measurements(doc: Doc) -> Doc:
     signs = vital_signs()
-    for token in doc:
-        row = signs.get(token.norm_.rstrip(":."))
+    for word in doc._.words:
+        row = signs.get(word.norm.rstrip(":."))
         if row is None:
             continue
-        for j in range(token.i + 1, min(token.i + 1 + _WINDOW + 1, len(doc))):
+        for j in range(word.i + 1, min(word.i + 1 + _WINDOW + 1, len(doc))):
             nxt = doc[j]
             if nxt.is_sent_start and doc[j - 1].text != ":":
                 break

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .resources import yaml_data
-from .terms import token_lemmas
+from .words import Word
 
 _VERB_ENDINGS = ("ar", "er", "ir", "or", "de", "te", "dde", "tte", "des", "tes", "ades", "as", "es", "ts")
 
@@ -39,8 +39,9 @@ def _irregular_finite() -> frozenset[str]:
     table = yaml_data("irregular_verbs")
     return frozenset(w for forms in table.values() for key in ("present", "past") for w in forms[key])
 
-if not Token.has_extension("negated"):
-    Token.set_extension("negated", default=False)
+if not Doc.has_extension("negated"):
+    Doc.set_extension("negated", default=frozenset())  # token indexes inside a negation scope
+    Token.set_extension("negated", getter=lambda token: token.i in token.doc._.negated)
 
 
 @lru_cache(maxsize=1)
@@ -50,8 +51,11 @@ def _rules() -> dict:
     for kind in ("pseudo", "post", "pre"):  # a phrase listed twice takes the first kind here
         for phrase in data[kind]:
             phrases.setdefault(tuple(phrase.split()), kind)
+    by_first: dict[str, list] = {}
+    for phrase, kind in sorted(phrases.items(), key=lambda kv: -len(kv[0])):
+        by_first.setdefault(phrase[0], []).append((phrase, kind))
     return {
-        "phrases": sorted(phrases.items(), key=lambda kv: -len(kv[0])),
+        "by_first": by_first,
         "both": frozenset(data["both"]),
         "terminators": frozenset(t for t in data["terminators"] if " " not in t),
         "clause_starts": frozenset(data["clause_starts"]),
@@ -65,14 +69,15 @@ def _rules() -> dict:
 def _cues(words: list[str]) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every cue and pseudo cue, longest first, without overlap.
     *utan* after another cue is a conjunction (*inte feber utan frossa*), not a cue."""
-    rules, taken, found = _rules(), set(), []
-    for phrase, kind in rules["phrases"]:
-        n = len(phrase)
-        for i in range(len(words) - n + 1):
-            if tuple(words[i : i + n]) == phrase and not taken & set(range(i, i + n)):
-                taken |= set(range(i, i + n))
+    by_first, found, i = _rules()["by_first"], [], 0
+    while i < len(words):
+        for phrase, kind in by_first.get(words[i], ()):  # longest first
+            n = len(phrase)
+            if tuple(words[i : i + n]) == phrase:
                 found.append((i, i + n, kind))
-    found.sort()
+                i += n - 1
+                break
+        i += 1
     return [
         cue
         for k, cue in enumerate(found)
@@ -171,14 +176,25 @@ def make_negation(nlp: Language, name: str):
 
 
 def mark_negation(doc: Doc) -> Doc:
-    """Set ``token._.negated`` on every word inside a negation scope."""
-    previous: list[Token] = []
-    for sent in doc.sents:
-        tokens = [t for t in sent if not t.is_space]
-        words = [t.norm_ for t in tokens]
-        verbs = [finite_verb(t.norm_, token_lemmas(t)) for t in tokens]
-        before = [t.norm_ for t in previous] if previous and previous[-1].text == ":" else None
-        for i in negated_positions(words, verbs, before[:-1] if before else None):
-            (tokens[i] if i >= 0 else previous[:-1][i])._.negated = True
-        previous = tokens
+    """Set ``doc._.negated`` (and so ``token._.negated``) for every word inside a scope."""
+    negated: set[int] = set()
+    previous: list[Word] = []
+    for sentence in sentences(doc._.words):
+        words = [w.norm for w in sentence]
+        verbs = [finite_verb(w.norm, w.lemmas) for w in sentence]
+        before = [w.norm for w in previous[:-1]] if previous and previous[-1].text == ":" else None
+        for i in negated_positions(words, verbs, before):
+            negated.add(sentence[i].i if i >= 0 else previous[:-1][i].i)
+        previous = sentence
+    doc._.negated = frozenset(negated)
     return doc
+
+
+def sentences(words: list[Word]) -> list[list[Word]]:
+    """The words split at sentence starts."""
+    out: list[list[Word]] = []
+    for word in words:
+        if word.sent_start or not out:
+            out.append([])
+        out[-1].append(word)
+    return out

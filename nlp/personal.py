@@ -45,7 +45,7 @@ def make_personal(nlp: Language, name: str):
 
 
 def find_personal_data(doc: Doc) -> Doc:
-    for match in _SHAPE.finditer(doc.text):
+    for match in _SHAPE.finditer(doc._.text):
         if looks_like_personal_id(match.group(1)):
             add_finding(doc, "personal_data", match.start(1), match.end(1), (), MESSAGE)
     return doc

@@ -1,6 +1,6 @@
 """The spaCy pipeline: ``spacy.blank("sv")`` with Ordvård's components, built once per process.
 
-Order matters: sentences (and NFC norms) → lemmas → negation scopes → term mentions →
+Order matters: sentences (and NFC norms) → lemmas → a plain word list → negation scopes → term mentions →
 findings (personal data, measurements, split compounds, then spelling, which skips what
 those cover, and register) → readability
 and SBAR structure. Components whose rules depend on the call (terms, lexicon) read them
@@ -26,11 +26,13 @@ from . import (  # noqa: F401  (modules that register the factories)
     spelling,
     structure,
     terms,
+    words,
 )
 
 COMPONENTS = (
     "ordvard_sentences",
     "ordvard_lemmatizer",
+    "ordvard_words",
     "ordvard_negation",
     "ordvard_terms",
     "ordvard_personal_data",

@@ -10,11 +10,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .findings import add_finding
 from .resources import yaml_data
-from .terms import token_lemmas
+from .words import Word
 
 
 @lru_cache(maxsize=1)
@@ -29,15 +29,10 @@ def _lexicons() -> dict:
     }
 
 
-def _lemma_in(token: Token, words) -> str | None:
-    if token.norm_ in words:
-        return token.norm_
-    return next((lemma for lemma in token_lemmas(token) if lemma in words), None)
-
-
-def _next_word(token: Token) -> str:
-    following = [t for t in token.doc[token.i + 1 : token.i + 3] if not t.is_space]
-    return following[0].norm_ if following else ""
+def _lemma_in(word: Word, lexicon) -> str | None:
+    if word.norm in lexicon:
+        return word.norm
+    return next((lemma for lemma in word.lemmas if lemma in lexicon), None)
 
 
 @Language.factory("ordvard_register")
@@ -46,19 +41,19 @@ def make_register(nlp: Language, name: str):
 
 
 def find_register(doc: Doc) -> Doc:
-    lex = _lexicons()
-    for token in doc:
-        if not token.norm_[:1].isalpha():
+    lex, words = _lexicons(), doc._.words
+    for k, word in enumerate(words):
+        if not word.norm[:1].isalpha():
             continue
-        start, end = token.idx, token.idx + len(token)
-        colloquial = _lemma_in(token, lex["colloquial"])
+        colloquial = _lemma_in(word, lex["colloquial"])
         if colloquial:
             use = lex["colloquial"][colloquial]
-            message = lex["colloquial_message"].format(word=token.text, use=use[0])
-            add_finding(doc, "colloquial", start, end, use, message)
+            message = lex["colloquial_message"].format(word=word.text, use=use[0])
+            add_finding(doc, "colloquial", word.start, word.end, use, message)
             continue
-        judgmental = _lemma_in(token, lex["judgmental"])
-        if judgmental and _next_word(token) not in lex["exceptions"].get(judgmental, ()):
-            message = lex["judgmental_message"].format(word=token.text)
-            add_finding(doc, "judgmental", start, end, (), message)
+        judgmental = _lemma_in(word, lex["judgmental"])
+        following = words[k + 1].norm if k + 1 < len(words) else ""
+        if judgmental and following not in lex["exceptions"].get(judgmental, ()):
+            message = lex["judgmental_message"].format(word=word.text)
+            add_finding(doc, "judgmental", word.start, word.end, (), message)
     return doc

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import unicodedata
 
+import numpy
+
 from spacy.language import Language
+from spacy.attrs import NORM, SENT_START
 from spacy.tokens import Doc
 
 from .resources import word_list
@@ -28,23 +31,29 @@ def make_sentences(nlp: Language, name: str):
     return mark_sentences
 
 
-def _ends_sentence(token) -> bool:
-    text = token.text
+def _ends_sentence(text: str, norm: str, following: str, abbreviations: frozenset[str]) -> bool:
     if text in _ENDERS or text.strip(".!?…") == "" and text.strip():
         return True
-    if token.is_space and ("\n" in text or "\r" in text or "\u2028" in text):
+    if not text.strip() and ("\n" in text or "\r" in text or "\u2028" in text or "\u2029" in text):
         return True
-    if len(text) > 1 and text.endswith(".") and token.i + 1 < len(token.doc):
-        nxt = token.doc[token.i + 1]
-        return nxt.text[:1].isupper() and token.norm_ not in word_list("abbreviations")
+    if len(text) > 1 and text.endswith(".") and following:
+        return following[:1].isupper() and norm not in abbreviations
     return False
 
 
 def mark_sentences(doc: Doc) -> Doc:
-    for token in doc:
-        token.norm_ = nfc_lower(token.text)
+    # Written as one array: setting token.is_sent_start one by one costs O(n) each in spaCy.
+    if not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    rows = numpy.zeros((len(doc), 2), dtype="uint64")
+    texts = [token.text for token in doc]
+    norms = [nfc_lower(text) for text in texts]
+    abbreviations = word_list("abbreviations")
     boundary = True
-    for token in doc:
-        token.is_sent_start = boundary
-        boundary = _ends_sentence(token)
+    for i, (text, norm) in enumerate(zip(texts, norms)):
+        rows[i, 0] = strings.add(norm)
+        rows[i, 1] = 1 if boundary else numpy.uint64(-1 & 0xFFFFFFFFFFFFFFFF)
+        boundary = _ends_sentence(text, norm, texts[i + 1] if i + 1 < len(texts) else "", abbreviations)
+    doc.from_array([NORM, SENT_START], rows)
     return doc

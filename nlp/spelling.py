@@ -21,13 +21,14 @@ import re
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .compounds import splits
 from .dictionary import BEGIN, END, MIDDLE, NOUN, WORD, load_index
-from .findings import add_finding, covered
+from .findings import add_finding
 from .resources import word_list, yaml_data
 from .sentences import nfc_lower
+from .words import Word
 
 _SWEDISH_WORD = re.compile(r"[a-zåäöéü]+(?:-[a-zåäöéü]*)*", re.IGNORECASE)
 _ALPHABET = "abcdefghijklmnopqrstuvwxyzåäöé"
@@ -122,15 +123,15 @@ def _match_case(original: str, suggestion: str) -> str:
     return suggestion[:1].upper() + suggestion[1:] if original[:1].isupper() else suggestion
 
 
-def _skip(token: Token, accepted: frozenset[str]) -> bool:
-    text, norm = token.text, token.norm_
+def _skip(word: Word, accepted: frozenset[str]) -> bool:
+    text, norm = word.text, word.norm
     if not _SWEDISH_WORD.fullmatch(norm) or norm in accepted or norm in word_list("care_words"):
         return True
     if norm in word_list("abbreviations") or norm in word_list("units"):
         return True
     if text.isupper() and len(text) <= 6:
         return True
-    return text[:1].isupper() and not token.is_sent_start
+    return text[:1].isupper() and not word.sent_start
 
 
 def _accepted(doc: Doc) -> frozenset[str]:
@@ -150,19 +151,20 @@ def make_spelling(nlp: Language, name: str):
 
 def check_spelling(doc: Doc) -> Doc:
     accepted = _accepted(doc)
-    for token in doc:
-        if _skip(token, accepted) or covered(doc, token.idx, token.idx + len(token), _COVERING):
+    taken = {i for f in doc._.findings or () if f.kind in _COVERING for i in range(f.start, f.end)}
+    for word in doc._.words:
+        if _skip(word, accepted) or word.start in taken or word.end - 1 in taken:
             continue
-        norm = token.norm_
+        norm = word.norm
         wrong = wrong_forms().get(norm)
         if wrong is None and is_known(norm):
             continue
-        options = [_match_case(token.text, s) for s in suggestions(norm)]
+        options = [_match_case(word.text, s) for s in suggestions(norm)]
         if wrong:
-            message = f"”{token.text}” är fel böjning. Verbet böjs oregelbundet: skriv ”{options[0]}”."
+            message = f"”{word.text}” är fel böjning. Verbet böjs oregelbundet: skriv ”{options[0]}”."
         elif options:
-            message = f"”{token.text}” finns inte i ordlistan. Menade du ”{options[0]}”?"
+            message = f"”{word.text}” finns inte i ordlistan. Menade du ”{options[0]}”?"
         else:
-            message = f"”{token.text}” finns inte i ordlistan. Kontrollera stavningen."
-        add_finding(doc, "spelling", token.idx, token.idx + len(token), options, message)
+            message = f"”{word.text}” finns inte i ordlistan. Kontrollera stavningen."
+        add_finding(doc, "spelling", word.start, word.end, options, message)
     return doc

@@ -31,9 +31,15 @@ if not Doc.has_extension("readability"):
 
 
 def readability(doc: Doc) -> dict:
-    words = [t for t in doc if any(ch.isalpha() for ch in t.text)]
-    long_words = sum(1 for t in words if sum(ch.isalpha() for ch in t.text) > LONG_WORD)
-    sentences = sum(1 for s in doc.sents if any(any(ch.isalpha() for ch in t.text) for t in s))
+    words, sentences, counted = [], 0, False
+    for word in doc._.words:
+        if word.sent_start:
+            counted = False
+        if any(ch.isalpha() for ch in word.text):
+            words.append(word)
+            if not counted:
+                sentences, counted = sentences + 1, True
+    long_words = sum(1 for w in words if sum(ch.isalpha() for ch in w.text) > LONG_WORD)
     lix = len(words) / sentences + 100 * long_words / len(words) if words else 0.0
     return {
         "lix": round(lix, 1),
@@ -72,5 +78,5 @@ def make_structure(nlp: Language, name: str):
 
 def measure_structure(doc: Doc) -> Doc:
     doc._.readability = readability(doc)
-    doc._.sbar = sbar_parts(doc.text, doc._.form)
+    doc._.sbar = sbar_parts(doc._.text, doc._.form)
     return doc

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .compounds import linking_forms, splits, standalone
 from .dictionary import ADJECTIVE, BEGIN, END, NOUN, WORD, load_index
@@ -22,6 +22,7 @@ from .lemmas import lemma_candidates
 from .report import Mention
 from .resources import word_list, yaml_data
 from .sentences import nfc_lower
+from .words import Word
 from .spelling import is_known, wrong_forms
 
 # Endings by the lemma's shape: lemmas in -a (lunga, tvätta) take them on the lemma or on the
@@ -66,20 +67,6 @@ if not Doc.has_extension("terms"):
     Doc.set_extension("variants", default=[])
 
 
-def token_lemmas(token: Token) -> tuple[str, ...]:
-    """Candidate lemmas of a token, best first, from its NFC form when the text is not NFC."""
-    if token.norm_ == token.text.lower():
-        return token._.lemmas or lemma_candidates(token.norm_)
-    return lemma_candidates(token.norm_)
-
-
-def best_lemma(token: Token) -> str:
-    """The lemmatizer's best guess (the other candidates cross word classes too often:
-    *dusch* is also the imperative of *duscha*, *lyfte* also a form of *lyft*)."""
-    lemmas = token_lemmas(token)
-    return lemmas[0] if lemmas else token.norm_
-
-
 @lru_cache(maxsize=1)
 def _irregular() -> dict[str, frozenset[str]]:
     table = {}
@@ -113,7 +100,7 @@ def regular_forms(lemma: str) -> frozenset[str]:
     return frozenset(known | _irregular().get(lemma, frozenset()) | {lemma})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: compiled once, cached
 class _Word:
     """One word of a compiled term: the forms and linking forms that count as it."""
 
@@ -122,7 +109,7 @@ class _Word:
     links: frozenset[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Term:
     name: str
     words: tuple[_Word, ...]
@@ -228,51 +215,68 @@ def _compound_tail(rest: str) -> bool:
     return bool(load_index().roles(rest) & (END | NOUN)) or is_known(rest) and len(rest) > 4
 
 
-def _in_fixed_expression(token: Token) -> bool:
-    """Whether the token is part of a fixed expression where it is another word
+def fixed_expression_words(words: list[Word]) -> set[int]:
+    """Token indexes of words inside a fixed expression where they are another word
     (*i går* holds no *gå*, *åt henne* no *äta*, *var mätt* no *mäta*)."""
-    doc, expressions = token.doc, word_list("fixed_expressions")
-    previous = doc[token.i - 1].norm_ if token.i > 0 else ""
-    following = doc[token.i + 1].norm_ if token.i + 1 < len(doc) else ""
-    return f"{previous} {token.norm_}" in expressions or f"{token.norm_} {following}" in expressions
+    expressions, inside = word_list("fixed_expressions"), set()
+    for a, b in zip(words, words[1:]):
+        if f"{a.norm} {b.norm}" in expressions:
+            inside |= {a.i, b.i}
+    return inside
 
 
-def _token_is(token: Token, target: _Word) -> bool:
-    word = token.norm_
-    if not word[:1].isalpha() or word in wrong_forms() or _in_fixed_expression(token):
+@lru_cache(maxsize=200_000)
+def word_is(word: str, lemma: str, target: _Word) -> bool:
+    """Whether the written ``word`` (best lemma ``lemma``) mentions ``target``."""
+    if not word[:1].isalpha() or word in wrong_forms():
         return False
-    if _is_word(word, best_lemma(token), target) and (word in target.forms or is_known(word)):
+    if _is_word(word, lemma, target) and (word in target.forms or is_known(word)):
         return True
     return is_known(word) and _in_compound(word, target)
 
 
-def find_mentions(doc: Doc, term: _Term) -> list[Mention]:
-    mentions = []
-    words = [t for t in doc if not t.is_space]
-    size = len(term.words)
+@lru_cache(maxsize=256)
+def _compile_all(specs: tuple[TermSpec, ...], lexicon: Lexicon | None):
+    """The compiled terms of one call and all their words in one tuple (cached per term list:
+    a trainee's note is checked again and again with the same terms)."""
+    terms = tuple(compile_term(spec, lexicon) for spec in specs)
+    targets = tuple(dict.fromkeys(w for term in terms for w in term.words))
+    return terms, targets
+
+
+@lru_cache(maxsize=200_000)
+def _hits(word: str, lemma: str, targets: tuple[_Word, ...]) -> frozenset[_Word]:
+    """The term words that ``word`` (best lemma ``lemma``) mentions."""
+    if not word[:1].isalpha():
+        return frozenset()
+    return frozenset(t for t in targets if word_is(word, lemma, t))
+
+
+def find_mentions(
+    words: list[Word], hits: list[frozenset], text: str, negated: frozenset[int], term: _Term
+) -> list[Mention]:
+    size, mentions = len(term.words), []
     for k in range(len(words) - size + 1):
-        group = words[k : k + size]
-        if all(_token_is(tok, w) for tok, w in zip(group, term.words)):
-            start, end = group[0].idx, group[-1].idx + len(group[-1].text)
-            negated = any(tok._.negated for tok in group)
-            mentions.append(Mention(term.name, doc.text[start:end], start, end, negated))
+        if all(t in hits[k + n] for n, t in enumerate(term.words)):
+            group = words[k : k + size]
+            start, end = group[0].start, group[-1].end
+            negation = any(g.i in negated for g in group)
+            mentions.append(Mention(term.name, text[start:end], start, end, negation))
     return mentions
 
 
-def find_variants(doc: Doc, term: _Term) -> list[dict]:
+def find_variants(words: list[Word], text: str, term: _Term) -> list[dict]:
     hits = []
     for kind, variant in term.variants:
-        vwords = variant.split()
-        for k in range(len(doc) - len(vwords) + 1):
-            group = doc[k : k + len(vwords)]
+        parts = variant.split()
+        for k in range(len(words) - len(parts) + 1):
+            group = words[k : k + len(parts)]
             if all(
-                t.norm_ == v or t.norm_.rstrip(".") == v.rstrip(".") or v in token_lemmas(t)
-                for t, v in zip(group, vwords)
+                w.norm == v or w.norm.rstrip(".") == v.rstrip(".") or w.lemma == v
+                for w, v in zip(group, parts)
             ):
-                start, end = group[0].idx, group[-1].idx + len(group[-1].text)
-                hits.append(
-                    {"term": term.name, "kind": kind, "text": doc.text[start:end], "start": start, "end": end}
-                )
+                start, end = group[0].start, group[-1].end
+                hits.append({"term": term.name, "kind": kind, "text": text[start:end], "start": start, "end": end})
     return hits
 
 
@@ -284,10 +288,18 @@ def make_terms(nlp: Language, name: str):
 def match_terms(doc: Doc) -> Doc:
     """Set ``doc._.mentions`` and ``doc._.variants`` for the specs in ``doc._.terms``."""
     mentions, variants = [], []
-    for spec in doc._.terms:
-        term = compile_term(spec, doc._.lexicon)
-        mentions.extend(find_mentions(doc, term))
-        variants.extend(find_variants(doc, term))
+    words, text, negated = doc._.words, doc._.text, doc._.negated
+    terms, targets = _compile_all(doc._.terms, doc._.lexicon)
+    blocked = fixed_expression_words(words)
+    nothing = frozenset()
+    hits = [
+        nothing if w.i in blocked else _hits(w.norm, w.lemmas[0] if w.lemmas else w.norm, targets)
+        for w in words
+    ]
+    for term in terms:
+        mentions.extend(find_mentions(words, hits, text, negated, term))
+        if term.variants:
+            variants.extend(find_variants(words, text, term))
     doc._.mentions = sorted(mentions, key=lambda m: (m.start, m.term))
     doc._.variants = variants
     return doc
