@@ -207,13 +207,20 @@ def context_features(candidate: Candidate, word: str, previous: str, following: 
         f"p:{previous}/{code}",
         f"n:{following}/{code}",
         f"pw:{previous}/{lower}/{code}",
-        f"ns:{following[-2:]}/{code}/{lower[-2:]}",
     ]
 
 
 @lru_cache(maxsize=1)
-def _weights() -> dict[str, float]:
+def _model() -> dict:
     return json.loads(lzma.decompress((DATA / "ranker.json.xz").read_bytes()))
+
+
+def _weights() -> dict[str, float]:
+    return _model()["weights"]
+
+
+def _context_words() -> frozenset[str]:
+    return frozenset(_model()["context_words"])
 
 
 def distinct_candidates(word: str) -> list[Candidate]:
@@ -263,12 +270,18 @@ def rank_in_context(word: str, previous: str, following: str) -> tuple[str, ...]
     return _likely(sorted(rescored, key=lambda pair: -pair[1]))
 
 
-def neighbours(words: list[str]) -> list[tuple[str, str]]:
-    """(previous, following) context keys for each word: lowercased, <s>/</s> at sentence edges."""
-    keys = ["<s>"] + [w.lower() for w in words] + ["</s>"]
-    for i, w in enumerate(words):
-        if w in SENTENCE_END or "\n" in w:
-            keys[i + 1] = "<s>"
+def context_key(word: str, context_words: frozenset[str]) -> str:
+    """A neighbour as the ranker sees it: a frequent word as itself, any other by its ending."""
+    lower = word.lower()
+    if word in SENTENCE_END or "\n" in word:
+        return "<s>"
+    return lower if lower in context_words else "~" + lower[-2:]
+
+
+def neighbours(words: list[str], context_words: frozenset[str] | None = None) -> list[tuple[str, str]]:
+    """(previous, following) context keys for each word, <s> at sentence edges."""
+    known = _context_words() if context_words is None else context_words
+    keys = ["<s>"] + [context_key(w, known) for w in words] + ["<s>"]
     return [(keys[i], keys[i + 2]) for i in range(len(words))]
 
 

@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / ".." / "shared" / "data" / "ud-sv-talbanken" / "sv_talbanken-ud-dev.conllu"
 OUT = ROOT / "nlp" / "data" / "lemmas" / "ranker.json.xz"
 EPOCHS = 10
+CONTEXT_MIN = 3  # a neighbour seen this often in dev is a feature as itself, others by ending
 FOLDS = 5
 SCORED = ("NOUN", "VERB", "ADJ")
 
@@ -44,12 +45,18 @@ def read_conllu(path: Path) -> list[list[tuple[str, str, str]]]:
     return sentences
 
 
-def examples(sentences):
+def frequent_words(sentences) -> frozenset[str]:
+    counts = collections.Counter(form.lower() for sentence in sentences for form, _, _ in sentence)
+    return frozenset(word for word, n in counts.items() if n >= CONTEXT_MIN)
+
+
+def examples(sentences, context_words):
     """(gold index or -1, per-candidate feature lists, upos) for every non-punctuation token."""
     out = []
     for sentence in sentences:
         words = [form for form, _, _ in sentence]
-        for (form, lemma, upos), (prev, nxt) in zip(sentence, lemmas.neighbours(words)):
+        pairs = lemmas.neighbours(words, context_words)
+        for (form, lemma, upos), (prev, nxt) in zip(sentence, pairs):
             if upos == "PUNCT":
                 continue
             ranked = lemmas.distinct_candidates(form)
@@ -106,13 +113,17 @@ def main() -> None:
     folds = [sentences[i::FOLDS] for i in range(FOLDS)]
     right = collections.Counter()
     for i, held_out in enumerate(folds):
-        train_data = examples([s for j, fold in enumerate(folds) if j != i for s in fold])
-        result = accuracy(train(train_data), examples(held_out))
+        training = [s for j, fold in enumerate(folds) if j != i for s in fold]
+        context_words = frequent_words(training)
+        weights = train(examples(training, context_words))
+        result = accuracy(weights, examples(held_out, context_words))
         print(f"fold {i}: lemma accuracy on held-out tokens {result}")
         right.update(result)
     print("mean", {k: round(v / FOLDS, 4) for k, v in right.items()})
-    weights = train(examples(sentences))
-    OUT.write_bytes(lzma.compress(json.dumps(weights, ensure_ascii=False).encode("utf-8")))
+    context_words = frequent_words(sentences)
+    weights = train(examples(sentences, context_words))
+    model = {"context_words": sorted(context_words), "weights": weights}
+    OUT.write_bytes(lzma.compress(json.dumps(model, ensure_ascii=False).encode("utf-8")))
     print(f"{len(weights)} weights, {OUT.stat().st_size / 1e3:.0f} kB -> {OUT}")
 
 
