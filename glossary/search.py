@@ -62,6 +62,20 @@ def search_keys(term: Term) -> list[SearchKey]:
     return [SearchKey(k, kind) for k, kind in keys.items()]
 
 
+def typo_variants(key: str) -> frozenset[str]:
+    """The key and every string one character shorter (SymSpell-style deletion neighbourhood).
+
+    Two folded strings are within one typo (insertion, deletion, substitution, swapped
+    neighbours) only if their variant sets overlap, so a database can find typo candidates with
+    indexed equality lookups: store (variant, term) for each key, look up the query's variants,
+    then confirm with :func:`match_rank`. Keys shorter than 4 characters get no variants, like
+    the typo rule in :func:`match_rank`. A key of n characters gives at most n + 1 rows.
+    """
+    if len(key) < 4:
+        return frozenset({key})
+    return frozenset({key, *(key[:i] + key[i + 1 :] for i in range(len(key)))})
+
+
 def match_rank(query: str, key: SearchKey) -> tuple[int, int] | None:
     """How well a folded query matches one key: (match tier, kind weight), or None.
 

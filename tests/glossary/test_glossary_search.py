@@ -77,3 +77,20 @@ def test_search_keys_cover_forms_abbreviations_and_translations(bank):
     assert keys["blodtrycken"] == "form"
     assert keys["bt"] == "abbreviation"
     assert keys["فشار خون"] == "translation"
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored", "one_typo"),
+    [
+        ("blodtryk", "blodtryck", True),  # letter missing
+        ("blodtrycck", "blodtryck", True),  # letter added
+        ("blodtrick", "blodtryck", True),  # letter wrong
+        ("bldotryck", "blodtryck", True),  # neighbours swapped
+        ("blodtrk", "blodtryck", False),  # two letters missing
+        ("pulsen", "pulsar", False),
+    ],
+)
+def test_typo_variants_find_one_typo_candidates_and_skip_two(typed, stored, one_typo):
+    from glossary.search import typo_variants
+
+    assert bool(typo_variants(typed) & typo_variants(stored)) is one_typo
