@@ -1,7 +1,8 @@
 """Register: colloquial words (with the professional term) and judgmental value words.
 
 Both lexicons live in ``data/register.yaml``; a word is matched in any inflection through its
-candidate lemmas (*kissade → kissa*, *jobbigt → jobbig*). Descriptive words (*blek, tyst,
+candidate lemmas (*kissade → kissa*, *jobbigt → jobbig*); the professional word is suggested
+in the same form (*kissade → urinerade*) and in its dictionary form. Descriptive words (*blek, tyst,
 ledsen*) are not in the lexicon, so they are never findings.
 """
 
@@ -13,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .findings import add_finding
+from .inflect import inflect_like
 from .resources import yaml_data
 from .words import Word
 
@@ -47,7 +49,8 @@ def find_register(doc: Doc) -> Doc:
             continue
         colloquial = _lemma_in(word, lex["colloquial"])
         if colloquial:
-            use = lex["colloquial"][colloquial]
+            base = lex["colloquial"][colloquial]
+            use = [inflect_like(b, word.norm, colloquial) for b in base] + list(base)
             message = lex["colloquial_message"].format(word=word.text, use=use[0])
             add_finding(doc, "colloquial", word.start, word.end, use, message)
             continue
