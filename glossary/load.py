@@ -239,15 +239,11 @@ def check_bundled() -> tuple[tuple[Term, ...], tuple[Problem, ...]]:
     return tuple(terms), tuple(problems)
 
 
+@cache
 def load_bundled() -> TermBank:
     """The bundled term bank, parsed once per process (it is read-only); ContentError if any
     bundled file has a problem."""
     terms, problems = check_bundled()
     if problems:
         raise ContentError(list(problems))
-    return _bank(terms)
-
-
-@cache
-def _bank(terms: tuple[Term, ...]) -> TermBank:
     return TermBank(terms)

@@ -10,6 +10,7 @@ import pytest
 from glossary.load import (
     check_bundled,
     load_areas,
+    load_bundled,
     load_hunspell_exceptions,
 )
 from glossary.model import LANGUAGES
@@ -33,6 +34,9 @@ def bank():
 def test_every_bundled_term_file_validates():
     problems = check_bundled()[1]
     assert not problems, "\n" + "\n".join(str(p) for p in problems)
+    bank = load_bundled()
+    assert load_bundled() is bank  # parsed once per process
+    assert bank.resolve("blodtryck")[0].forms["sg_def"] == "blodtrycket"
 
 
 def test_every_form_is_accepted_by_hunspell_or_listed_as_exception(bank, dictionary):

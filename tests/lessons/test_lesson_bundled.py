@@ -10,7 +10,7 @@ import pytest
 from glossary.bank import TermBank
 from glossary.load import check_bundled, load_areas
 from glossary.problems import ContentError
-from lessons.load import bundled_paths, load_file
+from lessons.load import bundled_paths, load_bundled, load_file
 from lessons.model import bundled_bar
 
 MIN_LESSONS = 14
@@ -43,6 +43,7 @@ def test_every_bundled_lesson_validates_against_the_term_bank(bank):
         except ContentError as exc:
             problems += exc.problems
     assert not problems, "\n" + "\n".join(str(p) for p in problems)
+    assert len(load_bundled(bank.references())) == len(bundled_paths())
 
 
 def test_at_least_14_lessons_covering_every_area(lessons):
