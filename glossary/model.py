@@ -240,6 +240,10 @@ class Term(BaseModel):
     def all_areas(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys((self.area, *self.areas)))
 
+    def __hash__(self) -> int:
+        # forms and translations are dicts; equal terms always share lemma and word class
+        return hash(self.key)
+
     @property
     def key(self) -> str:
         """``lemma#pos``: unique across the bank (lessons use it when a lemma is ambiguous)."""
