@@ -244,12 +244,22 @@ def _ranked(word: str) -> tuple[tuple[Candidate, float], ...]:
     return tuple(sorted(scored, key=lambda pair: -pair[1]))
 
 
+@lru_cache(maxsize=1)
+def _overrides() -> dict[str, tuple[str, ...]]:
+    table = {}
+    for line in (DATA / "overrides.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            form, lemmas, _why = line.split("\t")
+            table[form] = tuple(lemmas.split(" "))
+    return table
+
+
 @lru_cache(maxsize=65536)
 def lemma_candidates(word: str) -> tuple[str, ...]:
     """Candidate lemmas of ``word``, best first, lowercase except proper names."""
     if not word:
         return ()
-    return _likely(_ranked(word))
+    return _overrides().get(word.lower()) or _likely(_ranked(word))
 
 
 def _likely(scored) -> tuple[str, ...]:
@@ -258,7 +268,10 @@ def _likely(scored) -> tuple[str, ...]:
 
 
 def rank_in_context(word: str, previous: str, following: str) -> tuple[str, ...]:
-    """Candidate lemmas of ``word`` between two (lowercased) neighbours, best first."""
+    """Candidate lemmas of ``word`` between two neighbours (``neighbours``), best first."""
+    fixed = _overrides().get(word.lower())
+    if fixed:
+        return fixed
     ranked = _ranked(word)
     if len(ranked) < 2:
         return tuple(c.lemma for c, _ in ranked)

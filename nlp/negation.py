@@ -81,7 +81,7 @@ def _cues(words: list[str]) -> list[tuple[int, int, str]]:
     return [
         cue
         for k, cue in enumerate(found)
-        if not (words[cue[0]] == "utan" and any(c[2] != "pseudo" for c in found[:k]))
+        if not (words[cue[0]] == "utan" and found[:k])
     ]
 
 

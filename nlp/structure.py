@@ -9,7 +9,8 @@ LIX = words / sentences + 100 × long words / words, with these counting rules:
 - an empty text has LIX 0.
 
 SBAR: a part is present when a line starts with its label letter and a colon (``S:``) or with
-one of its words (``Bakgrund``, ``Aktuellt tillstånd``, ...) from ``data/sbar.yaml``.
+one of its words (``Bakgrund``, ``Aktuellt tillstånd``, ...) from ``data/sbar.yaml``, or when a
+sentence opens with the label or word and a colon (``... kl. 22.40. B: Hon har ...``).
 """
 
 from __future__ import annotations
@@ -54,8 +55,11 @@ def _sbar_patterns() -> dict[str, re.Pattern]:
     patterns = {}
     for part, row in yaml_data("sbar").items():
         words = "|".join(re.escape(w) for w in sorted(row["words"], key=len, reverse=True))
+        label = re.escape(row["label"].lower())
         patterns[part] = re.compile(
-            rf"^[\W_]*(?:{re.escape(row['label'].lower())}\s*[:.)-]|(?:{words})\b)", re.MULTILINE
+            rf"^[\W_]*(?:{label}\s*[:.)-]|(?:{words})\b)"  # at a line start
+            rf"|[.!?]\s+(?:{label}|{words})\s*:",  # or opening a sentence, with a colon
+            re.MULTILINE,
         )
     return patterns
 
