@@ -18,9 +18,13 @@ from glossary.problems import ContentError, Problem
 
 
 def read_yaml(text: str, source: str) -> Any:
-    """Parse YAML text into ruamel's commented containers; syntax errors become a ContentError."""
+    """Parse YAML text into ruamel's commented containers; syntax errors become a ContentError.
+
+    Aliases to lists or mappings (``*name``) are refused: content files never need them, and
+    nested aliases would let a small upload expand into gigabytes ("billion laughs").
+    """
     try:
-        return YAML(typ="rt").load(text)
+        root = YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -28,6 +32,28 @@ def read_yaml(text: str, source: str) -> Any:
         raise ContentError([Problem(source, f"YAML-syntaxfel: {reason}", line=line)]) from exc
     except YAMLError as exc:
         raise ContentError([Problem(source, f"YAML-syntaxfel: {exc}")]) from exc
+    repeated = _repeated_container(root)
+    if repeated is not None:
+        message = (
+            "YAML-alias (*namn) till listor eller tabeller är inte tillåtna; skriv ut innehållet"
+        )
+        raise ContentError([Problem(source, message, line=_own_line(repeated))])
+    return root
+
+
+def _repeated_container(root: Any) -> Any:
+    """The first list or mapping reached twice (through an alias), or None."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, (dict, list)):
+            continue
+        if id(node) in seen:
+            return node
+        seen.add(id(node))
+        stack.extend(node.values() if isinstance(node, dict) else node)
+    return None
 
 
 def _syntax_reason(exc: MarkedYAMLError) -> str:

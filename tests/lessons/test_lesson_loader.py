@@ -139,3 +139,12 @@ def test_markup_in_texts_is_kept_as_plain_text(lesson_text):
     lesson = parse_lesson(text, "lektion.yaml")
     assert lesson.dialogue[1].text.startswith("<script>alert('x')</script> & Ja")
     assert parse_lesson(lesson_yaml(lesson), "x.yaml") == lesson
+
+
+def test_nested_aliases_are_refused_instead_of_expanded():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in "bcdefghij":
+        previous = chr(ord(level) - 1)
+        bomb += f"{level}: &{level} [" + ", ".join([f"*{previous}"] * 10) + "]\n"
+    [problem] = problems_of(bomb)
+    assert "alias" in problem.message
