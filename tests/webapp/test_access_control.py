@@ -35,6 +35,18 @@ ACCESS: dict[str, tuple[set[str], dict]] = {
     "words.import_terms": (TEACHERS, {}),
     "words.export": (TEACHERS, {"kind": "csv"}),
     "audio.clip": (EVERYONE, {"token": "ej-signerad"}),  # public clips; unsigned text: 404
+    "learn.index": (LOGGED_IN, {}),
+    "learn.lesson": (LOGGED_IN, {"slug": "puls-och-blodtryck"}),
+    "author.index": (TEACHERS, {}),
+    "author.new": (TEACHERS, {}),
+    "author.edit": (TEACHERS, {"slug": "puls-och-blodtryck"}),
+    "author.preview": (TEACHERS, {"slug": "puls-och-blodtryck"}),
+    "author.versions": (TEACHERS, {"slug": "puls-och-blodtryck"}),
+    "author.restore": (TEACHERS, {"slug": "puls-och-blodtryck", "version": 1}),
+    "author.export": (TEACHERS, {"slug": "puls-och-blodtryck"}),
+    "author.import_lesson": (TEACHERS, {}),
+    "author.assignments": (TEACHERS, {"slug": "puls-och-blodtryck"}),
+    "author.terms": (TEACHERS, {}),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from webapp.extensions import db
+from webapp.learn.service import assigned_lessons
 from webapp.models import Group, Role, User
 from webapp.teach.service import groups_led_by
 
@@ -20,4 +21,7 @@ def dashboard(user: User) -> dict:
         }
     if user.role is Role.TEACHER:
         return {"groups": groups_led_by(user)}
-    return {"groups": [membership.group for membership in user.memberships]}
+    return {
+        "groups": [membership.group for membership in user.memberships],
+        "lessons": assigned_lessons(user),
+    }

@@ -1,0 +1,174 @@
+"""The trainee's lessons: which ones they see, in which order, how far they have come, and
+everything one lesson page needs — in a fixed number of queries, never one per term.
+
+A teacher's preview uses :func:`lesson_page` too, so it shows exactly what a trainee sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import distinct, func, select
+from sqlalchemy.orm import load_only
+
+from glossary.load import load_areas
+from glossary.model import LANGUAGE_NAMES
+from lessons.model import Lesson as LessonRecord
+from webapp.extensions import db
+from webapp.learn.store import record_of
+from webapp.models import Assignment, Card, Lesson, LessonTerm, Membership, Term, User
+
+PUBLISHED = "published"
+
+
+@dataclass(frozen=True)
+class LessonItem:
+    """One row of a lesson list: the lesson and the trainee's progress in it."""
+
+    lesson: Lesson
+    words: int
+    practised: int
+    assigned: bool
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.practised / self.words) if self.words else 0
+
+
+@dataclass(frozen=True)
+class AreaLessons:
+    slug: str
+    name: str
+    items: list[LessonItem]
+
+
+@dataclass(frozen=True)
+class LessonList:
+    assigned: list[LessonItem]
+    areas: list[AreaLessons] = field(default_factory=list)
+
+
+def _assigned_ids(user: User) -> set[int]:
+    query = (
+        select(Assignment.lesson_id)
+        .join(Membership, Membership.group_id == Assignment.group_id)
+        .where(Membership.user_id == user.id)
+    )
+    return set(db.session.scalars(query))
+
+
+def _progress(user: User, lesson_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """lesson id → (words in the lesson, words with a review card that is no longer new)."""
+    if not lesson_ids:
+        return {}
+    totals = dict(
+        db.session.execute(
+            select(LessonTerm.lesson_id, func.count())
+            .where(LessonTerm.lesson_id.in_(lesson_ids))
+            .group_by(LessonTerm.lesson_id)
+        ).all()
+    )
+    practised = dict(
+        db.session.execute(
+            select(LessonTerm.lesson_id, func.count(distinct(LessonTerm.term_id)))
+            .join(Card, Card.term_id == LessonTerm.term_id)
+            .where(
+                LessonTerm.lesson_id.in_(lesson_ids),
+                Card.user_id == user.id,
+                Card.last_review.is_not(None),
+            )
+            .group_by(LessonTerm.lesson_id)
+        ).all()
+    )
+    return {i: (totals.get(i, 0), practised.get(i, 0)) for i in lesson_ids}
+
+
+def _published_lessons() -> list[Lesson]:
+    columns = (Lesson.id, Lesson.slug, Lesson.title, Lesson.area, Lesson.level, Lesson.status)
+    query = select(Lesson).options(load_only(*columns)).where(Lesson.status == PUBLISHED)
+    return list(db.session.scalars(query.order_by(Lesson.title)))
+
+
+def lesson_list(user: User) -> LessonList:
+    """Published lessons per care area with the user's progress; assigned ones also first."""
+    lessons = _published_lessons()
+    assigned_ids = _assigned_ids(user)
+    progress = _progress(user, [lesson.id for lesson in lessons])
+    items = [
+        LessonItem(lesson, *progress[lesson.id], assigned=lesson.id in assigned_ids)
+        for lesson in lessons
+    ]
+    areas = [
+        AreaLessons(slug, name, [item for item in items if item.lesson.area == slug])
+        for slug, name in load_areas().items()
+    ]
+    return LessonList(
+        assigned=[item for item in items if item.assigned],
+        areas=[area for area in areas if area.items],
+    )
+
+
+def assigned_lessons(user: User) -> list[LessonItem]:
+    """The published lessons assigned to the user's groups (for the dashboard)."""
+    return lesson_list(user).assigned
+
+
+@dataclass(frozen=True)
+class TermHelp:
+    """What tapping a marked term shows: the explanation, the viewer's language, the clip."""
+
+    lemma: str
+    definition: str
+    translation: str | None
+    translation_status: str | None
+
+
+@dataclass(frozen=True)
+class LessonPage:
+    lesson: Lesson
+    record: LessonRecord
+    terms: dict[str, TermHelp]
+    language: str
+    language_name: str
+    area_name: str
+
+    def help_for(self, reference: str) -> TermHelp | None:
+        return self.terms.get(reference)
+
+
+def _term_help(lesson: Lesson, language: str) -> dict[str, TermHelp]:
+    """Every term of the lesson by its references (``lemma`` and ``lemma#pos``): one query."""
+    rows = db.session.execute(
+        select(Term.lemma, Term.pos, Term.record)
+        .join(LessonTerm, LessonTerm.term_id == Term.id)
+        .where(LessonTerm.lesson_id == lesson.id)
+        .order_by(LessonTerm.position)
+    ).all()
+    found: dict[str, TermHelp] = {}
+    for lemma, pos, record in rows:
+        translation = (record.get("translations") or {}).get(language) or {}
+        help_ = TermHelp(
+            lemma=lemma,
+            definition=record.get("definition", ""),
+            translation=translation.get("text"),
+            translation_status=translation.get("status"),
+        )
+        found.setdefault(lemma, help_)
+        found[f"{lemma}#{pos}"] = help_
+    return found
+
+
+def find_lesson(slug: str) -> Lesson | None:
+    return db.session.scalar(select(Lesson).where(Lesson.slug == slug))
+
+
+def lesson_page(lesson: Lesson, viewer: User) -> LessonPage:
+    """The page of ``lesson`` as ``viewer`` sees it (their help language)."""
+    return LessonPage(
+        lesson=lesson,
+        record=record_of(lesson),
+        terms=_term_help(lesson, viewer.l1),
+        language=viewer.l1,
+        language_name=LANGUAGE_NAMES.get(viewer.l1, viewer.l1),
+        area_name=load_areas().get(lesson.area, lesson.area),
+    )
