@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.exchange import COLUMNS, export_csv, export_json, import_csv, import_json
 from glossary.load import load_files
@@ -127,3 +129,22 @@ def test_teachers_form_refuses_bad_terms_in_swedish(valid_term, change, field, f
         parse_term({**valid_term, "area": "vitalparametrar", **change})
     assert [(p.field, p.row, p.item) for p in caught.value.problems] == [(field, None, None)]
     assert fragment in caught.value.problems[0].message
+
+
+UPLOAD_CHARACTERS = [";", ",", '"', "\n", "\r", "a", "b", "|", "å", "t", "r", "_", "\ufeff"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.binary(max_size=300)
+    | st.text(alphabet=st.sampled_from(UPLOAD_CHARACTERS))
+    | st.text(alphabet=st.sampled_from(UPLOAD_CHARACTERS)).map(
+        lambda cells: "lemma;pos;gender;area;sg_indef;definition;example;tr_en\n" + cells
+    )
+)
+def test_any_uploaded_file_gives_terms_or_problems_never_a_crash(data):
+    for importer in (import_csv, import_json):
+        try:
+            importer(data)
+        except ContentError as exc:
+            assert exc.problems

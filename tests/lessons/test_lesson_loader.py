@@ -4,12 +4,14 @@ messages naming the line and field of every mistake — and nothing is kept."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.problems import ContentError
 from lessons.export import lesson_yaml
 from lessons.load import load_file, parse_lesson
 from lessons.model import plain_text, segments
-from tests.lessons.conftest import KNOWN_TERMS, line_of
+from tests.lessons.conftest import KNOWN_TERMS, LESSON_YAML, line_of
 
 
 def problems_of(text, **kwargs):
@@ -148,3 +150,36 @@ def test_nested_aliases_are_refused_instead_of_expanded():
         bomb += f"{level}: &{level} [" + ", ".join([f"*{previous}"] * 10) + "]\n"
     [problem] = problems_of(bomb)
     assert "alias" in problem.message
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab: -[]|{}&*\n\t\"'#!%@`>|,") + ["å", "\u202e"])))
+def test_any_upload_gives_a_lesson_or_swedish_problems_never_a_crash(text):
+    try:
+        parse_lesson(text, "upload.yaml")
+    except ContentError as exc:
+        assert exc.problems and all(p.source == "upload.yaml" for p in exc.problems)
+
+
+SCALAR_LINES = (
+    "level: B1",
+    "title: Puls och blodtryck",
+    "area: vitalparametrar",
+    "new_per_day: 10",
+    "threshold: 0.8",
+    "points: 2",
+    "form: free",
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SCALAR_LINES), st.text(max_size=30)), max_size=3))
+def test_any_value_in_any_field_gives_a_lesson_or_problems_never_a_crash(replacements):
+    text = LESSON_YAML
+    for line, value in replacements:
+        key = line.split(":")[0]
+        text = text.replace(line, f"{key}: {value}", 1)
+    try:
+        parse_lesson(text, "upload.yaml")
+    except ContentError as exc:
+        assert exc.problems and all(str(p).startswith("upload.yaml") for p in exc.problems)
