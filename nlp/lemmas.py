@@ -31,6 +31,7 @@ SENTENCE_END = frozenset(".!?:;")
 MARGIN = 16.0
 LINKS = frozenset("saeou")  # linking letters between the parts of a compound
 GENITIVE = "s"
+HEAD_SOURCES = "SL"  # a compound's last part must be known to one of these
 
 if not Token.has_extension("lemmas"):
     Token.set_extension("lemmas", default=())
@@ -115,9 +116,12 @@ def _compound(lower: str) -> list[Candidate]:
         entry = lexicon.get(head)
         if entry is None or not head.isalpha() or not _is_first_part(lower[:start]):
             continue
+        readings = _decode(head, entry)
+        if not any(source in c.sources for c in readings for source in HEAD_SOURCES):
+            continue  # Hunspell alone lists endings such as -arna as stems
         found = [
             Candidate(lower[:start] + c.lemma, "C")
-            for c in _decode(head, entry)
+            for c in readings
             if c.lemma.islower() and not c.sources.islower()
         ]
         if found:
@@ -298,6 +302,16 @@ def neighbours(words: list[str], context_words: frozenset[str] | None = None) ->
     return [(keys[i], keys[i + 2]) for i in range(len(words))]
 
 
+def _cased(word: str, lemma: str, sentence_start: bool) -> str:
+    """Lemmas are lowercase, except names: a lemma the lexicon capitalises, and a capitalised
+    word inside a sentence that is its own lemma (*Ahmadi*)."""
+    if not word[:1].isupper():
+        return lemma.lower()
+    if lemma == word.lower() and not sentence_start:
+        return word
+    return lemma
+
+
 @Language.factory("ordvard_lemmatizer")
 def make_lemmatizer(nlp: Language, name: str):
     """Set ``token.lemma_`` (best guess) and ``token._.lemmas`` (all candidates)."""
@@ -311,6 +325,5 @@ def _lemmatize(doc: Doc) -> Doc:
             continue
         candidates = rank_in_context(token.text, previous, following)
         token._.lemmas = candidates
-        best = candidates[0]
-        token.lemma_ = best if token.text[:1].isupper() else best.lower()
+        token.lemma_ = _cased(token.text, candidates[0], previous == "<s>")
     return doc

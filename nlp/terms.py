@@ -212,7 +212,7 @@ def _loose_compound(word: str, target: _Word) -> bool:
 def _compound_tail(rest: str) -> bool:
     """Whether ``rest`` can end a compound: a noun or compound ending (*-protes*, *-vägsinfektion*),
     not a short function word (*bensin* is not *ben* + *sin*)."""
-    return bool(load_index().roles(rest) & (END | NOUN)) or is_known(rest) and len(rest) > 4
+    return bool(load_index().roles(rest) & (END | NOUN)) or len(rest) >= 8 and is_known(rest)
 
 
 def fixed_expression_words(words: list[Word]) -> set[int]:

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .lemmas import lemma_candidates
+from .resources import word_list
 
 if not Doc.has_extension("words"):
     Doc.set_extension("words", default=None)
@@ -40,11 +41,17 @@ def make_words(nlp: Language, name: str):
 
 
 def collect_words(doc: Doc) -> Doc:
-    words = []
+    words, abbreviations = [], word_list("abbreviations")
     for token in doc:
         if token.is_space:
             continue
         norm, text = token.norm_, token.text
+        if text.endswith(".") and text[:-1].isalpha() and norm not in abbreviations:
+            # spaCy keeps some words with their period ("lat."): the word is without it
+            text, norm = text[:-1], norm[:-1]
+            words.append(Word(token.i, text, norm, token.idx, token.idx + len(text),
+                              token.is_sent_start, lemma_candidates(norm)))
+            continue
         # token.lemma_ is the lemmatizer's choice in context; the other candidates come from the
         # (cached) lookup, which is cheaper than reading token._.lemmas for every token
         best = token.lemma_.lower() if norm == text.lower() else ""

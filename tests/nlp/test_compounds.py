@@ -1,0 +1,59 @@
+"""Split compounds (särskrivning) are flagged with the joined form; ordinary phrases are not."""
+
+import pytest
+
+from nlp.compounds import linking_forms, splits
+from tests.nlp.helpers import findings
+
+
+@pytest.mark.parametrize(
+    ("text", "split", "joined"),
+    [
+        ("Sjuk sköterskan kom.", "Sjuk sköterskan", "Sjuksköterskan"),
+        ("Använd hand spriten.", "hand spriten", "handspriten"),
+        ("Hon har ett tryck sår.", "tryck sår", "trycksår"),
+        ("Vi tog lung röntgen.", "lung röntgen", "lungröntgen"),
+        ("Jag gjorde blodtryck mätningen.", "blodtryck mätningen", "blodtrycksmätningen"),
+        ("Ta på plast förkläde.", "plast förkläde", "plastförkläde"),
+        ("Hon fick ögon droppar.", "ögon droppar", "ögondroppar"),
+        ("Natt sköterskan ringde.", "Natt sköterskan", "Nattsköterskan"),
+    ],
+)
+def test_split_compounds_are_flagged_with_the_joined_form(text, split, joined):
+    assert findings(text, "split_compound") == [(split, (joined,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hon har ont i vänster arm.",
+        "Hon vilar efter maten.",
+        "Hon har en sårskada på höger häl.",
+        "Hon drack ett glas saft.",
+        "Hjälp brukaren att sätta sig.",
+        "Sänk sängen till lägsta nivå.",
+        "Den palliativa vården fungerar. Vi ger palliativ vård.",
+        "Hon tar insulin morgon och kväll.",
+        "Avvikelse skriven.",
+        "Ett lugnt bemötande hjälper brukaren.",
+    ],
+)
+def test_ordinary_phrases_are_not_split_compounds(text):
+    assert findings(text, "split_compound") == []
+
+
+def test_a_split_compound_is_not_also_a_spelling_error():
+    kinds = [f.kind for f in __import__("nlp").check("Lung röntgen i dag.", []).findings]
+    assert kinds == ["split_compound"]
+
+
+def test_splits_follow_the_dictionary_compound_rules():
+    assert ("lung", "röntgen") in splits("lungröntgen")
+    assert ("trycksårs", "risken") in splits("trycksårsrisken")
+    assert splits("standard") == ()
+
+
+def test_linking_forms_come_from_the_dictionary():
+    assert "lung" in linking_forms("lunga")
+    assert "hälso" in linking_forms("hälsa")
+    assert "blodtrycks" in linking_forms("blodtryck")

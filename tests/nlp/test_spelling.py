@@ -1,0 +1,61 @@
+"""Spelling: real Swedish (with compounds, units, abbreviations) passes; slips are flagged."""
+
+import pytest
+
+import nlp
+from nlp.spelling import is_known, suggestions
+from tests.nlp.helpers import findings, flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "first"),
+    [
+        ("Tempratur 37,8 °C.", "Tempratur", "Temperatur"),
+        ("Hon gådde till köket.", "gådde", "gick"),
+        ("Jag skrivde en avvikelse.", "skrivde", "skrev"),
+        ("Hon sovde gott.", "sovde", "sov"),
+        ("Hon fick sin medecin.", "medecin", "medicin"),
+    ],
+)
+def test_misspelled_words_are_flagged_with_ranked_suggestions(text, word, first):
+    found = findings(text, "spelling")
+    assert [w for w, _ in found] == [word]
+    if first:
+        assert found[0][1][0] == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blodtryck 130/80 mmHg, puls 72 slag/min, temp 37,8 °C, saturation 96 %.",
+        "Kl. 14.30 gav jag 1 g paracetamol p.o. enl. ordination, t.ex. ca 5 mmol/l.",
+        "Blodtrycksmätningen och sårvårdsanteckningen är klara.",  # compounds
+        "Hälso- och sjukvården informerades. Eltandborsten laddades.",
+        "S: Karin B. har fallit. B: Hon bor på SÄBO. A: BT 150/90. R: Ring ssk.",
+        "Saturationen var 91 % i vila. Hon har KAD och PEG.",
+        "Hon åt idag, igår och imorgon.",
+    ],
+)
+def test_correct_care_notes_have_no_spelling_findings(text):
+    assert flagged(text, "spelling") == []
+
+
+def test_glossary_words_are_accepted():
+    text = "Använd glidlakanet och timbalkosten."
+    lexicon = nlp.Lexicon(words=frozenset({"timbalkosten"}))
+    report = nlp.check(text, [], lexicon=lexicon)
+    assert [f.text for f in report.findings if f.kind == "spelling"] == []
+
+
+def test_names_inside_a_sentence_are_not_spelling_errors():
+    assert flagged("Jag hjälpte Birgitta och Ahmed.", "spelling") == []
+
+
+def test_word_checks_are_compound_aware():
+    assert is_known("sjuksköterskan")
+    assert is_known("trycksårsrisken")
+    assert not is_known("sjuksköterkan")
+
+
+def test_suggestions_fix_a_typo_in_a_compound():
+    assert "sjuksköterskan" in suggestions("sjuksköterkan")
