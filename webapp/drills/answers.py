@@ -1,0 +1,131 @@
+"""Checking a typed answer the way a patient teacher would, and the rating it earns.
+
+Pure functions, no Flask or database: the drill service passes what was expected and what was
+typed, and gets a :class:`Verdict` with the FSRS rating and a Swedish message.
+
+Tolerated (counted right): case, spaces around and inside the answer, a final full stop or
+other final punctuation, quotes, and the accepted variants the caller passes (synonyms).
+*Nästan rätt* (graded Svårt): å/ä/ö written without their dots or ring, a doubled or single
+consonant mixed up, or one slip (a letter wrong, missing, extra or two swapped) in a word of
+at least :data:`LONG_WORD` letters. A right word in the wrong form (a cloze) is named as
+such and graded Svårt too. Anything else is wrong, shows the right answer and counts as Igen.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from fsrs import Rating
+from rapidfuzz.distance import OSA
+
+LONG_WORD = 6  # letters; one slip in a shorter word is a different word too often
+MAX_ANSWER = 100  # characters; longer is not an attempt at a care word
+
+RIGHT, ALMOST, WRONG_FORM, WRONG = "right", "almost", "wrong_form", "wrong"
+
+_DOTTED = {"å": "a", "ä": "a", "ö": "o"}
+_TRAILING = ".!?,;:…"
+_QUOTES = "\"'”“’‘«»"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: str  # RIGHT | ALMOST | WRONG_FORM | WRONG
+    rating: Rating
+    message: str
+    expected: str
+
+    @property
+    def correct(self) -> bool:
+        return self.outcome in (RIGHT, ALMOST)
+
+
+def normalise(text: str) -> str:
+    """The answer as compared: NFC, case-folded, inner spaces single, final punctuation off."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    text = " ".join(text.split())
+    text = text.strip(_QUOTES + " ")
+    text = text.rstrip(_TRAILING + " ").strip(_QUOTES + " ")
+    return text
+
+
+def _undotted(text: str) -> str:
+    return "".join(_DOTTED.get(ch, ch) for ch in text)
+
+
+def _single_consonants(text: str) -> str:
+    return re.sub(r"([bcdfghjklmnpqrstvwxz])\1+", r"\1", text)
+
+
+def spelling_hint(typed: str, expected: str) -> str | None:
+    """Name the kind of slip between ``typed`` and ``expected`` (both normalised), if there is
+    one a learner of Swedish often makes: the letters å/ä/ö, or a double consonant."""
+    if typed != expected and _undotted(typed) == _undotted(expected):
+        missing = [ch for ch in "åäö" if ch in expected and expected.count(ch) > typed.count(ch)]
+        extra = [ch for ch in "åäö" if ch in typed and typed.count(ch) > expected.count(ch)]
+        if missing:
+            return f"det stavas med {' och '.join(missing)}"
+        if extra:
+            return f"det stavas utan {' och '.join(extra)}"
+    if typed != expected and _single_consonants(typed) == _single_consonants(expected):
+        for doubled in re.finditer(r"([bcdfghjklmnpqrstvwxz])\1", expected):
+            letter = doubled.group(1)
+            if expected.count(letter * 2) > typed.count(letter * 2):
+                return f"det stavas med dubbelt {letter} ({letter * 2})"
+        for doubled in re.finditer(r"([bcdfghjklmnpqrstvwxz])\1", typed):
+            letter = doubled.group(1)
+            if typed.count(letter * 2) > expected.count(letter * 2):
+                return f"det stavas med ett {letter}, inte {letter * 2}"
+    return None
+
+
+def _is_slip(typed: str, expected: str) -> bool:
+    return len(expected.replace(" ", "")) >= LONG_WORD and OSA.distance(typed, expected) == 1
+
+
+def check_typed(
+    answer: str,
+    expected: str,
+    *,
+    accepted: tuple[str, ...] = (),
+    other_forms: dict[str, str] | None = None,
+) -> Verdict:
+    """Check a typed answer against ``expected`` (shown as the right answer).
+
+    ``accepted``: other answers that count as right (the term's synonyms).
+    ``other_forms``: the term's other forms → their Swedish label (in a cloze, typing one of
+    them is the right word in the wrong form).
+    """
+    typed = normalise(answer)
+    wanted = normalise(expected)
+    right_answers = {wanted, *(normalise(a) for a in accepted)}
+    if typed in right_answers:
+        return Verdict(RIGHT, Rating.Good, "Rätt!", expected)
+    forms = {normalise(form): label for form, label in (other_forms or {}).items()}
+    if typed in forms:
+        return Verdict(
+            WRONG_FORM,
+            Rating.Hard,
+            f"Rätt ord, men fel form: ”{answer.strip()}” är {forms[typed]}. "
+            f"Här behövs ”{expected}”.",
+            expected,
+        )
+    hint = spelling_hint(typed, wanted)
+    if hint is not None or _is_slip(typed, wanted):
+        detail = hint or f"det stavas ”{expected}”"
+        return Verdict(ALMOST, Rating.Hard, f"Nästan rätt: {detail}.", expected)
+    return Verdict(WRONG, Rating.Again, f"Inte rätt. Rätt svar är ”{expected}”.", expected)
+
+
+def check_choice(answer: str, expected: str) -> Verdict:
+    """A picked option (multiple choice, en/ett): right or wrong, nothing in between."""
+    if normalise(answer) == normalise(expected):
+        return Verdict(RIGHT, Rating.Good, "Rätt!", expected)
+    return Verdict(WRONG, Rating.Again, f"Inte rätt. Rätt svar är ”{expected}”.", expected)
+
+
+def gave_up(expected: str) -> Verdict:
+    """The trainee pressed "Jag vet inte": shown the answer, graded Igen."""
+    return Verdict(WRONG, Rating.Again, f"Rätt svar är ”{expected}”. Du får ordet snart igen.", expected)

@@ -1,0 +1,50 @@
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, IntegerField, StringField, SubmitField
+from wtforms.validators import DataRequired, NumberRange, Optional
+
+from webapp.drills.scheduling import MAX_RETENTION, MIN_RETENTION
+
+
+class WholeNumberField(IntegerField):
+    """An integer field whose "not a number" message is Swedish."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError("Skriv ett heltal, till exempel 90.") from error
+
+
+class AnswerForm(FlaskForm):
+    """One answer. Length is judged by the service, which keeps the item and explains."""
+
+    token = HiddenField(validators=[DataRequired("Frågan saknas. Ladda om sidan.")])
+    answer = StringField("Ditt svar")
+    rating = WholeNumberField(validators=[Optional()])
+    give_up = HiddenField()
+    done = WholeNumberField(validators=[Optional()])
+    lesson = HiddenField()
+
+
+class SettingsForm(FlaskForm):
+    retention = WholeNumberField(
+        "Mål för hur mycket deltagarna minns (procent)",
+        description=(
+            f"Mellan {round(MIN_RETENTION * 100)} och {round(MAX_RETENTION * 100)}. Högre mål betyder "
+            "att orden kommer tillbaka oftare. 90 är ett bra val."
+        ),
+        validators=[
+            DataRequired("Skriv ett mål i procent, till exempel 90."),
+            NumberRange(
+                round(MIN_RETENTION * 100),
+                round(MAX_RETENTION * 100),
+                f"Målet ska vara mellan {round(MIN_RETENTION * 100)} och {round(MAX_RETENTION * 100)} procent.",
+            ),
+        ],
+    )
+    new_per_day = WholeNumberField(
+        "Nya ord per dag och lektion",
+        description="Lämna tomt för att följa varje lektions eget antal.",
+        validators=[Optional(), NumberRange(1, 100, "Skriv ett tal mellan 1 och 100, eller lämna tomt.")],
+    )
+    submit = SubmitField("Spara inställningarna")

@@ -1,0 +1,205 @@
+"""The daily queue: which cards a trainee drills next, in a fixed number of queries.
+
+Order: cards that are due, most overdue first; then new cards in lesson order, up to each
+lesson's new-cards-a-day limit (``drills.new_per_day``, or the group's ``new_cards_per_day``
+when the teacher set one); then cards in a learning step that come due within
+:data:`LEARN_AHEAD`, so a session does not stop while a just-missed word waits ten minutes.
+
+A term's *produce* card (meaning → Swedish) is new only after its *recognise* card has been
+answered once: the trainee has seen the word before being asked to write it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from sqlalchemy import func, or_, select
+
+from lessons.model import Drills
+from webapp.drills.kinds import RECOGNISE, directions_for
+from webapp.drills.scheduling import DEFAULT_RETENTION
+from webapp.extensions import db
+from webapp.models import Assignment, Card, Group, Lesson, LessonTerm, Membership
+from webapp.models.group import MemberRole
+
+LEARN_AHEAD = timedelta(minutes=20)
+PUBLISHED = "published"
+
+
+class UnknownLesson(LookupError):
+    """No published lesson has this slug."""
+
+
+@dataclass(frozen=True)
+class LessonScope:
+    """A lesson the queue draws from, with its drill settings."""
+
+    id: int
+    slug: str
+    title: str
+    kinds: tuple[str, ...]
+    new_per_day: int
+    version: int
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the trainee's groups set: FSRS retention and a new-cards limit (None: lesson's)."""
+
+    retention: float = DEFAULT_RETENTION
+    new_per_day: int | None = None
+
+
+@dataclass(frozen=True)
+class NewCard:
+    lesson_id: int
+    term_id: int
+    direction: str
+
+
+@dataclass
+class Queue:
+    lessons: list[LessonScope]
+    due: list[Card] = field(default_factory=list)
+    new: list[NewCard] = field(default_factory=list)
+    soon: list[Card] = field(default_factory=list)
+    due_count: int = 0
+
+    def entries(self) -> list[Card | NewCard]:
+        return [*self.due, *self.new, *self.soon]
+
+    @property
+    def left_today(self) -> int:
+        return self.due_count + len(self.new)
+
+    def lesson(self, lesson_id: int | None) -> LessonScope | None:
+        return next((scope for scope in self.lessons if scope.id == lesson_id), None)
+
+
+def local_day_start(now: datetime, days_back: int = 0) -> datetime:
+    """Midnight (in the site's time zone, Swedish by default) of today, as UTC."""
+    zone = ZoneInfo(current_app.config.get("DRILL_TIMEZONE", "Europe/Stockholm"))
+    local = now.astimezone(zone).date() - timedelta(days=days_back)
+    return datetime.combine(local, time(0), zone).astimezone(now.tzinfo)
+
+
+def settings_for(user_id: int) -> Settings:
+    """The strictest setting among the trainee's groups: highest retention, lowest limit."""
+    retention, limit = db.session.execute(
+        select(func.max(Group.desired_retention), func.min(Group.new_cards_per_day))
+        .join(Membership, Membership.group_id == Group.id)
+        .where(Membership.user_id == user_id, Membership.role == MemberRole.MEMBER)
+    ).one()
+    return Settings(retention or DEFAULT_RETENTION, limit)
+
+
+def _scope(lesson: Lesson) -> LessonScope:
+    drills = Drills.model_validate((lesson.body or {}).get("drills") or {})
+    return LessonScope(lesson.id, lesson.slug, lesson.title, drills.kinds, drills.new_per_day, lesson.version)
+
+
+def lessons_for(user_id: int, slug: str | None) -> list[LessonScope]:
+    """The lesson asked for, or the trainee's lessons: assigned to their groups (earliest
+    assignment first) and any they have already drilled."""
+    columns = (Lesson.id, Lesson.slug, Lesson.title, Lesson.body, Lesson.version)
+    if slug is not None:
+        lesson = db.session.execute(
+            select(*columns).where(Lesson.slug == slug, Lesson.status == PUBLISHED)
+        ).first()
+        if lesson is None:
+            raise UnknownLesson(slug)
+        return [_scope(lesson)]
+    assigned = (
+        select(Assignment.lesson_id, func.min(Assignment.assigned_at).label("since"))
+        .join(Membership, Membership.group_id == Assignment.group_id)
+        .where(Membership.user_id == user_id)
+        .group_by(Assignment.lesson_id)
+        .subquery()
+    )
+    drilled = select(Card.lesson_id).where(Card.user_id == user_id).distinct()
+    rows = db.session.execute(
+        select(*columns, assigned.c.since)
+        .outerjoin(assigned, assigned.c.lesson_id == Lesson.id)
+        .where(Lesson.status == PUBLISHED, or_(assigned.c.lesson_id.is_not(None), Lesson.id.in_(drilled)))
+    ).all()
+    rows.sort(key=lambda row: (row.since is None, row.since or 0, row.id))
+    return [_scope(row) for row in rows]
+
+
+def build_queue(user_id: int, slug: str | None, now: datetime, size: int, settings: Settings) -> Queue:
+    """The next ``size`` entries of the trainee's queue and how many are left today."""
+    queue = Queue(lessons_for(user_id, slug))
+    if not queue.lessons:
+        return queue
+    lesson_ids = [scope.id for scope in queue.lessons]
+    in_scope = Card.user_id == user_id
+    if slug is not None:
+        in_scope = in_scope & Card.term_id.in_(
+            select(LessonTerm.term_id).where(LessonTerm.lesson_id.in_(lesson_ids))
+        )
+    queue.due = list(
+        db.session.scalars(select(Card).where(in_scope, Card.due <= now).order_by(Card.due, Card.id).limit(size))
+    )
+    queue.due_count = (
+        len(queue.due)
+        if len(queue.due) < size
+        else db.session.scalar(select(func.count()).select_from(Card).where(in_scope, Card.due <= now))
+    )
+    queue.new = _new_cards(user_id, queue.lessons, now, settings)
+    if len(queue.due) + len(queue.new) < size:
+        queue.soon = list(
+            db.session.scalars(
+                select(Card)
+                .where(in_scope, Card.due > now, Card.due <= now + LEARN_AHEAD)
+                .order_by(Card.due, Card.id)
+                .limit(size)
+            )
+        )
+    return queue
+
+
+def _new_cards(user_id: int, lessons: list[LessonScope], now: datetime, settings: Settings) -> list[NewCard]:
+    lesson_ids = [scope.id for scope in lessons]
+    words = db.session.execute(
+        select(LessonTerm.lesson_id, LessonTerm.term_id)
+        .where(LessonTerm.lesson_id.in_(lesson_ids))
+        .order_by(LessonTerm.position)
+    ).all()
+    term_ids = {term_id for _, term_id in words}
+    existing = {
+        (term_id, direction): reviewed
+        for term_id, direction, reviewed in db.session.execute(
+            select(Card.term_id, Card.direction, Card.last_review.is_not(None)).where(
+                Card.user_id == user_id, Card.term_id.in_(term_ids)
+            )
+        )
+    }
+    introduced = dict(
+        db.session.execute(
+            select(Card.lesson_id, func.count())
+            .where(Card.user_id == user_id, Card.created_at >= local_day_start(now))
+            .group_by(Card.lesson_id)
+        ).all()
+    )
+    by_lesson: dict[int, list[int]] = {}
+    for lesson_id, term_id in words:
+        by_lesson.setdefault(lesson_id, []).append(term_id)
+    found: list[NewCard] = []
+    listed: set[tuple[int, str]] = set()
+    for scope in lessons:
+        room = (settings.new_per_day or scope.new_per_day) - introduced.get(scope.id, 0)
+        directions = directions_for(scope.kinds)
+        for term_id in by_lesson.get(scope.id, []):
+            for direction in directions:
+                key = (term_id, direction)
+                if room <= 0 or key in existing or key in listed:
+                    continue
+                if direction != RECOGNISE and RECOGNISE in directions and not existing.get((term_id, RECOGNISE)):
+                    continue
+                found.append(NewCard(scope.id, term_id, direction))
+                listed.add(key)
+                room -= 1
+    return found

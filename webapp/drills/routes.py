@@ -1,0 +1,90 @@
+"""HTTP for drills: read the request, call the service, render. JavaScript's fetch gets just
+the part of the session page that changes (header ``X-Requested-With: fetch``)."""
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from webapp.access import teachers, trainee_only
+from webapp.drills import bp, groups, progress, service
+from webapp.drills.forms import AnswerForm, SettingsForm
+from webapp.drills.queue import UnknownLesson
+from webapp.models.time import utcnow
+
+STATUS = {"recorded": 200, "unknown": 404, "replayed": 409, "invalid": 400}
+
+
+def _session_size() -> int:
+    return int(current_app.config.get("DRILL_SESSION_ITEMS", 12))
+
+
+def _render_session(view, status: int = 200):
+    partial = request.headers.get("X-Requested-With") == "fetch"
+    template = "drills/_exchange.html" if partial else "drills/session.html"
+    return render_template(template, view=view, form=AnswerForm()), status
+
+
+@bp.get("/")
+@trainee_only
+def session():
+    slug = request.args.get("lektion") or None
+    try:
+        view = service.session_view(current_user, slug, utcnow(), _session_size())
+    except UnknownLesson:
+        abort(404)
+    return _render_session(view)
+
+
+@bp.post("/svar")
+@trainee_only
+def answer():
+    form = AnswerForm()
+    if not form.validate_on_submit():
+        abort(400)
+    now = utcnow()
+    outcome = service.record_answer(
+        current_user, form.token.data, now,
+        answer=form.answer.data or "", rating=form.rating.data, give_up=bool(form.give_up.data),
+    )
+    done = (form.done.data or 0) + (1 if outcome.recorded else 0)
+    try:
+        view = service.session_view(current_user, form.lesson.data or None, now, _session_size(), done, outcome)
+    except UnknownLesson:
+        abort(404)
+    return _render_session(view, STATUS[outcome.status])
+
+
+@bp.get("/framsteg")
+@trainee_only
+def progress_page():
+    return render_template("drills/progress.html", progress=progress.progress_of(current_user.id, utcnow()))
+
+
+def _led_group(group_id: int):
+    try:
+        group = groups.led_group(current_user, group_id)
+    except groups.NotLeader:
+        abort(403)
+    if group is None:
+        abort(404)
+    return group
+
+
+@bp.get("/grupper/<int:group_id>")
+@teachers
+def group(group_id: int):
+    group = _led_group(group_id)
+    form = SettingsForm(retention=round(group.desired_retention * 100), new_per_day=group.new_cards_per_day)
+    return render_template("drills/group.html", report=groups.group_report(group, utcnow()), form=form)
+
+
+@bp.post("/grupper/<int:group_id>")
+@teachers
+def group_settings(group_id: int):
+    group = _led_group(group_id)
+    form = SettingsForm()
+    if not form.validate_on_submit():
+        report = groups.group_report(group, utcnow())
+        return render_template("drills/group.html", report=report, form=form), 400
+    groups.save_settings(group, form.retention.data, form.new_per_day.data)
+    flash("Inställningarna är sparade. De gäller från nästa svar.", "success")
+    return redirect(url_for("drills.group", group_id=group.id))

@@ -1,0 +1,305 @@
+"""A drill session: handing out the next item and recording an answer.
+
+Every item handed out is a ``DrillItem`` row with an unguessable token; an answer counts only
+for an unanswered item of the user who sends it, and is marked answered by one conditional
+UPDATE, so a replayed or doubled post changes nothing even when two arrive at once. Each
+answer — the card's new FSRS state and its review log — is committed on its own, so a
+session can stop at any moment without losing what was answered.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from fsrs import Rating
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from lessons.model import Lesson as LessonRecord
+from webapp.drills import answers, kinds
+from webapp.drills.queue import NewCard, Queue, Settings, build_queue, settings_for
+from webapp.drills.scheduling import new_card_state, review
+from webapp.extensions import db
+from webapp.learn.store import record_of as lesson_record
+from webapp.models import Card, DrillItem, Lesson, ReviewLog, Term, User
+from webapp.words.store import record_of as term_record
+
+REUSE_UNANSWERED = timedelta(hours=12)  # a reloaded page shows the same item, not a new one
+RECENT_KINDS = 6
+MAX_DURATION_MS = 5 * 60 * 1000
+RATING_NAMES = {Rating.Again: "Igen", Rating.Hard: "Svårt", Rating.Good: "Bra", Rating.Easy: "Lätt"}
+
+UNKNOWN = "Den här frågan finns inte, eller så är den inte din. Inget sparades. Här är en ny fråga."
+REPLAYED = "Du har redan svarat på den här frågan. Svaret räknades bara en gång."
+EMPTY = "Skriv ett svar först, eller tryck på ”Jag vet inte”."
+TOO_LONG = f"Svaret är för långt. Skriv bara ordet (högst {answers.MAX_ANSWER} tecken)."
+NO_RATING = "Välj hur det gick: Igen, Svårt, Bra eller Lätt."
+
+_lesson_records: dict[tuple[int, int], LessonRecord] = {}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to a posted answer: ``status`` is recorded, unknown, replayed or invalid."""
+
+    status: str
+    message: str | None = None
+    item: DrillItem | None = None
+    verdict: answers.Verdict | None = None
+    rating: Rating | None = None
+    next_due: datetime | None = None
+
+    @property
+    def recorded(self) -> bool:
+        return self.status == "recorded"
+
+
+def _lesson_record(lesson_id: int | None) -> LessonRecord | None:
+    """The validated lesson, cached per version (records are frozen; bodies change by version)."""
+    if lesson_id is None:
+        return None
+    version = db.session.scalar(select(Lesson.version).where(Lesson.id == lesson_id))
+    if version is None:
+        return None
+    key = (lesson_id, version)
+    if key not in _lesson_records:
+        _lesson_records[key] = lesson_record(db.session.get(Lesson, lesson_id))
+    return _lesson_records[key]
+
+
+def queue_for(user: User, slug: str | None, now: datetime, size: int) -> Queue:
+    return build_queue(user.id, slug, now, size, settings_for(user.id))
+
+
+def next_item(user: User, queue: Queue, now: datetime, skip_card: int | None = None) -> DrillItem | None:
+    """The item for the head of the queue (not ``skip_card``, the card just answered, while
+    another is waiting): made and committed, or the unanswered one already handed out."""
+    entries = queue.entries()
+    if not entries:
+        return None
+    entry = next((e for e in entries if getattr(e, "id", None) != skip_card), entries[0])
+    card = _card_for(user, entry, now) if isinstance(entry, NewCard) else entry
+    waiting = db.session.scalar(
+        select(DrillItem)
+        .where(
+            DrillItem.card_id == card.id,
+            DrillItem.user_id == user.id,
+            DrillItem.answered_at.is_(None),
+            DrillItem.created_at >= now - REUSE_UNANSWERED,
+        )
+        .order_by(DrillItem.id.desc())
+        .limit(1)
+    )
+    if waiting is not None:
+        return waiting
+    scope = queue.lesson(card.lesson_id) or (queue.lessons[0] if queue.lessons else None)
+    item = DrillItem(
+        token=secrets.token_urlsafe(32),
+        user_id=user.id,
+        card_id=card.id,
+        prompt=_prompt(user, card, scope),
+        created_at=now,
+    )
+    item.kind = item.prompt["kind"]
+    db.session.add(item)
+    db.session.commit()
+    return item
+
+
+def _card_for(user: User, entry: NewCard, now: datetime) -> Card:
+    card = Card(
+        user_id=user.id,
+        term_id=entry.term_id,
+        lesson_id=entry.lesson_id,
+        direction=entry.direction,
+        created_at=now,
+        **new_card_state(now),
+    )
+    db.session.add(card)
+    try:
+        db.session.flush()
+    except IntegrityError:  # the same card was just made in another tab: use that one
+        db.session.rollback()
+        card = db.session.scalar(
+            select(Card).where(
+                Card.user_id == user.id, Card.term_id == entry.term_id, Card.direction == entry.direction
+            )
+        )
+    return card
+
+
+def _prompt(user: User, card: Card, scope) -> dict:
+    term_row = db.session.get(Term, card.term_id)
+    term = term_record(term_row)
+    lesson = _lesson_record(scope.id if scope else card.lesson_id)
+    allowed = scope.kinds if scope else kinds.KINDS_BY_DIRECTION[card.direction]
+    distractors = _distractors(term_row)
+    candidates = kinds.feasible_kinds(
+        card.direction,
+        term,
+        allowed,
+        has_cloze=bool(kinds.cloze_sentences(term, lesson)),
+        distractor_count=len(distractors),
+    )
+    met = dict(
+        db.session.execute(
+            select(ReviewLog.drill_kind, func.count()).where(ReviewLog.card_id == card.id).group_by(ReviewLog.drill_kind)
+        ).all()
+    )
+    recent = list(
+        db.session.scalars(
+            select(DrillItem.kind)
+            .where(DrillItem.user_id == user.id)
+            .order_by(DrillItem.id.desc())
+            .limit(RECENT_KINDS)
+        )
+    )
+    kind = kinds.choose_kind(candidates, met, recent)
+    seed = card.id * 1009 + sum(met.values())
+    return kinds.build_prompt(
+        kind, card.direction, term, l1=user.l1, seed=seed, lesson=lesson, distractors=distractors
+    )
+
+
+def _distractors(term: Term) -> list[str]:
+    """Lemmas of other terms of the same word class from the same care area; other areas
+    only fill in when the area has too few."""
+    rows = db.session.execute(
+        select(Term.lemma, Term.area)
+        .where(Term.pos == term.pos, Term.id != term.id, Term.lemma != term.lemma)
+        .order_by((Term.area == term.area).desc(), Term.id)
+        .limit(12)
+    ).all()
+    same = [lemma for lemma, area in rows if area == term.area]
+    chosen = same if len(same) >= kinds.CHOICE_OPTIONS - 1 else [lemma for lemma, _ in rows]
+    return list(dict.fromkeys(chosen))
+
+
+def record_answer(
+    user: User,
+    token: str,
+    now: datetime,
+    *,
+    answer: str = "",
+    rating: int | None = None,
+    give_up: bool = False,
+) -> Outcome:
+    """Check and store one answer (see the module docstring for what is refused)."""
+    item = db.session.scalar(select(DrillItem).where(DrillItem.token == token[:64]))
+    if item is None or item.user_id != user.id:
+        return Outcome("unknown", UNKNOWN)
+    if item.answered_at is not None:
+        return Outcome("replayed", REPLAYED, item)
+    verdict, chosen, problem = _judge(item.prompt, answer, rating, give_up)
+    if problem:
+        return Outcome("invalid", problem, item)
+    marked = db.session.execute(
+        update(DrillItem)
+        .where(DrillItem.id == item.id, DrillItem.user_id == user.id, DrillItem.answered_at.is_(None))
+        .values(answered_at=now, answer=answer.strip()[: answers.MAX_ANSWER])
+        .execution_options(synchronize_session=False)
+    )
+    if marked.rowcount != 1:
+        db.session.rollback()
+        return Outcome("replayed", REPLAYED, item)
+    card = db.session.scalar(select(Card).where(Card.id == item.card_id).with_for_update())
+    review(card, chosen, now, settings_for(user.id).retention)
+    duration = min(int((now - item.created_at).total_seconds() * 1000), MAX_DURATION_MS)
+    db.session.add(
+        ReviewLog(
+            card_id=card.id,
+            user_id=user.id,
+            rating=chosen.value,
+            reviewed_at=now,
+            review_duration_ms=max(duration, 0),
+            drill_kind=item.kind,
+            answer=answer.strip()[: answers.MAX_ANSWER] or None,
+            correct=chosen is not Rating.Again,
+        )
+    )
+    db.session.commit()
+    db.session.refresh(item)
+    return Outcome("recorded", None, item, verdict, chosen, card.due)
+
+
+def _judge(prompt: dict, answer: str, rating: int | None, give_up: bool):
+    """(verdict or None, rating, problem message or None) for an answer to ``prompt``."""
+    expected = prompt["expected"]
+    if prompt["kind"] == "flashcard":
+        if rating not in {r.value for r in Rating}:
+            return None, None, NO_RATING
+        return None, Rating(rating), None
+    if give_up:
+        verdict = answers.gave_up(expected)
+        return verdict, verdict.rating, None
+    if not answer.strip():
+        return None, None, EMPTY
+    if len(answer) > answers.MAX_ANSWER:
+        return None, None, TOO_LONG
+    if prompt["kind"] in ("choice", "gender"):
+        verdict = answers.check_choice(answer, expected)
+    else:
+        verdict = answers.check_typed(
+            answer,
+            expected,
+            accepted=tuple(prompt.get("accepted", ())),
+            other_forms=prompt.get("other_forms"),
+        )
+    return verdict, verdict.rating, None
+
+
+def until(due: datetime, now: datetime) -> str:
+    """When the word comes back, in plain Swedish."""
+    minutes = max(1, round((due - now).total_seconds() / 60))
+    if minutes < 60:
+        return f"om {minutes} minut{'er' if minutes != 1 else ''}"
+    hours = round(minutes / 60)
+    if hours < 24:
+        return f"om {hours} timm{'ar' if hours != 1 else 'e'}"
+    days = round(hours / 24)
+    return "i morgon" if days == 1 else f"om {days} dagar"
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """Everything the session page shows: feedback on the last answer, then the next item."""
+
+    slug: str | None
+    lesson_title: str | None
+    done: int
+    size: int
+    left_today: int
+    item: DrillItem | None
+    outcome: Outcome | None = None
+    comes_back: str | None = None
+
+    @property
+    def finished(self) -> bool:
+        return self.item is None
+
+
+def session_view(
+    user: User, slug: str | None, now: datetime, size: int, done: int = 0, outcome: Outcome | None = None
+) -> SessionView:
+    """The page after ``done`` answers in this session (UnknownLesson for a bad slug)."""
+    done = max(0, min(done, size))
+    queue = queue_for(user, slug, now, size)
+    if outcome is not None and outcome.status == "invalid":
+        item = outcome.item
+    elif done >= size:
+        item = None
+    else:
+        just_answered = outcome.item.card_id if outcome and outcome.recorded else None
+        item = next_item(user, queue, now, skip_card=just_answered)
+    return SessionView(
+        slug=slug,
+        lesson_title=queue.lessons[0].title if slug and queue.lessons else None,
+        done=done,
+        size=size,
+        left_today=queue.left_today,
+        item=item,
+        outcome=outcome,
+        comes_back=until(outcome.next_due, now) if outcome and outcome.recorded else None,
+    )
