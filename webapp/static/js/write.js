@@ -1,0 +1,194 @@
+/* The writing page, enhanced: live checking while typing, autosave to the server every few
+   seconds, and a copy in localStorage so a lost connection or session loses nothing.
+   Without this script the page still works: its buttons post the form. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-note]");
+  if (!form) return;
+  var area = form.querySelector("textarea[name=text]");
+  var status = document.getElementById("sparstatus");
+  var reportBox = document.querySelector("[data-report]");
+  var token = document.querySelector('meta[name="csrf-token"]').getAttribute("content");
+  var lesson = form.dataset.lesson, exercise = form.dataset.exercise;
+  var storageKey = "ordvard:utkast:" + lesson + "/" + exercise;
+  var AUTOSAVE_MS = 5000, CHECK_DELAY_MS = 700;
+  var KIND_LABELS = {
+    spelling: "Stavning", split_compound: "Särskrivning", colloquial: "Vardagligt ord",
+    judgmental: "Värderande ord", personal_data: "Personuppgift", measurement: "Mätvärde"
+  };
+  var dirty = false, saving = false, checkTimer = null, checkSerial = 0;
+
+  function clock() {
+    var now = new Date();
+    return "kl. " + String(now.getHours()).padStart(2, "0") + "." + String(now.getMinutes()).padStart(2, "0");
+  }
+  function say(text) { status.textContent = text; }
+
+  function post(url, body) {
+    return fetch(url, {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": token, "Accept": "application/json" },
+      body: JSON.stringify(body)
+    });
+  }
+
+  /* --- the browser's copy ------------------------------------------------------------ */
+  function keepLocally() {
+    try { localStorage.setItem(storageKey, JSON.stringify({ text: area.value, saved: Date.now() })); } catch (e) { /* full or disabled */ }
+  }
+  function localCopy() {
+    try { return JSON.parse(localStorage.getItem(storageKey) || "null"); } catch (e) { return null; }
+  }
+  function restoreIfNewer() {
+    var copy = localCopy();
+    var serverSaved = Date.parse(form.dataset.serverSaved || "") || 0;
+    if (!copy || copy.text === area.value || copy.saved <= serverSaved || !copy.text.trim()) return;
+    var serverText = area.value;
+    area.value = copy.text;
+    dirty = true;
+    var notice = document.createElement("div");
+    notice.className = "restore-notice";
+    notice.setAttribute("role", "status");
+    var p = document.createElement("p");
+    p.textContent = "Vi hämtade en nyare text som fanns sparad i din webbläsare. Den sparas nu som utkast.";
+    var undo = document.createElement("button");
+    undo.type = "button";
+    undo.className = "button button-secondary button-small";
+    undo.textContent = "Använd den text som var sparad på servern i stället";
+    undo.addEventListener("click", function () {
+      area.value = serverText; keepLocally(); dirty = true; notice.remove(); scheduleCheck();
+    });
+    notice.appendChild(p); notice.appendChild(undo);
+    form.parentNode.insertBefore(notice, form);
+  }
+
+  /* --- autosave ----------------------------------------------------------------------- */
+  function autosave() {
+    if (!dirty || saving) return;
+    saving = true; dirty = false;
+    post(form.dataset.draftUrl, { text: area.value, lesson: lesson, exercise: exercise })
+      .then(function (response) {
+        if (response.ok) { say("Utkastet sparades " + clock() + "."); return; }
+        dirty = true;
+        if (response.status === 401) {
+          say("Du är utloggad. Texten finns kvar här och i webbläsaren. Tryck på ”Spara utkast” för att logga in igen och spara den.");
+        } else {
+          return response.json().then(function (body) { say(body.message || "Utkastet kunde inte sparas just nu."); });
+        }
+      })
+      .catch(function () {
+        dirty = true;
+        say("Ingen anslutning just nu. Texten finns kvar i webbläsaren och sparas när anslutningen är tillbaka.");
+      })
+      .then(function () { saving = false; });
+  }
+
+  /* --- live check --------------------------------------------------------------------- */
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+  function hidden(text) { return el("span", text, "visually-hidden"); }
+
+  function markedNote(text, report) {
+    var box = el("div", "", "marked-note");
+    box.lang = "sv";
+    var marks = report.findings.map(function (f, i) { return { s: f.start, e: f.end, p: 0, i: i }; })
+      .concat(report.terms.found.map(function (m, i) { return { s: m.start, e: m.end, p: 1, i: i }; }))
+      .sort(function (a, b) { return a.s - b.s || a.e - b.e || a.p - b.p; });
+    var pos = 0;
+    marks.forEach(function (m) {
+      if (m.s < pos || m.e > text.length) return;
+      if (m.s > pos) box.appendChild(document.createTextNode(text.slice(pos, m.s)));
+      var mark = el("mark");
+      if (m.p === 0) {
+        var f = report.findings[m.i], n = m.i + 1, label = (KIND_LABELS[f.kind] || f.kind).toLowerCase();
+        mark.className = "mark mark-" + f.kind;
+        mark.appendChild(hidden("Fynd " + n + ", " + label + ": "));
+        mark.appendChild(document.createTextNode(text.slice(m.s, m.e)));
+        box.appendChild(mark);
+        box.appendChild(el("span", n + " " + label, "mark-ref"));
+      } else {
+        var t = report.terms.found[m.i];
+        mark.className = "mark mark-term";
+        mark.appendChild(hidden("Term " + t.term + (t.negated ? ", nekad" : "") + ": "));
+        mark.appendChild(document.createTextNode(text.slice(m.s, m.e)));
+        box.appendChild(mark);
+        var tag = el("span", "✓" + (t.negated ? " nekad" : ""), "term-tag");
+        tag.setAttribute("aria-hidden", "true");
+        box.appendChild(tag);
+      }
+      pos = m.e;
+    });
+    if (pos < text.length) box.appendChild(document.createTextNode(text.slice(pos)));
+    return box;
+  }
+
+  function showReport(text, report) {
+    var heading = reportBox.querySelector("h2");
+    reportBox.replaceChildren(heading, summary);
+    summary.textContent = report.findings.length + " att titta på, " + report.terms.missing.length +
+      " ord saknas. Granskningen uppdateras medan du skriver.";
+    reportBox.appendChild(el("h3", "Din text med markeringar"));
+    reportBox.appendChild(markedNote(text, report));
+    reportBox.appendChild(el("h3", "Att titta på (" + report.findings.length + ")"));
+    if (report.findings.length) {
+      var list = el("ol", "", "findings");
+      report.findings.forEach(function (f) {
+        var item = el("li", "", "finding finding-" + f.kind);
+        var first = el("p");
+        first.appendChild(el("span", (KIND_LABELS[f.kind] || f.kind) + ":", "finding-kind"));
+        first.appendChild(document.createTextNode(" "));
+        first.appendChild(el("q", f.text));
+        item.appendChild(first);
+        item.appendChild(el("p", f.message));
+        if (f.suggestions.length) item.appendChild(el("p", "Förslag: " + f.suggestions.join(", ")));
+        list.appendChild(item);
+      });
+      reportBox.appendChild(list);
+    } else {
+      reportBox.appendChild(el("p", "Inget att anmärka på. Bra!"));
+    }
+    reportBox.appendChild(el("h3", "Ord från övningen"));
+    if (report.terms.missing.length) {
+      var missing = el("ul", "", "missing-terms");
+      report.terms.missing.forEach(function (lemma) {
+        var li = el("li");
+        li.appendChild(el("span", "Saknas:", "term-status"));
+        li.appendChild(document.createTextNode(" " + lemma));
+        missing.appendChild(li);
+      });
+      reportBox.appendChild(missing);
+    } else {
+      reportBox.appendChild(el("p", "Du har använt alla ord som övningen kräver."));
+    }
+    var negated = report.terms.found.filter(function (m) { return m.negated; });
+    if (negated.length) {
+      reportBox.appendChild(el("p", "Nekade ord – texten säger att det inte är så: " +
+        negated.map(function (m) { return "”" + m.text + "”"; }).join(", ") + "."));
+    }
+  }
+
+  function check() {
+    var text = area.value, serial = ++checkSerial;
+    if (!text.trim()) return;
+    post(form.dataset.checkUrl, { text: text, lesson: lesson, exercise: exercise })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (report) { if (report && serial === checkSerial) showReport(text, report); })
+      .catch(function () { /* offline: the buttons still work when the connection is back */ });
+  }
+  function scheduleCheck() {
+    clearTimeout(checkTimer);
+    checkTimer = setTimeout(check, CHECK_DELAY_MS);
+  }
+
+  var summary = el("p", "", "hint");
+  summary.setAttribute("role", "status");
+  restoreIfNewer();
+  area.addEventListener("input", function () { dirty = true; keepLocally(); scheduleCheck(); });
+  setInterval(autosave, AUTOSAVE_MS);
+  window.addEventListener("pagehide", autosave);
+  if (dirty) autosave();
+})();

@@ -1,0 +1,64 @@
+"""The term bank as the checker sees it: the exercise's terms and the bank's lexicon.
+
+Building the lexicon means reading every term record (hundreds of JSON rows), so it is built
+once per process and rebuilt only when the bank changes: the cache key is the number of terms
+and their latest ``updated_at`` (one cheap aggregate query per use), so an edit, import or
+deletion in any worker is seen by every other worker on its next check.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import nlp
+from glossary import lexicon as glossary_lexicon
+from sqlalchemy import func, select
+
+from webapp.extensions import db
+from webapp.models import Term
+from webapp.words.store import record_of
+
+_lock = threading.Lock()
+_cached: tuple[tuple, nlp.Lexicon] | None = None
+
+
+def _bank_key() -> tuple:
+    count, latest = db.session.execute(select(func.count(Term.id), func.max(Term.updated_at))).one()
+    return (str(db.engine.url), count, latest)
+
+
+def bank_lexicon() -> nlp.Lexicon:
+    """The whole term bank's lexicon, current as of this call."""
+    global _cached
+    key = _bank_key()
+    cached = _cached
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    with _lock:
+        records = [record_of(row) for row in db.session.scalars(select(Term).order_by(Term.id))]
+        lexicon = nlp.Lexicon(**glossary_lexicon.lexicon(records))
+        _cached = (key, lexicon)
+    return lexicon
+
+
+def terms_by_reference(references: list[str] | tuple[str, ...]) -> dict[str, Term]:
+    """The bank's rows for term references (``lemma`` or ``lemma#pos``), in one query."""
+    lemmas = {reference.split("#")[0] for reference in references}
+    rows = db.session.scalars(select(Term).where(Term.lemma.in_(lemmas)).order_by(Term.id))
+    found: dict[str, Term] = {}
+    for row in rows:
+        found.setdefault(row.lemma, row)
+        found[f"{row.lemma}#{row.pos}"] = row
+    return {reference: found[reference] for reference in references if reference in found}
+
+
+def term_specs(references: list[str] | tuple[str, ...]) -> list[nlp.TermSpec]:
+    """What the checker looks for: each required term with all its forms; a reference the
+    bank does not hold is looked for by its lemma alone."""
+    rows = terms_by_reference(references)
+    return [
+        nlp.TermSpec(**glossary_lexicon.term_spec(record_of(rows[ref])))
+        if ref in rows
+        else nlp.TermSpec(ref.split("#")[0])
+        for ref in references
+    ]

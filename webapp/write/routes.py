@@ -1,0 +1,148 @@
+"""The writing pages: HTTP only; the work is in ``service`` and ``pages``.
+
+Nothing typed is lost when the session has run out: a note posted without a session (or with a
+CSRF token from the lost session) is shown again on a log-in page that carries it, and logging
+in there saves it as the draft (:func:`resume`). Nothing is exempt from CSRF: that page's form
+has a fresh token.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_user
+from flask_wtf.csrf import CSRFError
+
+from webapp.access import trainee_only
+from webapp.auth.routes import LOGIN_LIMIT, _failed_attempt
+from webapp.auth.service import authenticate
+from webapp.errors import CSRF_MESSAGE
+from webapp.extensions import limiter
+from webapp.models import Role
+from webapp.write import bp, pages, service
+from webapp.write.forms import CHECK, SAVE, SUBMIT, NoteForm, ResumeForm
+
+PERSONAL_DATA_MESSAGE = (
+    "Anteckningen sparades inte, eftersom den innehåller något som ser ut som ett personnummer. "
+    "Ta bort numret och skriv ”brukaren” eller ”patienten” i stället. Din text finns kvar nedan."
+)
+
+
+def _resume_page(lesson: str, exercise: str, text: str, status: int = 200):
+    form = ResumeForm(formdata=None, text=text)
+    return render_template("write/resume.html", form=form, lesson=lesson, exercise=exercise), status
+
+
+def keeps_unsaved_note(view):
+    """A note posted after the session ended goes to the log-in-again page, not into the void."""
+
+    @wraps(view)
+    def wrapped(lesson: str, exercise: str):
+        if request.method == "POST" and not current_user.is_authenticated:
+            return _resume_page(lesson, exercise, request.form.get("text", ""))
+        return view(lesson, exercise)
+
+    return wrapped
+
+
+@bp.errorhandler(CSRFError)
+def stale_form(error):
+    args = request.view_args or {}
+    if request.endpoint != "write.exercise" or "text" not in request.form:
+        return render_template("errors/error.html", status=400, title="Det gick inte", text=CSRF_MESSAGE), 400
+    if not current_user.is_authenticated:
+        return _resume_page(args["lesson"], args["exercise"], request.form["text"])
+    context = service.open_exercise(current_user, args["lesson"], args["exercise"])
+    form = NoteForm(formdata=None, text=request.form["text"])
+    message = "Formuläret hade blivit för gammalt. Din text finns kvar: tryck på knappen igen."
+    return _writing(context, form, message=message, status=400)
+
+
+def _writing(context, form, *, report=None, message=None, status=200):
+    _, draft, note = pages.starting_text(current_user, context)
+    view = pages.report_view(context, form.text.data or "", report, current_user.l1) if report else None
+    return render_template(
+        "write/exercise.html", context=context, form=form, draft=draft, note=note,
+        may_submit=service.may_submit(note), report=view, message=message,
+    ), status
+
+
+@bp.get("/")
+@trainee_only
+def index():
+    return render_template("write/index.html", items=pages.open_exercises(current_user))
+
+
+@bp.route("/<lesson>/<exercise>", methods=["GET", "POST"])
+@keeps_unsaved_note
+@trainee_only
+def exercise(lesson: str, exercise: str):
+    context = service.open_exercise(current_user, lesson, exercise)
+    if request.method == "GET":
+        form = NoteForm(formdata=None, text=pages.starting_text(current_user, context)[0])
+        return _writing(context, form)
+    form = NoteForm()
+    if not form.validate_on_submit():
+        return _writing(context, form, status=400)
+    return _act(context, form, request.form.get("action", SAVE))
+
+
+def _act(context, form, action: str):
+    text = form.text.data or ""
+    try:
+        if action == SUBMIT:
+            version = service.submit_note(current_user, context, text)
+            flash(f"Din anteckning är inlämnad (version {version.number}).", "success")
+            return redirect(url_for("write.feedback", lesson=context.lesson.slug, exercise=context.key))
+        service.save_draft(current_user, context, text)
+    except service.PersonalDataFound as refused:
+        return _writing(context, form, report=refused.report, message=PERSONAL_DATA_MESSAGE, status=422)
+    except service.NoteApproved:
+        return _writing(context, form, message="Anteckningen är redan godkänd. Du kan inte lämna in den igen.", status=409)
+    if action == CHECK:
+        return _writing(context, form, report=service.check_note(context, text))
+    flash("Utkastet är sparat.", "success")
+    return redirect(url_for("write.exercise", lesson=context.lesson.slug, exercise=context.key))
+
+
+@bp.post("/<lesson>/<exercise>/logga-in")
+@limiter.limit(LOGIN_LIMIT, deduct_when=_failed_attempt)
+def resume(lesson: str, exercise: str):
+    form = ResumeForm()
+    if current_user.is_authenticated:  # logged in again in another tab meanwhile
+        if current_user.role is not Role.TRAINEE:
+            abort(403)
+        if not form.text.validate(form):
+            return render_template("write/resume.html", form=form, lesson=lesson, exercise=exercise), 400
+    else:
+        user = authenticate(form.email.data, form.password.data) if form.validate_on_submit() else None
+        if user is None:
+            if form.is_submitted() and not form.errors:
+                form.password.errors.append("Fel e-postadress eller lösenord.")
+            return render_template("write/resume.html", form=form, lesson=lesson, exercise=exercise)
+        login_user(user)
+        if user.role is not Role.TRAINEE:
+            return redirect(url_for("home.dashboard"))
+    context = service.open_exercise(current_user, lesson, exercise)
+    return _act(context, NoteForm(formdata=None, text=form.text.data or ""), SAVE)
+
+
+def _version_number(name: str) -> int | None:
+    return request.args.get(name, type=int)
+
+
+@bp.get("/<lesson>/<exercise>/respons")
+@trainee_only
+def feedback(lesson: str, exercise: str):
+    context = service.open_exercise(current_user, lesson, exercise)
+    page = pages.feedback_page(current_user, context, _version_number("version"))
+    return render_template("write/feedback.html", **page)
+
+
+@bp.get("/<lesson>/<exercise>/jamfor")
+@trainee_only
+def compare(lesson: str, exercise: str):
+    context = service.open_exercise(current_user, lesson, exercise)
+    page = pages.compare_page(current_user, context, _version_number("fran"), _version_number("till"))
+    return render_template("write/compare.html", **page)
