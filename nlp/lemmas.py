@@ -31,6 +31,7 @@ SENTENCE_END = frozenset(".!?:;")
 MARGIN = 16.0
 LINKS = frozenset("saeou")  # linking letters between the parts of a compound
 GENITIVE = "s"
+LONG_HEAD = 6
 HEAD_SOURCES = "SL"  # a compound's last part must be known to one of these
 
 if not Token.has_extension("lemmas"):
@@ -108,8 +109,14 @@ def _is_first_part(part: str) -> bool:
 
 def _compound(lower: str) -> list[Candidate]:
     """Candidates from the longest known last part of an unknown compound."""
+    return _split(lower)[1]
+
+
+@lru_cache(maxsize=65536)
+def _split(lower: str) -> tuple[int, list[Candidate]]:
+    """(length of the last part, candidates) for the longest known last part of ``lower``."""
     if len(lower) > MAX_COMPOUND:
-        return []
+        return 0, []
     lexicon = _lexicon()
     for start in range(MIN_PART, len(lower) - MIN_HEAD + 1):
         head = lower[start:]
@@ -125,11 +132,10 @@ def _compound(lower: str) -> list[Candidate]:
             if c.lemma.islower() and not c.sources.islower()
         ]
         if found:
-            return found
-    return []
+            return len(head), found
+    return 0, []
 
 
-@lru_cache(maxsize=65536)
 def _is_lemma(word: str, compounds: bool) -> bool:
     """Whether some source lists ``word`` as a lemma (not a name), or, with ``compounds``,
     whether an unknown ``word`` is a compound whose last part is such a lemma."""
@@ -190,6 +196,8 @@ def word_features(word: str, candidate: Candidate) -> list[str]:
     capital = word[:1].isupper()
     lemma = candidate.lemma.lower()
     known = "L" if _is_lemma(lemma, False) else "C" if _is_lemma(lemma, True) else "-"
+    if known == "C":  # a compound of a long known last part is more likely a real word
+        known += "l" if _split(lemma)[0] >= LONG_HEAD else "s"
     return [
         "k:" + known,
         f"ks:{known}/{sources}",
