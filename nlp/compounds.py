@@ -27,6 +27,7 @@ from .sentences import nfc_lower
 
 MIN_PART = 2
 MAX_PARTS = 4
+MAX_LENGTH = 40  # longer "words" are not compounds (and would cost O(n²) lookups)
 
 
 @lru_cache(maxsize=100_000)
@@ -36,7 +37,7 @@ def splits(word: str) -> tuple[tuple[str, ...], ...]:
         pieces = tuple(p for p in word.split("-") if p)
         return (pieces,) if len(pieces) > 1 else ()
     n = len(word)
-    if n < 2 * MIN_PART or not word.isalpha():
+    if not 2 * MIN_PART <= n <= MAX_LENGTH or not word.isalpha():
         return ()
     substrings = [
         (i, j) for i in range(n) for j in range(i + MIN_PART, n + 1) if (i, j) != (0, n)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from ruamel.yaml import YAML
 
 DATA = Path(__file__).parent / "data"
 
@@ -22,4 +22,4 @@ def word_list(name: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def yaml_data(name: str):
     """The parsed ``data/<name>.yaml``."""
-    return yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
+    return YAML(typ="safe").load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))

@@ -2,8 +2,9 @@
 
 Care notes are often lists without punctuation, so a line break ends a sentence as well as
 ``. ! ?``, and so does a colon (``Bedömning: ingen smärta`` is two units for negation scope).
-A word ending in a period (``l.``, ``kl.``) ends the sentence when a capitalised word follows
-and it is not a known abbreviation. Each token's ``norm_`` is its NFC lower-case form, so NFD
+A word ending in a period (``l.``, ``min.``) ends the sentence when a capitalised word follows,
+unless it is an abbreviation that leads a name or number (``kl.``, ``t.ex.``;
+``data/leading_abbreviations.txt``). Each token's ``norm_`` is its NFC lower-case form, so NFD
 input matches like NFC input while offsets still index the original string.
 """
 
@@ -49,7 +50,7 @@ def mark_sentences(doc: Doc) -> Doc:
     rows = numpy.zeros((len(doc), 2), dtype="uint64")
     texts = [token.text for token in doc]
     norms = [nfc_lower(text) for text in texts]
-    abbreviations = word_list("abbreviations")
+    abbreviations = word_list("leading_abbreviations")
     boundary = True
     for i, (text, norm) in enumerate(zip(texts, norms)):
         rows[i, 0] = strings.add(norm)

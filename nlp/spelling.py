@@ -33,6 +33,7 @@ from .words import Word
 _SWEDISH_WORD = re.compile(r"[a-zåäöéü]+(?:-[a-zåäöéü]*)*", re.IGNORECASE)
 _ALPHABET = "abcdefghijklmnopqrstuvwxyzåäöé"
 MAX_SUGGESTIONS = 5
+MAX_SUGGESTED_LENGTH = 30  # no word is longer; edits of a longer string only cost time
 _COVERING = ("personal_data", "split_compound")  # one finding per slip: *Lung röntgen*
 
 
@@ -108,6 +109,8 @@ def suggestions(word: str) -> tuple[str, ...]:
     """Ranked corrections for the lower-case, unknown ``word`` (may be empty)."""
     if word in wrong_forms():
         return (wrong_forms()[word],)
+    if len(word) > MAX_SUGGESTED_LENGTH:
+        return ()
     index = load_index()
     found = set(_known_candidates(_edits1(word), WORD))
     if not found:  # a typo in the last part of a compound: sjuksköterkan

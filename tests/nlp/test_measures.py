@@ -1,0 +1,36 @@
+"""Vital signs with implausible values or without their unit are flagged."""
+
+import pytest
+
+from tests.nlp.helpers import flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Temp 378.", "378"),
+        ("Saturation 9 %.", "9"),
+        ("Blodtryck 130.", "130"),
+        ("Puls 92.", "92"),
+        ("Puls 720 slag/min.", "720"),
+        ("Blodtrycket var 80/130 mmHg.", "80/130"),
+        ("Temp: 45 °C.", "45"),
+    ],
+)
+def test_implausible_or_unitless_values_are_flagged(text, value):
+    assert flagged(text, "measurement") == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blodtryck 130/80 mmHg, puls 72 slag/min, temp 37,8 °C, saturation 96 %.",
+        "Andningsfrekvens 16/min. Blodsocker 6,2 mmol/l.",
+        "Puls 72 /min. Temp 37,8°C.",
+        "Blodtrycket mättes inte kl. 18.00.",
+        "Det systoliska blodtrycket var 168 mmHg.",
+        "Vikten har gått ner 2 kg.",
+    ],
+)
+def test_well_written_values_are_not_flagged(text):
+    assert flagged(text, "measurement") == []
