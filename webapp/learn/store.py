@@ -66,6 +66,9 @@ def save_lesson(
     lesson.body = body
     lesson.updated_at = utcnow()
     lesson.updated_by_id = user.id if user else None
+    if lesson.terms:  # delete the old word list first: the new one may hold the same terms
+        lesson.terms.clear()
+        db.session.flush()
     lesson.terms = [
         LessonTerm(term_id=term_id, position=position)
         for position, term_id in enumerate(_term_ids(record))

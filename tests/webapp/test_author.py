@@ -1,0 +1,201 @@
+"""The teacher's lesson editor: writing, reordering, publishing, versions, conflicts, rights."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.conftest import csrf_token
+from tests.factories import log_in, make_group, make_user
+from webapp.content import load_bundled_content
+from webapp.extensions import db
+from webapp.models import Assignment, Lesson, LessonVersion, Role
+
+NEW = "/larare/lektioner/ny"
+
+
+@pytest.fixture
+def content(app):
+    load_bundled_content()
+
+
+@pytest.fixture
+def teacher(client, content):
+    user = make_user(Role.TEACHER, name="Lena Lärare")
+    log_in(client, user)
+    return user
+
+
+def lesson_form(client, url: str, **changes) -> dict:
+    """A small valid lesson as the editor posts it: three steps and one exercise."""
+    data = {
+        "csrf_token": csrf_token(client, url),
+        "title": "Blodtryck på kvällen",
+        "area": "vitalparametrar",
+        "level": "A2",
+        "goals": "Du kan mäta blodtrycket.\nDu kan skriva värdet med enhet.",
+        "steps-0-text": "Sätt [manschetten|manschett] på överarmen.",
+        "steps-1-text": "Mät [blodtrycket|blodtryck].",
+        "steps-1-hygiene": "Gör händesinfektion före och efter.",
+        "steps-2-text": "Känn [pulsen|puls] vid handleden.",
+        "steps-2-safety": "Använd inte tummen.",
+        "lines-0-speaker": "vårdare",
+        "lines-0-text": "Får jag mäta ditt blodtryck?",
+        "words": "blodtryck, puls, manschett",
+        "new_per_day": "10",
+        "exercises-0-form_type": "free",
+        "exercises-0-situation": "Du har mätt blodtrycket på Karin B.",
+        "exercises-0-required_terms": "blodtryck, puls, mäta",
+        "exercises-0-model_answer": "Kl. 20.00 mätte jag blodtrycket: 130/80 mmHg, puls 72 slag/min.",
+        "exercises-0-rubric": "2 | Tid och värden\n1 | Enheter\n1 | Objektivt språk",
+        "competence": "Mäter blodtrycket.\nDokumenterar värdet.\nRapporterar avvikelser.",
+        "status": "draft",
+        "shared": "y",
+        "action": "save",
+    }
+    data.update(changes)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def create(client, **changes) -> Lesson:
+    response = client.post(NEW, data=lesson_form(client, NEW, **changes))
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return db.session.scalar(select(Lesson).where(Lesson.title == changes.get("title", "Blodtryck på kvällen")))
+
+
+def edit_url(lesson: Lesson) -> str:
+    return f"/larare/lektioner/{lesson.slug}/andra"
+
+
+def step_texts(lesson: Lesson) -> list[str]:
+    db.session.refresh(lesson)
+    return [step["text"] for step in lesson.body["procedure"]]
+
+
+def test_teacher_creates_a_draft_that_trainees_cannot_see(client, teacher):
+    lesson = create(client)
+    assert lesson.slug == "blodtryck-pa-kvallen" and lesson.status == "draft"
+    assert lesson.author_id == teacher.id and lesson.version == 1
+    version = db.session.scalar(select(LessonVersion).where(LessonVersion.lesson_id == lesson.id))
+    assert version.edited_by_id == teacher.id
+    trainee = make_user()
+    other = client.application.test_client()
+    log_in(other, trainee)
+    assert "Blodtryck på kvällen" not in other.get("/lektioner/").get_data(as_text=True)
+    assert other.get(f"/lektioner/{lesson.slug}").status_code == 404
+
+
+def test_preview_uses_the_trainee_page_and_publishing_shows_it(client, teacher):
+    lesson = create(client)
+    preview = client.get(f"/larare/lektioner/{lesson.slug}/forhandsgranska").get_data(as_text=True)
+    assert "Förhandsgranskning" in preview and '<details class="term">' in preview
+    assert '<span class="note-label">Hygien:</span>' in preview
+    response = client.post(edit_url(lesson), data=lesson_form(client, edit_url(lesson), status="published", version="1"))
+    assert response.status_code == 302
+    db.session.refresh(lesson)
+    assert lesson.status == "published" and lesson.version == 2
+    assert client.get(f"/lektioner/{lesson.slug}").status_code == 200
+
+
+def test_steps_are_added_moved_and_removed_without_javascript(client, teacher):
+    lesson = create(client)
+    url = edit_url(lesson)
+    moved = client.post(url, data=lesson_form(client, url, version="1", action="up-steps-2"))
+    html = moved.get_data(as_text=True)
+    assert html.index("Känn [pulsen|puls]") < html.index("Mät [blodtrycket|blodtryck]")
+    added = client.post(url, data=lesson_form(client, url, version="1", action="add-steps"))
+    assert 'name="steps-3-text"' in added.get_data(as_text=True)
+    assert step_texts(lesson)[2] == "Känn [pulsen|puls] vid handleden."  # nothing saved yet
+
+    data = lesson_form(client, url, version="1")
+    data["steps-1-text"], data["steps-2-text"] = data["steps-2-text"], data["steps-1-text"]
+    assert client.post(url, data=data).status_code == 302
+    assert step_texts(lesson)[1] == "Känn [pulsen|puls] vid handleden."
+
+    removed = client.post(url, data=lesson_form(client, url, version="2", action="remove-steps-0"))
+    assert 'name="steps-2-text"' not in removed.get_data(as_text=True)
+
+
+def test_problems_are_shown_in_swedish_next_to_the_field_and_input_is_kept(client, teacher):
+    response = client.post(NEW, data=lesson_form(client, NEW, **{"steps-1-text": ""}))
+    assert response.status_code == 400
+    assert "Får inte vara tomt." in response.get_data(as_text=True).split('id="steps-1-text-fel"')[1][:200]
+    response = client.post(NEW, data=lesson_form(client, NEW, **{"steps-2-text": "Mät [pulsfrekvensen|flurp]."}))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Termen ”flurp” finns inte i termbanken." in html.split('id="steps-2-text-fel"')[1][:200]
+    assert "Mät [pulsfrekvensen|flurp]." in html
+    assert db.session.scalar(select(func.count()).select_from(Lesson).where(Lesson.source == "teacher")) == 0
+
+
+def test_saving_over_a_newer_save_warns_instead_of_overwriting(client, teacher):
+    lesson = create(client)
+    url = edit_url(lesson)
+    colleague = client.application.test_client()
+    log_in(colleague, make_user(Role.TEACHER, name="Kalle Kollega"))
+    assert colleague.post(url, data=lesson_form(colleague, url, version="1", title="Kalles rubrik")).status_code == 302
+
+    response = client.post(url, data=lesson_form(client, url, version="1", title="Min rubrik"))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert "Någon annan har ändrat lektionen" in html and "Kalle Kollega" in html
+    assert 'value="Min rubrik"' in html
+    db.session.refresh(lesson)
+    assert lesson.title == "Kalles rubrik"
+
+    overwrite = lesson_form(client, url, version="1", title="Min rubrik", action="overwrite", seen_version="2")
+    assert client.post(url, data=overwrite).status_code == 302
+    db.session.refresh(lesson)
+    assert lesson.title == "Min rubrik" and lesson.version == 3
+
+
+def test_restoring_an_old_version_saves_it_as_a_new_version(client, teacher):
+    lesson = create(client)
+    url = edit_url(lesson)
+    client.post(url, data=lesson_form(client, url, version="1", title="Andra rubriken"))
+    versions = client.get(f"/larare/lektioner/{lesson.slug}/versioner").get_data(as_text=True)
+    assert "Lena Lärare" in versions and "Återställ" in versions
+    token = csrf_token(client, f"/larare/lektioner/{lesson.slug}/versioner")
+    response = client.post(
+        f"/larare/lektioner/{lesson.slug}/versioner/1/aterstall", data={"csrf_token": token, "current": "2"}
+    )
+    assert response.status_code == 302
+    db.session.refresh(lesson)
+    assert lesson.title == "Blodtryck på kvällen" and lesson.version == 3
+
+
+def test_another_teachers_unshared_lesson_is_closed_but_bundled_ones_are_open(client, teacher):
+    lesson = create(client, shared=None)
+    assert lesson.shared is False
+    other = client.application.test_client()
+    log_in(other, make_user(Role.TEACHER))
+    assert other.get(edit_url(lesson)).status_code == 403
+    assert other.get(f"/larare/lektioner/{lesson.slug}/forhandsgranska").status_code == 403
+    assert other.get("/larare/lektioner/puls-och-blodtryck/andra").status_code == 200
+    assert lesson.title not in other.get("/larare/lektioner/").get_data(as_text=True)
+
+
+def test_trainee_cannot_open_the_editor(client, content):
+    log_in(client, make_user())
+    assert client.get("/larare/lektioner/puls-och-blodtryck/andra").status_code == 403
+    assert client.get(NEW).status_code == 403
+
+
+def test_teacher_assigns_a_lesson_to_a_group_they_lead_and_unassigns_it(client, content):
+    group, elsewhere = make_group("Solgården"), make_group("Månskenet")
+    teacher = make_user(Role.TEACHER, group)
+    log_in(client, teacher)
+    url = "/larare/lektioner/puls-och-blodtryck/grupper"
+    page = client.get(url).get_data(as_text=True)
+    assert "Solgården" in page and "Månskenet" not in page
+    token = csrf_token(client, url)
+    assert client.post(url, data={"csrf_token": token, "group": group.id, "action": "assign"}).status_code == 302
+    assert client.post(url, data={"csrf_token": token, "group": elsewhere.id, "action": "assign"}).status_code == 403
+    assert db.session.scalar(select(func.count()).select_from(Assignment)) == 1
+    client.post(url, data={"csrf_token": token, "group": group.id, "action": "unassign"})
+    assert db.session.scalar(select(func.count()).select_from(Assignment)) == 0
+
+
+def test_term_search_gives_the_markup_to_write(client, teacher):
+    html = client.get("/larare/lektioner/termer?q=manschett").get_data(as_text=True)
+    assert 'data-insert="[manschett]"' in html
