@@ -3,12 +3,17 @@ numbered versions with the checker's report, revised and compared."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import csrf_token
-from tests.factories import log_in, make_group, make_user
-from webapp.content import load_bundled_content
+from tests.conftest import CSRF_FIELD, csrf_token
+from tests.factories import PASSWORD, log_in, make_group, make_user
+from glossary.load import check_bundled
+from lessons.load import bundled_paths, load_file
+from webapp.learn.store import save_lesson
+from webapp.words.store import save_term
 from webapp.extensions import db
 from webapp.models import Assignment, Lesson, Note, NoteDraft, NoteVersion, Role
 
@@ -19,15 +24,31 @@ GOOD_NOTE = (
     "Kl. 08.15 mättes blodtryck och puls efter fem minuters vila. Blodtryck 168/96 mmHg. "
     "Puls 88 slag/min, oregelbunden. Brukaren uppger huvudvärk."
 )
+def form_token(html: str) -> str:
+    """The CSRF token of the form in ``html``."""
+    match = CSRF_FIELD.search(html)
+    return match.group(1) or match.group(2)
+
+
 PERSONNUMMER_NOTE = "Brukaren 19450101-1235 hade blodtryck 130/80 mmHg."
+
+
+def publish_lesson(slug: str = LESSON) -> Lesson:
+    """One bundled lesson, published, with the terms it uses: what these tests need of the
+    content, in a fraction of the time the whole bank takes."""
+    record = load_file(next(path for path in bundled_paths() if path.stem == slug))
+    needed = {reference.split("#")[0] for _, reference in record.term_references()}
+    for term in check_bundled()[0]:
+        if term.lemma in needed:
+            save_term(term, source="bundled")
+    lesson = save_lesson(record, source="bundled", status="published")
+    db.session.commit()
+    return lesson
 
 
 @pytest.fixture
 def content(app):
-    load_bundled_content()
-    for lesson in db.session.scalars(select(Lesson)):
-        lesson.status = "published"
-    db.session.commit()
+    return publish_lesson()
 
 
 @pytest.fixture
@@ -60,10 +81,12 @@ def test_draft_is_saved_without_javascript(writer, trainee):
 
 def test_check_without_javascript_marks_each_finding(writer):
     html = post_note(writer, COLLOQUIAL_NOTE, "granska").get_data(as_text=True)
-    assert "Särskrivning:" in html and "blodtryck" in html
-    assert "Vardagligt ord:" in html and "tanten" in html
-    assert "Saknas:" in html  # nothing about the unit-less value, but a term is missing? see below
-    assert COLLOQUIAL_NOTE.replace("Kl.", "Kl.") in html.replace("&#34;", '"') or "mätte" in html
+    assert "Särskrivning:</span> <q lang=\"sv\">blod tryck</q>" in html
+    assert "Vardagligt ord:</span> <q lang=\"sv\">tanten</q>" in html
+    assert "ska troligen skrivas ihop" in html  # the checker's message beside the mark
+    assert '<span class="term-status">Saknas:</span> <strong lang="sv">blodtryck</strong>' in html
+    assert "Läsbarheten (LIX)" in html
+    assert db.session.scalar(select(NoteDraft)).text == COLLOQUIAL_NOTE  # checking also keeps the draft
 
 
 def test_submit_stores_a_numbered_version_with_its_report(writer, trainee):
@@ -83,3 +106,120 @@ def test_note_with_personnummer_is_not_stored_and_text_stays(writer):
     assert response.status_code == 422
     assert "personnummer" in html and "19450101-1235" in html  # still in the form
     assert db.session.scalar(select(Note)) is None and db.session.scalar(select(NoteDraft)) is None
+
+
+def test_revised_note_becomes_version_two_and_the_diff_shows_the_changes(writer):
+    post_note(writer, COLLOQUIAL_NOTE, "lamna-in")
+    assert COLLOQUIAL_NOTE in writer.get(URL).get_data(as_text=True)  # revising starts from v1
+    post_note(writer, GOOD_NOTE, "lamna-in")
+    assert [v.number for v in db.session.scalars(select(NoteVersion).order_by(NoteVersion.number))] == [1, 2]
+    feedback = writer.get(URL + "/respons").get_data(as_text=True)
+    assert "Version 2 av 2" in feedback and "Jämför med version 1" in feedback
+    diff = writer.get(URL + "/jamfor?fran=1&till=2").get_data(as_text=True)
+    removed = " ".join(re.findall(r"<del>(.*?)</del>", diff, re.S))
+    added = " ".join(re.findall(r"<ins>(.*?)</ins>", diff, re.S))
+    assert "tryck på tanten" in removed and "[borttaget:" in removed
+    assert "mmHg" in added and "Brukaren" in added and "[tillagt:" in added
+    assert writer.get(URL + "/respons?version=1").status_code == 200
+    assert writer.get(URL + "/respons?version=3").status_code == 404
+
+
+def test_teachers_verdict_comments_scores_and_overrides_are_shown(writer, trainee):
+    from webapp.models import FindingOverride, Review, ReviewComment
+
+    post_note(writer, COLLOQUIAL_NOTE, "lamna-in")
+    version = db.session.scalar(select(NoteVersion))
+    teacher = make_user(Role.TEACHER)
+    colloquial = next(f for f in version.report["findings"] if f["kind"] == "colloquial")
+    db.session.add_all([
+        Review(note_version_id=version.id, teacher_id=teacher.id, verdict="revise",
+               scores={"0": 1, "1": 2}, comment="Skriv värdena med enhet."),
+        ReviewComment(note_version_id=version.id, teacher_id=teacher.id, start=0, end=9,
+                      quote="Kl. 08.15", text="Bra att tiden finns med."),
+        FindingOverride(note_version_id=version.id, teacher_id=teacher.id, kind="colloquial",
+                        text=colloquial["text"], start=colloquial["start"], end=colloquial["end"]),
+    ])
+    db.session.commit()
+    html = writer.get(URL + "/respons").get_data(as_text=True)
+    assert "Skriv om" in html and "Skriv värdena med enhet." in html
+    assert "1 av 2" in html and "Bra att tiden finns med." in html
+    assert "Läraren: inte ett fel." in html
+
+
+def test_finding_explanation_is_offered_in_the_trainees_language(client, content):
+    trainee = make_user(Role.TRAINEE, make_group(), l1="ar")
+    log_in(client, trainee)
+    html = post_note(client, COLLOQUIAL_NOTE, "granska").get_data(as_text=True)
+    assert 'lang="ar" dir="rtl"' in html and "inte granskad" in html
+
+
+def test_trainee_cannot_open_check_or_submit_to_another_groups_exercise(writer, trainee):
+    lesson = db.session.scalar(select(Lesson).where(Lesson.slug == LESSON))
+    db.session.add(Assignment(lesson_id=lesson.id, group_id=make_group("Annan grupp").id))
+    db.session.commit()
+    assert writer.get(URL).status_code == 403
+    assert post_note(writer, GOOD_NOTE, "lamna-in", url="/skriva/").status_code in (403, 405)
+    token = csrf_token(writer, "/oversikt")
+    response = writer.post(URL, data={"text": GOOD_NOTE, "action": "lamna-in", "csrf_token": token})
+    assert response.status_code == 403 and db.session.scalar(select(Note)) is None
+    assert f"/skriva/{LESSON}/" not in writer.get("/skriva/").get_data(as_text=True)
+
+
+def test_lesson_assigned_to_own_group_stays_open(writer, trainee):
+    lesson = db.session.scalar(select(Lesson).where(Lesson.slug == LESSON))
+    db.session.add(Assignment(lesson_id=lesson.id, group_id=trainee.memberships[0].group_id))
+    db.session.add(Assignment(lesson_id=lesson.id, group_id=make_group("Annan grupp").id))
+    db.session.commit()
+    assert writer.get(URL).status_code == 200
+
+
+def test_draft_lesson_and_unknown_exercise_are_not_found(writer):
+    lesson = db.session.scalar(select(Lesson).where(Lesson.slug == LESSON))
+    assert writer.get(f"/skriva/{LESSON}/finns-inte").status_code == 404
+    lesson.status = "draft"
+    db.session.commit()
+    assert writer.get(URL).status_code == 404
+
+
+def test_trainee_sees_only_own_notes(writer, client, trainee, app):
+    post_note(writer, GOOD_NOTE, "lamna-in")
+    other = app.test_client()
+    log_in(other, make_user(Role.TRAINEE, trainee.memberships[0].group))
+    assert other.get(URL + "/respons").status_code == 404
+    assert GOOD_NOTE not in other.get(URL).get_data(as_text=True)
+
+
+def test_expired_session_keeps_the_note_and_logging_in_saves_it(writer, trainee):
+    post_note(writer, "Första meningen.", "spara")
+    token = csrf_token(writer, URL)
+    writer.delete_cookie("session")  # the session runs out while the trainee writes on
+    text = "Första meningen. Andra meningen med blodtryck 130/80 mmHg."
+    page = writer.post(URL, data={"text": text, "action": "spara", "csrf_token": token})
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "Logga in igen" in html and text in html
+    response = writer.post(
+        f"{URL}/logga-in",
+        data={"email": trainee.email, "password": PASSWORD, "text": text,
+              "csrf_token": form_token(html)},
+    )
+    assert response.status_code == 302
+    assert text in writer.get(URL).get_data(as_text=True)
+    assert db.session.scalar(select(NoteDraft)).text == text
+
+
+def test_wrong_password_on_the_log_in_again_page_keeps_the_note(client, trainee):
+    text = "Text som inte får försvinna."
+    html = client.post(URL, data={"text": text, "action": "spara"}).get_data(as_text=True)
+    assert "Logga in igen" in html
+    again = client.post(
+        f"{URL}/logga-in",
+        data={"email": trainee.email, "password": "fel-lösenord", "text": text, "csrf_token": form_token(html)},
+    ).get_data(as_text=True)
+    assert "Fel e-postadress eller lösenord." in again and text in again
+    assert db.session.scalar(select(NoteDraft)) is None
+
+
+def test_dashboard_lists_the_trainees_notes(writer):
+    post_note(writer, GOOD_NOTE, "lamna-in")
+    html = writer.get("/oversikt").get_data(as_text=True)
+    assert "Puls och blodtryck" in html and "Inlämnad" in html
