@@ -8,6 +8,7 @@ from webapp.extensions import db
 from webapp.learn.service import assigned_lessons
 from webapp.models import Group, Role, User
 from webapp.teach.service import groups_led_by
+from webapp.write.pages import notes_of
 
 
 def dashboard(user: User) -> dict:
@@ -24,4 +25,5 @@ def dashboard(user: User) -> dict:
     return {
         "groups": [membership.group for membership in user.memberships],
         "lessons": assigned_lessons(user),
+        "notes": notes_of(user),
     }
