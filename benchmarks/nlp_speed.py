@@ -29,12 +29,34 @@ NOTE = (
     "med vändschema var tredje timme och följer upp smärtan i kväll."
 )
 TERMS = [
-    "blodtryck", "puls", "mäta", "yrsel", "huvudvärk", "smärta", "äta", "dricka", "vatten", "hud",
-    "häl", "rodnad", "munvård", "tand", "trycksår", "lunga", "hälsa", "sjuksköterska", "toalett",
+    "blodtryck",
+    "puls",
+    "mäta",
+    "yrsel",
+    "huvudvärk",
+    "smärta",
+    "äta",
+    "dricka",
+    "vatten",
+    "hud",
+    "häl",
+    "rodnad",
+    "munvård",
+    "tand",
+    "trycksår",
+    "lunga",
+    "hälsa",
+    "sjuksköterska",
+    "toalett",
     "temperatur",
 ]
 TARGETS = {
-    "cold": 1.5, "p50": 0.005, "p95": 0.015, "long": 0.100, "cli": 2.0, "rss": 300.0,
+    "cold": 1.5,
+    "p50": 0.005,
+    "p95": 0.015,
+    "long": 0.100,
+    "cli": 2.0,
+    "rss": 300.0,
 }
 CHILD = """
 import resource, sys, time
@@ -81,10 +103,15 @@ def main() -> None:
     load_index()
     print(f"dictionary index ready (built if missing): {time.perf_counter() - t:.2f} s")
 
-    runs = [subprocess.run([python, "-c", CHILD], capture_output=True, text=True, check=True)
-            for _ in range(3)]
+    runs = [
+        subprocess.run([python, "-c", CHILD], capture_output=True, text=True, check=True)
+        for _ in range(3)
+    ]
     loads = sorted(tuple(map(float, r.stdout.split())) for r in runs)
-    load_only, ready = statistics.median(x[0] for x in loads), statistics.median(x[1] for x in loads)
+    load_only, ready = (
+        statistics.median(x[0] for x in loads),
+        statistics.median(x[1] for x in loads),
+    )
     print(f"cold import + nlp.load() in a fresh process: {load_only:.3f} s (median of 3)")
     line("cold start: import + load + first check", ready, "s", TARGETS["cold"])
 
@@ -98,8 +125,18 @@ def main() -> None:
         times.append(time.perf_counter() - t)
     times.sort()
     print(f"note: {len(NOTE.split())} words, {len(TERMS)} terms, 300 checks")
-    line("check p50, 100-word note, 20 terms", times[len(times) // 2] * 1000, "ms", TARGETS["p50"] * 1000)
-    line("check p95, 100-word note, 20 terms", times[int(len(times) * 0.95)] * 1000, "ms", TARGETS["p95"] * 1000)
+    line(
+        "check p50, 100-word note, 20 terms",
+        times[len(times) // 2] * 1000,
+        "ms",
+        TARGETS["p50"] * 1000,
+    )
+    line(
+        "check p95, 100-word note, 20 terms",
+        times[int(len(times) * 0.95)] * 1000,
+        "ms",
+        TARGETS["p95"] * 1000,
+    )
 
     text = long_text()
     t = time.perf_counter()
@@ -111,22 +148,42 @@ def main() -> None:
         nlp.check(text, TERMS)
         repeat.append(time.perf_counter() - t)
     print(f"long text: {len(text.split())} words; first check {first * 1000:.1f} ms")
-    line("check, 2,000-word text (median of 5)", statistics.median(repeat) * 1000, "ms", TARGETS["long"] * 1000)
+    line(
+        "check, 2,000-word text (median of 5)",
+        statistics.median(repeat) * 1000,
+        "ms",
+        TARGETS["long"] * 1000,
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "note.txt"
         path.write_text(NOTE, encoding="utf-8")
         t = time.perf_counter()
         result = subprocess.run(
-            [python, "-m", "nlp", "check", "--terms", ";".join(TERMS), "--format", "json", str(path)],
-            capture_output=True, text=True, check=True,
+            [
+                python,
+                "-m",
+                "nlp",
+                "check",
+                "--terms",
+                ";".join(TERMS),
+                "--format",
+                "json",
+                str(path),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         cli = time.perf_counter() - t
         json.loads(result.stdout)
     line("one CLI call, wall time", cli, "s", TARGETS["cli"])
 
     rss = subprocess.run(
-        [python, "-c", RSS_CHILD, NOTE, text, ";".join(TERMS)], capture_output=True, text=True, check=True
+        [python, "-c", RSS_CHILD, NOTE, text, ";".join(TERMS)],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     line("peak RSS (load + checks of both texts)", float(rss.stdout), "MB", TARGETS["rss"])
 

@@ -42,13 +42,17 @@ def _read(source: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"Texten i {source} är inte kodad som UTF-8. Spara den som UTF-8.") from None
+        raise InputError(
+            f"Texten i {source} är inte kodad som UTF-8. Spara den som UTF-8."
+        ) from None
 
 
 def _terms(value: str) -> list[str]:
     terms = [t.strip() for t in value.split(";") if t.strip()]
     if not terms:
-        raise InputError("Termlistan är tom. Ange minst en term, till exempel --terms \"blodtryck;puls\".")
+        raise InputError(
+            'Termlistan är tom. Ange minst en term, till exempel --terms "blodtryck;puls".'
+        )
     return terms
 
 
@@ -65,19 +69,28 @@ def render_text(text: str, report: dict) -> str:
     lines = ["Anteckning (markerade ställen inom [[ ]]):", "".join(marked), "", "Termer:"]
     for m in report["terms"]["found"]:
         negation = " (nekad)" if m["negated"] else ""
-        lines.append(f"  hittad: {m['term']} som ”{m['text']}” vid {m['start']}–{m['end']}{negation}")
+        lines.append(
+            f"  hittad: {m['term']} som ”{m['text']}” vid {m['start']}–{m['end']}{negation}"
+        )
     lines += [f"  saknas: {term}" for term in report["terms"]["missing"]]
     lines += ["", "Att titta på:"] if spans else ["", "Inget att anmärka på."]
     for f in spans:
         tip = f" Förslag: {', '.join(f['suggestions'])}." if f["suggestions"] else ""
-        lines.append(f"  {KIND_NAMES[f['kind']]}: ”{f['text']}” ({f['start']}–{f['end']}). {f['message']}{tip}")
+        lines.append(
+            f"  {KIND_NAMES[f['kind']]}: ”{f['text']}” ({f['start']}–{f['end']}). {f['message']}{tip}"
+        )
     r = report["readability"]
-    lines += ["", f"Läsbarhet: LIX {r['lix']} ({r['words']} ord, {r['sentences']} meningar, {r['long_words']} långa ord)"]
+    lines += [
+        "",
+        f"Läsbarhet: LIX {r['lix']} ({r['words']} ord, {r['sentences']} meningar, {r['long_words']} långa ord)",
+    ]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(levelname)s %(message)s")
+    logging.basicConfig(
+        stream=sys.stderr, level=logging.WARNING, format="%(levelname)s %(message)s"
+    )
     parser = argparse.ArgumentParser(prog="python -m nlp", description="Granska en vårdanteckning.")
     commands = parser.add_subparsers(dest="command", required=True)
     cmd = commands.add_parser("check", help="granska en anteckning")

@@ -14,6 +14,7 @@ so *vänster arm* and *efter maten* are not flagged.
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 
 from spacy.language import Language
@@ -39,9 +40,7 @@ def splits(word: str) -> tuple[tuple[str, ...], ...]:
     n = len(word)
     if not 2 * MIN_PART <= n <= MAX_LENGTH or not word.isalpha():
         return ()
-    substrings = [
-        (i, j) for i in range(n) for j in range(i + MIN_PART, n + 1) if (i, j) != (0, n)
-    ]
+    substrings = [(i, j) for i in range(n) for j in range(i + MIN_PART, n + 1) if (i, j) != (0, n)]
     roles = load_index().known_many([word[i:j] for i, j in substrings])
     role_at = {span: int(r) for span, r in zip(substrings, roles) if r}
     found: list[tuple[str, ...]] = []
@@ -128,7 +127,9 @@ def joined_form(
         return first + second
     if second in word_list("phrase_ends") or first.endswith(_ADJECTIVE_SUFFIXES):
         return None
-    plain_noun = first_roles & (BEGIN | NOUN) == BEGIN | NOUN and not first_roles & (VERB | ADJECTIVE)
+    plain_noun = first_roles & (BEGIN | NOUN) == BEGIN | NOUN and not first_roles & (
+        VERB | ADJECTIVE
+    )
     if plain_noun and not first.endswith(_DEFINITE) and second_roles & NOUN:
         return first + second
     return None
@@ -145,9 +146,37 @@ def _plural_noun(word: str) -> bool:
 
 
 _ADJECTIVE_SUFFIXES = (
-    "isk", "iv", "ig", "lig", "ell", "al", "ös", "sam", "bar", "ant", "ent", "är", "sta", "ste",
+    "isk",
+    "iv",
+    "ig",
+    "lig",
+    "ell",
+    "al",
+    "ös",
+    "sam",
+    "bar",
+    "ant",
+    "ent",
+    "är",
+    "sta",
+    "ste",
 )
-_VERB_ENDINGS = ("ar", "er", "ir", "ade", "de", "te", "dde", "ad", "at", "ats", "ades", "ts", "tt", "dd")
+_VERB_ENDINGS = (
+    "ar",
+    "er",
+    "ir",
+    "ade",
+    "de",
+    "te",
+    "dde",
+    "ad",
+    "at",
+    "ats",
+    "ades",
+    "ts",
+    "tt",
+    "dd",
+)
 
 
 def _verb_form(word: str) -> bool:
@@ -165,7 +194,7 @@ def make_split_compounds(nlp: Language, name: str):
 
 def find_split_compounds(doc: Doc) -> Doc:
     accepted, text, words = _accepted_forms(doc), doc._.text, doc._.words
-    for a, b in zip(words, words[1:]):
+    for a, b in itertools.pairwise(words):
         if b.sent_start or text[a.end : b.start] != " " or b.text[:1].isupper():
             continue
         if not (a.norm.isalpha() and b.norm.isalpha()):

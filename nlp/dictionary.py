@@ -22,6 +22,7 @@ import math
 import os
 import re
 import sysconfig
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -119,9 +120,11 @@ def expand(aff: Path, dic: Path) -> dict[str, int]:
 def _word_class(stem: str, forms: set[str]) -> int:
     if forms & {stem + "are", stem + "ast", stem + "aste"}:
         return ADJECTIVE
-    if stem.endswith("a") and forms & {stem + "r", stem[:-1] + "er"} and forms & {
-        stem + "de", stem[:-1] + "de", stem[:-1] + "te", stem + "t", stem[:-1] + "t"
-    }:
+    if (
+        stem.endswith("a")
+        and forms & {stem + "r", stem[:-1] + "er"}
+        and forms & {stem + "de", stem[:-1] + "de", stem[:-1] + "te", stem + "t", stem[:-1] + "t"}
+    ):
         return VERB
     if forms & {stem + "en", stem + "et", stem + "n", stem + "t", stem[:-2] + stem[-1] + "n"}:
         return NOUN
@@ -162,7 +165,8 @@ class WordIndex:
 
     def __init__(self, folder: Path):
         self._hashes = np.load(folder / "hashes.npy", mmap_mode="r")
-        self._roles = np.load(folder / "roles.npy", mmap_mode="r")
+        self._roles_array = np.load(folder / "roles.npy", mmap_mode="r")
+        self.roles = lru_cache(maxsize=200_000)(self._roles)  # per index, not per class
         self._zipf = np.load(folder / "zipf.npy", mmap_mode="r")
 
     def _position(self, word: str) -> int:
@@ -172,11 +176,10 @@ class WordIndex:
             return i
         return -1
 
-    @lru_cache(maxsize=200_000)
-    def roles(self, word: str) -> int:
+    def _roles(self, word: str) -> int:
         """Role bits of ``word`` exactly as written (0 when unknown)."""
         i = self._position(word)
-        return int(self._roles[i]) if i >= 0 else 0
+        return int(self._roles_array[i]) if i >= 0 else 0
 
     def zipf(self, word: str) -> float:
         """The word's Zipf frequency (0.0 when unseen or unknown)."""
@@ -191,7 +194,7 @@ class WordIndex:
         idx = np.searchsorted(self._hashes, hashes)
         idx = np.minimum(idx, len(self._hashes) - 1)
         hit = self._hashes[idx] == hashes
-        return np.where(hit, self._roles[idx], 0).astype(np.uint8)
+        return np.where(hit, self._roles_array[idx], 0).astype(np.uint8)
 
 
 def _index_folder() -> Path:
@@ -204,5 +207,8 @@ def load_index() -> WordIndex:
     """The word index, built into the cache directory on first use (~5 s, once per install)."""
     folder = _index_folder()
     if not (folder / "zipf.npy").exists():
-        build_index(folder)
+        try:
+            build_index(folder)
+        except OSError:  # no writable cache directory: build into a temporary one
+            folder = build_index(Path(tempfile.mkdtemp(prefix="ordvard-")) / folder.name)
     return WordIndex(folder)

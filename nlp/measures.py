@@ -44,7 +44,9 @@ def _unit_after(doc: Doc, i: int, units: list[str]) -> bool:
 def _names_one_value(doc: Doc, i: int) -> bool:
     """Whether the words before value ``i`` say it is one of the pair (*systoliska blodtrycket*)."""
     before = {t.norm_ for t in doc[max(0, i - 5) : i]}
-    return bool(before & {"systoliska", "diastoliska", "systoliskt", "diastoliskt", "övre", "undre"})
+    return bool(
+        before & {"systoliska", "diastoliska", "systoliskt", "diastoliskt", "övre", "undre"}
+    )
 
 
 def _check(doc: Doc, row: dict, i: int) -> None:

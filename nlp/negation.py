@@ -21,7 +21,22 @@ from spacy.tokens import Doc, Token
 from .resources import yaml_data
 from .words import Word
 
-_VERB_ENDINGS = ("ar", "er", "ir", "or", "de", "te", "dde", "tte", "des", "tes", "ades", "as", "es", "ts")
+_VERB_ENDINGS = (
+    "ar",
+    "er",
+    "ir",
+    "or",
+    "de",
+    "te",
+    "dde",
+    "tte",
+    "des",
+    "tes",
+    "ades",
+    "as",
+    "es",
+    "ts",
+)
 
 
 def finite_verb(word: str, lemmas: tuple[str, ...]) -> bool:
@@ -37,7 +52,10 @@ def finite_verb(word: str, lemmas: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=1)
 def _irregular_finite() -> frozenset[str]:
     table = yaml_data("irregular_verbs")
-    return frozenset(w for forms in table.values() for key in ("present", "past") for w in forms[key])
+    return frozenset(
+        w for forms in table.values() for key in ("present", "past") for w in forms[key]
+    )
+
 
 if not Doc.has_extension("negated"):
     Doc.set_extension("negated", default=frozenset())  # token indexes inside a negation scope
@@ -78,11 +96,7 @@ def _cues(words: list[str]) -> list[tuple[int, int, str]]:
                 i += n - 1
                 break
         i += 1
-    return [
-        cue
-        for k, cue in enumerate(found)
-        if not (words[cue[0]] == "utan" and found[:k])
-    ]
+    return [cue for k, cue in enumerate(found) if not (words[cue[0]] == "utan" and found[:k])]
 
 
 def _new_clause(words: list[str], verbs: list[bool], i: int) -> bool:
@@ -95,9 +109,11 @@ def _new_clause(words: list[str], verbs: list[bool], i: int) -> bool:
         return False
     following = range(i + 1, min(i + 3, len(words)))
     return (
-        i + 1 < len(words) and words[i + 1] in rules["clause_starts"]
+        i + 1 < len(words)
+        and words[i + 1] in rules["clause_starts"]
         or any(verbs[j] for j in following)
-        or words[i] == "," and any(words[j][:1].isdigit() for j in following)
+        or words[i] == ","
+        and any(words[j][:1].isdigit() for j in following)
     )
 
 
@@ -159,7 +175,9 @@ def negated_positions(
             scope = _backward(words, verbs, start)
             negated |= set(scope)
             if not _has_word(words, scope) and before:
-                negated |= {i - len(before) for i in _backward(before, [False] * len(before), len(before))}
+                negated |= {
+                    i - len(before) for i in _backward(before, [False] * len(before), len(before))
+                }
         elif cue in rules["both"]:
             # "gavs inte", "Yrsel ej": only the word before the cue (the verb, or a list item)
             words_before = [i for i in range(start) if words[i][:1].isalnum()]

@@ -28,7 +28,11 @@ MESSAGE = (
 def looks_like_personal_id(number: str) -> bool:
     """Whether ``number`` (one of the shapes above) is a valid personnummer/samordningsnummer."""
     digits = re.sub(r"\D", "", number)
-    year = int(digits[:4]) if len(digits) == 12 else (1900 if int(digits[:2]) > 30 else 2000) + int(digits[:2])
+    year = (
+        int(digits[:4])
+        if len(digits) == 12
+        else (1900 if int(digits[:2]) > 30 else 2000) + int(digits[:2])
+    )
     month, day = int(digits[-8:-6]), int(digits[-6:-4])
     if day > 60:  # samordningsnummer
         day -= 60

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -10,7 +10,7 @@ from ruamel.yaml import YAML
 DATA = Path(__file__).parent / "data"
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> frozenset[str]:
     """The non-empty, non-comment lines of ``data/<name>.txt``, lower-cased."""
     lines = (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines()
@@ -19,7 +19,7 @@ def word_list(name: str) -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def yaml_data(name: str):
     """The parsed ``data/<name>.yaml``."""
     return YAML(typ="safe").load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))

@@ -13,9 +13,8 @@ from __future__ import annotations
 import unicodedata
 
 import numpy
-
-from spacy.language import Language
 from spacy.attrs import NORM, SENT_START
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .resources import word_list
@@ -55,6 +54,8 @@ def mark_sentences(doc: Doc) -> Doc:
     for i, (text, norm) in enumerate(zip(texts, norms)):
         rows[i, 0] = strings.add(norm)
         rows[i, 1] = 1 if boundary else numpy.uint64(-1 & 0xFFFFFFFFFFFFFFFF)
-        boundary = _ends_sentence(text, norm, texts[i + 1] if i + 1 < len(texts) else "", abbreviations)
+        boundary = _ends_sentence(
+            text, norm, texts[i + 1] if i + 1 < len(texts) else "", abbreviations
+        )
     doc.from_array([NORM, SENT_START], rows)
     return doc

@@ -164,7 +164,9 @@ def check_spelling(doc: Doc) -> Doc:
             continue
         options = [_match_case(word.text, s) for s in suggestions(norm)]
         if wrong:
-            message = f"”{word.text}” är fel böjning. Verbet böjs oregelbundet: skriv ”{options[0]}”."
+            message = (
+                f"”{word.text}” är fel böjning. Verbet böjs oregelbundet: skriv ”{options[0]}”."
+            )
         elif options:
             message = f"”{word.text}” finns inte i ordlistan. Menade du ”{options[0]}”?"
         else:

@@ -10,28 +10,46 @@ are reported as ``variants`` but never count as the term.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .compounds import linking_forms, splits, standalone
+from .compounds import linking_forms, splits
 from .dictionary import ADJECTIVE, BEGIN, END, NOUN, WORD, load_index
 from .lemmas import lemma_candidates
 from .report import Mention
 from .resources import word_list, yaml_data
 from .sentences import nfc_lower
-from .words import Word
 from .spelling import is_known, wrong_forms
+from .words import Word
 
 # Endings by the lemma's shape: lemmas in -a (lunga, tvätta) take them on the lemma or on the
 # stem without -a; other lemmas take noun, adjective and genitive endings on the lemma.
 _A_LEMMA_ENDINGS = ("n", "ns", "r", "de", "des", "t", "ts", "s", "d", "da", "nde")
 _A_STEM_ENDINGS = ("or", "orna", "ors", "ornas", "er", "erna", "te", "tes")
 _NOUN_ENDINGS = (
-    "en", "ens", "et", "ets", "n", "ns", "t", "ts", "s", "na", "nas",
-    "ar", "arna", "arnas", "er", "erna", "ernas", "or", "orna",
+    "en",
+    "ens",
+    "et",
+    "ets",
+    "n",
+    "ns",
+    "t",
+    "ts",
+    "s",
+    "na",
+    "nas",
+    "ar",
+    "arna",
+    "arnas",
+    "er",
+    "erna",
+    "ernas",
+    "or",
+    "orna",
 )
 _ADJECTIVE_ENDINGS = ("t", "a", "e", "are", "ast", "aste")
 
@@ -84,7 +102,9 @@ def regular_forms(lemma: str) -> frozenset[str]:
     relates to it (noun, verb and adjective endings by the lemma's shape)."""
     index = load_index()
     if lemma.endswith("a"):
-        candidates = {lemma + e for e in _A_LEMMA_ENDINGS} | {lemma[:-1] + e for e in _A_STEM_ENDINGS}
+        candidates = {lemma + e for e in _A_LEMMA_ENDINGS} | {
+            lemma[:-1] + e for e in _A_STEM_ENDINGS
+        }
     else:
         roles = index.roles(lemma)
         endings = _ADJECTIVE_ENDINGS if roles & ADJECTIVE else ()
@@ -122,19 +142,29 @@ def compile_term(spec: TermSpec, lexicon: Lexicon | None) -> _Term:
     extra_forms = {nfc_lower(f) for f in spec.forms}
     extra_links = {nfc_lower(f) for f in spec.compound_forms}
     if lexicon is not None:
-        extra_forms |= {nfc_lower(f) for f, lem in lexicon.forms.items() if nfc_lower(lem) == nfc_lower(spec.lemma)}
+        extra_forms |= {
+            nfc_lower(f)
+            for f, lem in lexicon.forms.items()
+            if nfc_lower(lem) == nfc_lower(spec.lemma)
+        }
         extra_links |= {
-            nfc_lower(s) for s, lem in lexicon.compound_stems.items() if nfc_lower(lem) == nfc_lower(spec.lemma)
+            nfc_lower(s)
+            for s, lem in lexicon.compound_stems.items()
+            if nfc_lower(lem) == nfc_lower(spec.lemma)
         }
     words = []
     for n, lemma in enumerate(lemma_words):
         last = n == len(lemma_words) - 1
         forms = set(regular_forms(lemma))
-        links = {f for f in linking_forms(lemma) if f.startswith(lemma) or not _other_word(f, lemma)}
+        links = {
+            f for f in linking_forms(lemma) if f.startswith(lemma) or not _other_word(f, lemma)
+        }
         if len(lemma_words) == 1:
             forms |= extra_forms
             links |= extra_links
-        elif last:  # "den palliativa vården": glossary forms of the phrase give the last word's forms
+        elif (
+            last
+        ):  # "den palliativa vården": glossary forms of the phrase give the last word's forms
             forms |= {f.split()[-1] for f in extra_forms if f.split()}
         words.append(_Word(lemma, frozenset(forms), frozenset(links)))
     variants = tuple(
@@ -198,11 +228,17 @@ def _loose_compound(word: str, target: _Word) -> bool:
             prefix, rest = word[:start], word[end:]
             prefix_roles = index.roles(prefix)
             prefix_ok = not prefix or (
-                len(prefix) >= 2 and prefix_roles and (rest or prefix_roles & BEGIN or len(form) >= 4)
+                len(prefix) >= 2
+                and prefix_roles
+                and (rest or prefix_roles & BEGIN or len(form) >= 4)
             )
-            if prefix_ok and (prefix or rest) and (
-                (not rest and form in target.forms)
-                or (len(rest) >= 3 and form in target.links and _compound_tail(rest))
+            if (
+                prefix_ok
+                and (prefix or rest)
+                and (
+                    (not rest and form in target.forms)
+                    or (len(rest) >= 3 and form in target.links and _compound_tail(rest))
+                )
             ):
                 return True
             start = word.find(form, start + 1)
@@ -219,7 +255,7 @@ def fixed_expression_words(words: list[Word]) -> set[int]:
     """Token indexes of words inside a fixed expression where they are another word
     (*i går* holds no *gå*, *åt henne* no *äta*, *var mätt* no *mäta*)."""
     expressions, inside = word_list("fixed_expressions"), set()
-    for a, b in zip(words, words[1:]):
+    for a, b in itertools.pairwise(words):
         if f"{a.norm} {b.norm}" in expressions:
             inside |= {a.i, b.i}
     return inside
@@ -276,7 +312,15 @@ def find_variants(words: list[Word], text: str, term: _Term) -> list[dict]:
                 for w, v in zip(group, parts)
             ):
                 start, end = group[0].start, group[-1].end
-                hits.append({"term": term.name, "kind": kind, "text": text[start:end], "start": start, "end": end})
+                hits.append(
+                    {
+                        "term": term.name,
+                        "kind": kind,
+                        "text": text[start:end],
+                        "start": start,
+                        "end": end,
+                    }
+                )
     return hits
 
 

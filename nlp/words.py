@@ -49,8 +49,17 @@ def collect_words(doc: Doc) -> Doc:
         if text.endswith(".") and text[:-1].isalpha() and norm not in abbreviations:
             # spaCy keeps some words with their period ("lat."): the word is without it
             text, norm = text[:-1], norm[:-1]
-            words.append(Word(token.i, text, norm, token.idx, token.idx + len(text),
-                              token.is_sent_start, lemma_candidates(norm)))
+            words.append(
+                Word(
+                    token.i,
+                    text,
+                    norm,
+                    token.idx,
+                    token.idx + len(text),
+                    token.is_sent_start,
+                    lemma_candidates(norm),
+                )
+            )
             continue
         # token.lemma_ is the lemmatizer's choice in context; the other candidates come from the
         # (cached) lookup, which is cheaper than reading token._.lemmas for every token

@@ -18,7 +18,9 @@ def run(argv, capsys):
 def test_json_report_of_a_file(tmp_path, capsys):
     note = tmp_path / "note.txt"
     note.write_text("Jag mätte blodtrycket. Puls 72 slag/min. Tempratur 37,8 °C.", encoding="utf-8")
-    code, out, err = run(["check", "--terms", "blodtryck;puls;mäta;smärta", "--format", "json", str(note)], capsys)
+    code, out, _err = run(
+        ["check", "--terms", "blodtryck;puls;mäta;smärta", "--format", "json", str(note)], capsys
+    )
     assert code == 0
     report = json.loads(out)
     assert [m["term"] for m in report["terms"]["found"]] == ["mäta", "blodtryck", "puls"]
@@ -39,8 +41,18 @@ def test_text_format_marks_the_spans(tmp_path, capsys):
     ("setup", "terms", "message"),
     [
         (lambda p: p / "finns-inte.txt", "puls", "finns inte"),
-        (lambda p: (p / "latin1.txt").write_bytes("smärta".encode("latin-1")) and p / "latin1.txt", "puls", "UTF-8"),
-        (lambda p: (p / "ok.txt").write_text("Hej.", encoding="utf-8") and p / "ok.txt", " ; ", "Termlistan är tom"),
+        (
+            lambda p: (
+                (p / "latin1.txt").write_bytes("smärta".encode("latin-1")) and p / "latin1.txt"
+            ),
+            "puls",
+            "UTF-8",
+        ),
+        (
+            lambda p: (p / "ok.txt").write_text("Hej.", encoding="utf-8") and p / "ok.txt",
+            " ; ",
+            "Termlistan är tom",
+        ),
     ],
 )
 def test_bad_input_exits_with_2_and_a_swedish_message(tmp_path, capsys, setup, terms, message):
@@ -54,7 +66,7 @@ def test_bad_input_exits_with_2_and_a_swedish_message(tmp_path, capsys, setup, t
 def test_stdin_and_stdout_hold_exactly_one_json_object():
     result = subprocess.run(
         [sys.executable, "-m", "nlp", "check", "--terms", "smärta", "--format", "json", "-"],
-        input="Ingen smärta.\r\n".encode("utf-8"),
+        input="Ingen smärta.\r\n".encode(),
         capture_output=True,
         check=False,
     )

@@ -35,7 +35,9 @@ def test_negation_of_a_single_mention(text, term, expected):
 
 
 def test_coordination_carries_the_cue():
-    assert mentions("Förnekar yrsel, illamående och huvudvärk.", ["yrsel", "illamående", "huvudvärk"]) == [
+    assert mentions(
+        "Förnekar yrsel, illamående och huvudvärk.", ["yrsel", "illamående", "huvudvärk"]
+    ) == [
         ("yrsel", "yrsel", True),
         ("illamående", "illamående", True),
         ("huvudvärk", "huvudvärk", True),
@@ -69,5 +71,5 @@ def test_list_without_punctuation_ends_at_a_new_subject():
 
 
 def test_rules_work_on_plain_word_lists():
-    words = "förnekar yrsel men har huvudvärk".split()
+    words = ["förnekar", "yrsel", "men", "har", "huvudvärk"]
     assert negated_positions(words) == {1}

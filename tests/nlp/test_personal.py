@@ -8,7 +8,14 @@ from tests.nlp.helpers import flagged
 
 @pytest.mark.parametrize(
     "number",
-    ["19121212-1212", "121212-1212", "191212121212", "121212+1212", "19450312-2386", "196804669239"],
+    [
+        "19121212-1212",
+        "121212-1212",
+        "191212121212",
+        "121212+1212",
+        "19450312-2386",
+        "196804669239",
+    ],
 )
 def test_valid_personal_ids_are_flagged(number):
     assert flagged(f"Brukaren pnr {number} kom hem.", "personal_data") == [number]

@@ -12,8 +12,31 @@ TERMS = ["blodtryck", "smärta", "sår", "palliativ vård", "tand"]
 NOTE = "Patienten förnekar smärta. Blodtrycket 130/80 mmHg. Tempratur 37,8 °C. Sjuk sköterskan."
 
 swedish = st.sampled_from(
-    ["smärta", "Blodtrycket", "ej", "inga", "sår", "gubben", "121212-1212", "130/80", "mmHg",
-     "\r\n", "\n", ":", ".", " ", "å", "ä", "ö", "😀", "\u200f", "مرحبا", "\u0301", "\x00", "\t"]
+    [
+        "smärta",
+        "Blodtrycket",
+        "ej",
+        "inga",
+        "sår",
+        "gubben",
+        "121212-1212",
+        "130/80",
+        "mmHg",
+        "\r\n",
+        "\n",
+        ":",
+        ".",
+        " ",
+        "å",
+        "ä",
+        "ö",
+        "😀",
+        "\u200f",
+        "مرحبا",
+        "\u0301",
+        "\x00",
+        "\t",
+    ]
 )
 texts = st.one_of(
     st.text(),

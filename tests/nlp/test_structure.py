@@ -21,14 +21,24 @@ def test_line_breaks_end_sentences_for_lix():
 
 @pytest.mark.parametrize("text", ["", "   \n\t ", "123 456"])
 def test_empty_text_has_zero_lix(text):
-    assert nlp.check(text, []).readability == {"lix": 0.0, "words": 0, "sentences": 0, "long_words": 0}
+    assert nlp.check(text, []).readability == {
+        "lix": 0.0,
+        "words": 0,
+        "sentences": 0,
+        "long_words": 0,
+    }
 
 
 def test_sbar_parts_by_labels():
     text = "S: Fall i badrummet.\nB: Demens.\nA: Sår på pannan.\nR: Läkaren bör titta på såret."
     sbar = nlp.check(text, [], form="sbar").sbar
     assert sbar["required"] is True
-    assert sbar["parts"] == {"situation": True, "bakgrund": True, "aktuellt": True, "rekommendation": True}
+    assert sbar["parts"] == {
+        "situation": True,
+        "bakgrund": True,
+        "aktuellt": True,
+        "rekommendation": True,
+    }
     assert sbar["missing"] == []
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 import nlp
-from tests.nlp.helpers import found_texts, mentions
+from tests.nlp.helpers import found_texts
 
 
 @pytest.mark.parametrize(
