@@ -130,12 +130,21 @@ def joined_form(
     plain_noun = first_roles & (BEGIN | NOUN) == BEGIN | NOUN and not first_roles & (
         VERB | ADJECTIVE
     )
-    if plain_noun and not first.endswith(_DEFINITE) and second_roles & NOUN:
-        return first + second
-    return None
+    if not plain_noun or not second_roles & NOUN:
+        return None
+    if first.endswith("s") and index.roles(first[:-1]) & WORD:
+        # a genitive before an indefinite noun is a phrase (landets standard); before a
+        # definite one it cannot be (infusions påsen)
+        return first + second if _definite(second) else None
+    if lemma_candidates(first)[:1] != (first,):  # an inflected first word: människor, militära
+        return None
+    return first + second
 
 
-_DEFINITE = ("en", "et", "na")
+def _definite(word: str) -> bool:
+    """A definite noun form (*påsen, såret, sköterskan*)."""
+    lemma = lemma_candidates(word)[:1]
+    return word.endswith(("en", "et", "n", "t", "na")) and bool(lemma) and lemma[0] != word
 
 
 def _plural_noun(word: str) -> bool:

@@ -198,14 +198,16 @@ def word_features(word: str, candidate: Candidate) -> list[str]:
     known = "L" if _is_lemma(lemma, False) else "C" if _is_lemma(lemma, True) else "-"
     if known == "C":  # a compound of a long known last part is more likely a real word
         known += "l" if _split(lemma)[0] >= LONG_HEAD else "s"
+    # words the lexicon lacks are weighed apart: their candidates come from other evidence
+    kind = "" if lower in _lexicon() else "u"
     return [
-        "k:" + known,
-        f"ks:{known}/{sources}",
-        "s:" + sources,
-        *("h:" + source for source in sources),
-        "c:" + code,
-        f"c3:{code}/{lower[-3:]}",
-        f"c2:{code}/{lower[-2:]}",
+        f"{kind}k:{known}",
+        f"{kind}ks:{known}/{sources}",
+        f"{kind}s:{sources}",
+        *(f"{kind}h:{source}" for source in sources),
+        f"{kind}c:{code}",
+        f"{kind}c3:{code}/{lower[-3:]}",
+        f"{kind}c2:{code}/{lower[-2:]}",
         f"w:{lower}/{code}",
         f"cap:{capital}/{candidate.lemma[:1].isupper()}/{sources.islower()}",
     ]

@@ -1,7 +1,8 @@
 """Register: colloquial words (with the professional term) and judgmental value words.
 
 Both lexicons live in ``data/register.yaml``; a word is matched in any inflection through its
-candidate lemmas (*kissade → kissa*, *jobbigt → jobbig*); the professional word is suggested
+candidate lemmas (*kissade → kissa*, *jobbigt → jobbig*); the colloquial variants of the call's
+terms (``TermSpec.colloquial``) count too. The professional word is suggested
 in the same form (*kissade → urinerade*) and in its dictionary form. Descriptive words (*blek, tyst,
 ledsen*) are not in the lexicon, so they are never findings.
 """
@@ -42,8 +43,15 @@ def make_register(nlp: Language, name: str):
     return find_register
 
 
+def _with_term_variants(colloquial: dict, specs) -> dict:
+    """The lexicon plus the colloquial variants the glossary gives for this call's terms."""
+    extra = {v.lower(): [spec.lemma] for spec in specs for v in spec.colloquial if " " not in v}
+    return {**extra, **colloquial} if extra else colloquial
+
+
 def find_register(doc: Doc) -> Doc:
     lex, words = _lexicons(), doc._.words
+    lex = {**lex, "colloquial": _with_term_variants(lex["colloquial"], doc._.terms)}
     for k, word in enumerate(words):
         if not word.norm[:1].isalpha():
             continue

@@ -61,3 +61,13 @@ def test_messages_are_plain_swedish():
     messages = [f.message for f in report.findings]
     assert any("I dokumentationen skriver man ”brukaren”" in m for m in messages)
     assert any("Beskriv i stället vad du såg och hörde" in m for m in messages)
+
+
+def test_a_terms_colloquial_variants_are_flagged_with_the_term():
+    import nlp
+
+    spec = nlp.TermSpec("urinkateter", colloquial=("slangen",))
+    report = nlp.check("Jag tömde slangen.", [spec])
+    assert [(f.kind, f.text, f.suggestions[-1]) for f in report.findings] == [
+        ("colloquial", "slangen", "urinkateter")
+    ]
