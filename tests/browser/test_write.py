@@ -1,0 +1,79 @@
+"""A trainee writes a care note in a real browser: sees a colloquial word, a split compound and
+a missing term marked with their messages (live while typing, and after "Granska"), fixes
+them, resubmits, and sees what changed. Axe checks every page."""
+
+import pytest
+
+from tests.factories import PASSWORD, make_group, make_user
+from tests.webapp.test_write import EXERCISE, LESSON, publish_lesson
+from webapp.models import Role
+
+pytestmark = pytest.mark.browser
+
+FIRST = "Kl. 08.15 mätte jag blod tryck på tanten efter vila. Puls 88 slag/min."
+FIXED = (
+    "Kl. 08.15 mättes blodtryck på brukaren efter fem minuters vila. Blodtryck 168/96 mmHg. "
+    "Puls 88 slag/min, oregelbunden."
+)
+
+
+def test_trainee_writes_fixes_and_resubmits_a_note(page):
+    publish_lesson()
+    trainee = make_user(Role.TRAINEE, make_group(), name="Amina", l1="ar")
+    p = page.page
+
+    page.goto("/logga-in")
+    p.get_by_label("E-postadress").fill(trainee.email)
+    p.get_by_label("Lösenord").fill(PASSWORD)
+    p.get_by_role("button", name="Logga in").click()
+    page.check_accessibility()
+
+    p.get_by_role("navigation").get_by_role("link", name="Skriva").click()
+    page.check_accessibility()
+    p.get_by_role("link", name="Puls och blodtryck").click()
+    page.check_accessibility()
+    assert p.get_by_role("heading", level=1).inner_text() == "Skriv en anteckning"
+
+    # Live, while typing: the script asks /api/check and marks the note.
+    p.get_by_label("Din anteckning").fill(FIRST)
+    live = p.locator("[data-report]")
+    live.locator(".finding-colloquial").wait_for()
+    split = live.locator(".finding-split_compound").inner_text()
+    assert "Särskrivning:" in split and "blod tryck" in split and "skrivas ihop" in split
+    assert "Vardagligt ord:" in live.locator(".finding-colloquial").inner_text()
+    assert "Saknas: oregelbunden" in live.locator(".missing-terms").inner_text()
+    page.check_accessibility()
+    p.locator("#sparstatus").get_by_text("Utkastet sparades").wait_for(timeout=15_000)  # autosave
+
+    # Without waiting for the script: the Granska button posts the form.
+    p.get_by_role("button", name="Granska").click()
+    page.check_accessibility()
+    report = p.locator("#granskning")
+    assert "Särskrivning:" in report.locator(".finding-split_compound").inner_text()
+    assert "ska troligen skrivas ihop" in report.inner_text()
+    assert "Vardagligt ord:" in report.locator(".finding-colloquial").inner_text()
+    assert "Saknas: oregelbunden" in report.locator(".missing-terms").inner_text()
+
+    p.get_by_role("button", name="Lämna in").click()
+    page.check_accessibility()
+    assert p.get_by_role("heading", level=1).inner_text() == "Respons på din anteckning"
+    marks = p.locator(".marked-note mark.mark-colloquial")
+    assert marks.first.inner_text().endswith("tanten")
+    assert "1 särskrivning" in p.locator(".marked-note").inner_text()
+
+    p.get_by_role("link", name="Skriv om och lämna in igen").click()
+    page.check_accessibility()
+    assert p.get_by_label("Din anteckning").input_value() == FIRST
+    p.get_by_label("Din anteckning").fill(FIXED)
+    live.get_by_text("0 att titta på, 0 ord saknas", exact=False).wait_for()
+    page.check_accessibility()
+    p.get_by_role("button", name="Lämna in").click()
+    page.check_accessibility()
+    assert "Version 2 av 2" in p.content()
+    assert "Inget att anmärka på" in p.content()
+
+    p.get_by_role("link", name="Jämför med version 1").click()
+    page.check_accessibility()
+    diff = p.locator(".diff")
+    assert any("tanten" in text for text in diff.locator("del").all_inner_texts())
+    assert any("oregelbunden" in text for text in diff.locator("ins").all_inner_texts())
