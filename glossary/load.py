@@ -59,7 +59,7 @@ def bundled_paths() -> list[Path]:
     return sorted(TERMS_DIR.glob("*.yaml"))
 
 
-def term_problems(
+def _term_problems(
     error: ValidationError, source: str, root: Any, prefix: Sequence
 ) -> list[Problem]:
     """Turn a term's pydantic errors into Problems with the line each one points at."""
@@ -172,7 +172,7 @@ def _read_file(path: Path) -> tuple[list[tuple[int, Term]], list[Problem], Any]:
         try:
             term = Term.model_validate({**plain(entry), "area": str(area)})
         except ValidationError as exc:
-            problems.extend(term_problems(exc, source, root, prefix))
+            problems.extend(_term_problems(exc, source, root, prefix))
         else:
             terms.append((index, term))
     return terms, problems, root

@@ -24,15 +24,6 @@ def unknown_term_messages(
     ]
 
 
-def unknown_terms(lessons: Collection[Lesson], known_terms: Collection[str]) -> list[str]:
-    """``lesson-id: field: message`` lines for all lessons; empty when every term exists."""
-    return [
-        f"{lesson.id}: {'.'.join(str(p) for p in loc)}: {message}"
-        for lesson in lessons
-        for loc, message in unknown_term_messages(lesson, known_terms)
-    ]
-
-
 def exercise_term_specs(required_terms: Collection[str], bank: TermBank) -> list[dict]:
     """One checker spec (``glossary.lexicon.term_spec`` shape) per required term.
 

@@ -78,14 +78,12 @@ class Step(_Part):
 
 
 class DialogueLine(_Part):
-    speaker: Literal["vårdare", "brukare", "patient", "anhörig", "sjuksköterska"]
+    speaker: Literal[SPEAKERS]
     text: str = Field(min_length=1, max_length=MAX_TEXT)
 
 
 class Drills(_Part):
-    kinds: tuple[Literal["flashcard", "listen", "choice", "cloze", "gender", "spelling"], ...] = (
-        DRILL_KINDS
-    )
+    kinds: tuple[Literal[DRILL_KINDS], ...] = DRILL_KINDS
     new_per_day: int = Field(default=10, ge=1, le=100)
     threshold: float = Field(default=0.8, ge=0.0, le=1.0)
 
