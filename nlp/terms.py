@@ -289,15 +289,22 @@ def _hits(word: str, lemma: str, targets: tuple[_Word, ...]) -> frozenset[_Word]
 
 
 def find_mentions(
-    words: list[Word], hits: list[frozenset], text: str, negated: frozenset[int], term: _Term
+    words: list[Word],
+    where: dict[_Word, list[int]],
+    hits: list[frozenset],
+    text: str,
+    negated: frozenset[int],
+    term: _Term,
 ) -> list[Mention]:
+    """Mentions of ``term``; ``where`` gives the word positions each term word was seen at."""
     size, mentions = len(term.words), []
-    for k in range(len(words) - size + 1):
-        if all(t in hits[k + n] for n, t in enumerate(term.words)):
-            group = words[k : k + size]
-            start, end = group[0].start, group[-1].end
-            negation = any(g.i in negated for g in group)
-            mentions.append(Mention(term.name, text[start:end], start, end, negation))
+    for k in where.get(term.words[0], ()):
+        if k + size > len(words) or not all(t in hits[k + n] for n, t in enumerate(term.words)):
+            continue
+        group = words[k : k + size]
+        start, end = group[0].start, group[-1].end
+        negation = any(g.i in negated for g in group)
+        mentions.append(Mention(term.name, text[start:end], start, end, negation))
     return mentions
 
 
@@ -340,8 +347,12 @@ def match_terms(doc: Doc) -> Doc:
         nothing if w.i in blocked else _hits(w.norm, w.lemmas[0] if w.lemmas else w.norm, targets)
         for w in words
     ]
+    where: dict[_Word, list[int]] = {}
+    for k, found in enumerate(hits):
+        for target in found:
+            where.setdefault(target, []).append(k)
     for term in terms:
-        mentions.extend(find_mentions(words, hits, text, negated, term))
+        mentions.extend(find_mentions(words, where, hits, text, negated, term))
         if term.variants:
             variants.extend(find_variants(words, text, term))
     doc._.mentions = sorted(mentions, key=lambda m: (m.start, m.term))
