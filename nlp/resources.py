@@ -24,4 +24,4 @@ def word_list(name: str) -> frozenset[str]:
 @cache
 def yaml_data(name: str):
     """The parsed ``data/<name>.yaml``."""
-    return yaml.load((DATA / f"{name}.yaml").read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506
+    return yaml.load((DATA / f"{name}.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
