@@ -58,19 +58,21 @@ def examples(sentences, context_words):
         words = [form for form, _, _ in sentence]
         pairs = lemmas.neighbours(words, context_words)
         for (form, lemma, upos), (prev, nxt) in zip(sentence, pairs):
-            if upos == "PUNCT":
-                continue
-            ranked = lemmas.distinct_candidates(form)
-            lemmas_lower = [c.lemma.lower() for c in ranked]
-            if lemma.lower() not in lemmas_lower:
-                out.append((-1, [], upos))
-                continue
-            feats = [
-                lemmas.word_features(form, c) + lemmas.context_features(c, form, prev, nxt)
-                for c in ranked
-            ]
-            out.append((lemmas_lower.index(lemma.lower()), feats, upos))
+            if upos != "PUNCT":
+                out.append(example(form, lemma, upos, prev, nxt))
     return out
+
+
+def example(form, lemma, upos, prev, nxt):
+    ranked = lemmas.distinct_candidates(form)
+    lemmas_lower = [c.lemma.lower() for c in ranked]
+    if lemma.lower() not in lemmas_lower:
+        return -1, [], upos
+    feats = [
+        lemmas.word_features(form, c) + lemmas.context_features(c, form, prev, nxt)
+        for c in ranked
+    ]
+    return lemmas_lower.index(lemma.lower()), feats, upos
 
 
 def train(data):
