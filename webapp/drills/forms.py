@@ -1,6 +1,6 @@
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, StringField, SubmitField
-from wtforms.validators import DataRequired, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional
 
 from webapp.drills.scheduling import MAX_RETENTION, MIN_RETENTION
 
@@ -34,7 +34,7 @@ class SettingsForm(FlaskForm):
             "att orden kommer tillbaka oftare. 90 är ett bra val."
         ),
         validators=[
-            DataRequired("Skriv ett mål i procent, till exempel 90."),
+            InputRequired("Skriv ett mål i procent, till exempel 90."),
             NumberRange(
                 round(MIN_RETENTION * 100),
                 round(MAX_RETENTION * 100),

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from lessons.model import Lesson as LessonRecord
 from webapp.drills import answers, kinds
-from webapp.drills.queue import NewCard, Queue, Settings, build_queue, settings_for
+from webapp.drills.queue import NewCard, Queue, build_queue, local_day_start, settings_for
 from webapp.drills.scheduling import new_card_state, review
 from webapp.extensions import db
 from webapp.learn.store import record_of as lesson_record
@@ -303,3 +303,26 @@ def session_view(
         outcome=outcome,
         comes_back=until(outcome.next_due, now) if outcome and outcome.recorded else None,
     )
+
+
+@dataclass(frozen=True)
+class Today:
+    """The dashboard's "Öva ord i dag": words waiting now, new words left, answers so far."""
+
+    due: int
+    new: int
+    answered: int
+
+    @property
+    def waiting(self) -> int:
+        return self.due + self.new
+
+
+def today_summary(user: User, now: datetime) -> Today:
+    queue = queue_for(user, None, now, 1)
+    answered = db.session.scalar(
+        select(func.count())
+        .select_from(ReviewLog)
+        .where(ReviewLog.user_id == user.id, ReviewLog.reviewed_at >= local_day_start(now))
+    )
+    return Today(queue.due_count, len(queue.new), answered)

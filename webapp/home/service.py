@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from webapp.drills.service import today_summary
 from webapp.extensions import db
 from webapp.learn.service import assigned_lessons
 from webapp.models import Group, Role, User
+from webapp.models.time import utcnow
 from webapp.teach.service import groups_led_by
 from webapp.write.pages import notes_of
 
@@ -26,4 +28,5 @@ def dashboard(user: User) -> dict:
         "groups": [membership.group for membership in user.memberships],
         "lessons": assigned_lessons(user),
         "notes": notes_of(user),
+        "drills": today_summary(user, utcnow()),
     }
