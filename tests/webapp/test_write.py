@@ -15,7 +15,7 @@ from lessons.load import bundled_paths, load_file
 from webapp.learn.store import save_lesson
 from webapp.words.store import save_term
 from webapp.extensions import db
-from webapp.models import Assignment, Lesson, Note, NoteDraft, NoteVersion, Role
+from webapp.models import Assignment, Lesson, Note, NoteDraft, NoteVersion, Role, Term
 
 LESSON, EXERCISE = "puls-och-blodtryck", "puls-och-blodtryck-anteckning"
 URL = f"/skriva/{LESSON}/{EXERCISE}"
@@ -223,3 +223,16 @@ def test_dashboard_lists_the_trainees_notes(writer):
     post_note(writer, GOOD_NOTE, "lamna-in")
     html = writer.get("/oversikt").get_data(as_text=True)
     assert "Puls och blodtryck" in html and "Inlämnad" in html
+
+
+def test_the_checker_sees_a_term_edit_without_a_restart(app, content):
+    from webapp.write.lexicon import bank_lexicon
+    from webapp.words.store import record_of as term_record
+
+    first = bank_lexicon()
+    assert bank_lexicon() is first  # built once, not per request
+    term = db.session.scalar(select(Term).where(Term.lemma == "puls"))
+    record = term_record(term)
+    save_term(record.model_copy(update={"synonyms": (*record.synonyms, "hjärtslag")}), term=term)
+    db.session.commit()
+    assert bank_lexicon() is not first

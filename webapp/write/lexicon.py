@@ -3,7 +3,8 @@
 Building the lexicon means reading every term record (hundreds of JSON rows), so it is built
 once per process and rebuilt only when the bank changes: the cache key is the number of terms
 and their latest ``updated_at`` (one cheap aggregate query per use), so an edit, import or
-deletion in any worker is seen by every other worker on its next check.
+deletion in any worker is seen by every other worker on its next check. The exercises' term
+specs are cached on the same key.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from webapp.words.store import record_of
 
 _lock = threading.Lock()
 _cached: tuple[tuple, nlp.Lexicon] | None = None
+_specs: dict[tuple, list[nlp.TermSpec]] = {}
+MAX_CACHED_EXERCISES = 512
 
 
 def _bank_key() -> tuple:
@@ -27,10 +30,8 @@ def _bank_key() -> tuple:
     return (str(db.engine.url), count, latest)
 
 
-def bank_lexicon() -> nlp.Lexicon:
-    """The whole term bank's lexicon, current as of this call."""
+def _lexicon_for(key: tuple) -> nlp.Lexicon:
     global _cached
-    key = _bank_key()
     cached = _cached
     if cached is not None and cached[0] == key:
         return cached[1]
@@ -38,7 +39,27 @@ def bank_lexicon() -> nlp.Lexicon:
         records = [record_of(row) for row in db.session.scalars(select(Term).order_by(Term.id))]
         lexicon = nlp.Lexicon(**glossary_lexicon.lexicon(records))
         _cached = (key, lexicon)
+        _specs.clear()
     return lexicon
+
+
+def bank_lexicon() -> nlp.Lexicon:
+    """The whole term bank's lexicon, current as of this call."""
+    return _lexicon_for(_bank_key())
+
+
+def checker_inputs(references: tuple[str, ...]) -> tuple[list[nlp.TermSpec], nlp.Lexicon]:
+    """The exercise's term specs and the bank's lexicon, both cached on the same bank key
+    (one aggregate query when nothing changed)."""
+    key = _bank_key()
+    lexicon = _lexicon_for(key)
+    specs = _specs.get((key, references))
+    if specs is None:
+        specs = term_specs(references)
+        if len(_specs) >= MAX_CACHED_EXERCISES:
+            _specs.clear()
+        _specs[(key, references)] = specs
+    return specs, lexicon
 
 
 def terms_by_reference(references: list[str] | tuple[str, ...]) -> dict[str, Term]:

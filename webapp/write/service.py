@@ -25,7 +25,7 @@ from webapp.extensions import db
 from webapp.learn.store import record_of
 from webapp.models import Assignment, Lesson, Membership, Note, NoteDraft, NoteVersion, User
 from webapp.models.time import utcnow
-from webapp.write.lexicon import bank_lexicon, term_specs, terms_by_reference
+from webapp.write.lexicon import bank_lexicon, checker_inputs, terms_by_reference
 
 __all__ = [
     "MAX_NOTE_CHARS",
@@ -106,7 +106,7 @@ def open_exercise(user: User, slug: str, exercise_id: str) -> ExerciseContext:
 
 
 def exercise_terms(context: ExerciseContext) -> list[nlp.TermSpec]:
-    return term_specs(context.exercise.required_terms)
+    return checker_inputs(tuple(context.exercise.required_terms))[0]
 
 
 def missing_term_help(context: ExerciseContext, missing: list[str]) -> list[dict]:
@@ -125,10 +125,8 @@ def missing_term_help(context: ExerciseContext, missing: list[str]) -> list[dict
 
 def check_note(context: ExerciseContext, text: str) -> dict:
     """The checker's report (``nlp.Report.to_dict()``) for ``text`` against the exercise."""
-    report = nlp.check(
-        text, exercise_terms(context), lexicon=bank_lexicon(), form=context.exercise.form
-    )
-    return report.to_dict()
+    specs, lexicon = checker_inputs(tuple(context.exercise.required_terms))
+    return nlp.check(text, specs, lexicon=lexicon, form=context.exercise.form).to_dict()
 
 
 def has_personal_data(report: dict) -> bool:
