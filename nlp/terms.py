@@ -51,6 +51,7 @@ _NOUN_ENDINGS = (
     "or",
     "orna",
 )
+MIN_COMPOUND_TERM = 3  # shorter lemmas (ge, tå) hide inside too many unrelated words
 _ADJECTIVE_ENDINGS = ("t", "a", "e", "are", "ast", "aste")
 
 
@@ -101,6 +102,8 @@ def regular_forms(lemma: str) -> frozenset[str]:
     """Inflected forms of a one-word lemma that the dictionary knows and the lemmatizer
     relates to it (noun, verb and adjective endings by the lemma's shape)."""
     index = load_index()
+    if len(lemma) < MIN_COMPOUND_TERM:  # ge, gå, ta, se: only the irregular-verb table
+        return frozenset(_irregular().get(lemma, frozenset()) | {lemma})
     if lemma.endswith("a"):
         candidates = {lemma + e for e in _A_LEMMA_ENDINGS} | {
             lemma[:-1] + e for e in _A_STEM_ENDINGS
@@ -200,6 +203,8 @@ def _head_lemma(head: str) -> str:
 
 def _in_compound(word: str, target: _Word) -> bool:
     """Whether ``word`` is a compound holding ``target`` as one of its parts."""
+    if len(target.lemma) < MIN_COMPOUND_TERM:
+        return False
     needles = target.links | {target.lemma[:-1] if len(target.lemma) > 3 else target.lemma}
     if word in target.forms or not any(n in word for n in needles):
         return False
@@ -212,43 +217,66 @@ def _in_compound(word: str, target: _Word) -> bool:
                 if j == len(parts):
                     if _is_word(piece, _head_lemma(piece), target):
                         return True
-                elif piece in target.links:
+                elif piece in target.links or _starts_with_link(piece, target):
                     return True
     return _loose_compound(word, target)
 
 
 def _loose_compound(word: str, target: _Word) -> bool:
     """A compound the strict rules cannot split (*eltandborsten*, *sårkanterna*): the term's
-    form with a known word before it and/or a compound ending after it."""
+    form with a known word before it and/or a compound ending after it, where the letters do
+    not read better as another word (*kommunalt* holds no *mun*, *utbildningsåret* no *sår*)."""
     index = load_index()
     for form in target.links | target.forms:
+        if len(form) < 3:
+            continue
         start = word.find(form)
         while start >= 0:
             end = start + len(form)
-            prefix, rest = word[:start], word[end:]
-            prefix_roles = index.roles(prefix)
-            prefix_ok = not prefix or (
-                len(prefix) >= 2
-                and prefix_roles
-                and (rest or prefix_roles & BEGIN or len(form) >= 4)
-            )
-            if (
-                prefix_ok
-                and (prefix or rest)
-                and (
-                    (not rest and form in target.forms)
-                    or (len(rest) >= 3 and form in target.links and _compound_tail(rest))
-                )
-            ):
+            if _loose_part(word, start, end, form in target.forms, form in target.links, index):
                 return True
             start = word.find(form, start + 1)
     return False
 
 
+def _loose_part(word: str, start: int, end: int, inflected: bool, linking: bool, index) -> bool:
+    prefix, form, rest = word[:start], word[start:end], word[end:]
+    if not prefix and not rest:
+        return False
+    if prefix:
+        roles = index.roles(prefix)
+        if len(prefix) < 2 or not roles or not (rest or roles & BEGIN or len(form) >= 4):
+            return False
+        if rest and len(prefix) <= 3 and index.roles(prefix + form) & (WORD | BEGIN):
+            return False  # al+arm+beredskap is alarmberedskap, kom+mun+alt is kommunalt
+        if (
+            form.startswith("s")
+            and index.roles(prefix + "s") & BEGIN
+            and index.roles(form[1:]) & WORD
+            and not index.roles(prefix + form) & WORD
+        ):
+            return False  # utbildnings+året, not utbildning+såret (but trycksår+et is fine)
+    if not rest:
+        return inflected
+    return len(rest) >= 3 and linking and _compound_tail(rest)
+
+
+def _starts_with_link(piece: str, target: _Word) -> bool:
+    """A first part that is itself a compound of the term (*urinvägs-* holds *urin*)."""
+    index = load_index()
+    return any(
+        piece.startswith(link)
+        and len(piece) - len(link) >= 3
+        and index.roles(piece[len(link) :]) & (WORD | BEGIN)
+        for link in target.links
+        if len(link) >= 3
+    )
+
+
 def _compound_tail(rest: str) -> bool:
-    """Whether ``rest`` can end a compound: a noun or compound ending (*-protes*, *-vägsinfektion*),
-    not a short function word (*bensin* is not *ben* + *sin*)."""
-    return bool(load_index().roles(rest) & (END | NOUN)) or len(rest) >= 8 and is_known(rest)
+    """Whether ``rest`` can end a compound: a noun or compound ending (*-protes*), not a short
+    function word (*bensin* is not *ben* + *sin*)."""
+    return bool(load_index().roles(rest) & (END | NOUN)) or bool(splits(rest))
 
 
 def fixed_expression_words(words: list[Word]) -> set[int]:
