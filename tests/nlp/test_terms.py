@@ -29,6 +29,9 @@ from tests.nlp.helpers import found_texts
         ("sår", "Trycksåret läker.", ["Trycksåret"]),
         ("puls", "PULSEN var 72 slag/min.", ["PULSEN"]),
         ("dietist", "Enligt dietistens råd.", ["dietistens"]),
+        ("urin", "Hon har urinvägsinfektion.", ["urinvägsinfektion"]),
+        ("arm", "Hon har ont i underarmen.", ["underarmen"]),
+        ("protes", "Tandprotesen rengjordes.", ["Tandprotesen"]),
     ],
 )
 def test_term_is_found_in_any_form(term, text, expected):
@@ -48,6 +51,12 @@ def test_term_is_found_in_any_form(term, text, expected):
         ("hand", "Handlingen är klar."),
         ("puls", "Hon är impulsiv."),
         ("gå", "I går var hon trött."),  # i går is yesterday
+        ("mun", "Kommunen ringde."),  # kom+mun: the letters read as another word
+        ("arm", "Larmet gick kl. 03."),
+        ("ben", "Vi tankade bensin."),
+        ("ge", "Lägenheten är städad."),  # short lemmas are not searched inside words
+        ("äta", "Hon ville ha hjälp åt henne."),
+        ("mäta", "Hon var mätt efter lunch."),
         ("sova", "Hon sovde gott."),  # a wrong form is not the term
     ],
 )
