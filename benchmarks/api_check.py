@@ -59,7 +59,8 @@ NOTE = (
     "höga värdena och huvudvärken. Sjuksköterskan kom och bedömde brukaren. Ny kontroll av blod tryck "
     "planeras kl. 10.00. Brukaren fick hjälp till toaletten och sedan frukost i sängen. Hon åt en "
     "halv smörgås och drack ett glas vatten. Tanten ville vila efter frukosten och sover nu. "
-    "Anhöriga har inte kontaktats."
+    "Anhöriga har inte kontaktats. Jag har dokumenterat värdena i journalen och lagt en lapp till "
+    "kvällspersonalen om att följa upp blodtrycket och huvudvärken under dagen."
 )
 
 
@@ -124,15 +125,39 @@ def in_process(uri: str, requests_count: int) -> bool:
         queries.clear()
         client.post("/api/check", json={"text": note(1), "lesson": LESSON, "exercise": EXERCISE}, headers=headers)
         per_check = len(queries)
-        samples, errors = [], 0
+        samples, cpu, errors = [], [], 0
         for i in range(requests_count):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             response = client.post("/api/check", json={"text": note(i), "lesson": LESSON, "exercise": EXERCISE}, headers=headers)
             samples.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
             errors += response.status_code != 200
+        checker = checker_alone(requests_count)
         db.engine.dispose()
     print(f"note: {words} words (split on spaces); SQL queries per check (warm): {per_check}")
+    print(
+        f"  of which nlp.check alone (same note, same terms and lexicon): p50={checker['p50']:.1f} ms "
+        f"p95={checker['p95']:.1f} ms; CPU time per request p50={statistics.median(cpu):.1f} ms"
+    )
     return report(f"in-process test client ({make_url(uri).get_backend_name()})", samples, errors)
+
+
+def checker_alone(count: int) -> dict[str, float]:
+    """The checker's share: ``nlp.check`` with the exercise's specs and the bank's lexicon."""
+    import nlp
+    from sqlalchemy import select
+
+    from webapp.models import Lesson
+    from webapp.write import service
+
+    context = service.find_exercise(db.session.scalar(select(Lesson).where(Lesson.slug == LESSON)), EXERCISE)
+    specs, lexicon = service.exercise_terms(context), service.bank_lexicon()
+    samples = []
+    for i in range(count):
+        start = time.perf_counter()
+        nlp.check(note(i), specs, lexicon=lexicon, form=context.exercise.form)
+        samples.append((time.perf_counter() - start) * 1000)
+    return percentiles(samples)
 
 
 def free_port() -> int:
