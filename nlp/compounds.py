@@ -92,6 +92,7 @@ _MESSAGE = (
 )
 
 
+@lru_cache(maxsize=50_000)
 def joined_form(
     first: str, second: str, accepted: frozenset[str], sentence_start: bool = False
 ) -> str | None:
