@@ -87,12 +87,21 @@ def render_text(text: str, report: dict) -> str:
     return "\n".join(lines)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors in Swedish (exit code 2, like other bad input)."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        print(f"Fel: felaktiga argument ({message}).", file=sys.stderr)
+        sys.exit(2)
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         stream=sys.stderr, level=logging.WARNING, format="%(levelname)s %(message)s"
     )
-    parser = argparse.ArgumentParser(prog="python -m nlp", description="Granska en vårdanteckning.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="python -m nlp", description="Granska en vårdanteckning.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     cmd = commands.add_parser("check", help="granska en anteckning")
     cmd.add_argument("--terms", required=True, help="termer åtskilda med semikolon")
     cmd.add_argument("--format", choices=("json", "text"), default="json")

@@ -73,3 +73,10 @@ def test_stdin_and_stdout_hold_exactly_one_json_object():
     assert result.returncode == 0
     report = json.loads(result.stdout.decode("utf-8"))
     assert report["terms"]["found"][0]["negated"] is True
+
+
+def test_missing_arguments_exit_with_2(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "note.txt"])
+    assert exit_info.value.code == 2
+    assert "Fel: felaktiga argument" in capsys.readouterr().err
