@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from .dictionary import ADJECTIVE, BEGIN, END, MIDDLE, NOUN, VERB, WORD, load_index
 from .findings import add_finding
 from .lemmas import lemma_candidates
-from .resources import word_list
+from .resources import endings, word_list
 from .sentences import nfc_lower
 
 MIN_PART = 2
@@ -72,8 +72,8 @@ def is_compound(word: str) -> bool:
 def linking_forms(lemma: str) -> frozenset[str]:
     """Forms ``lemma`` can take as a non-final compound part, by the dictionary (*lunga → lung*)."""
     index = load_index()
-    stem = lemma[:-1] if lemma[-1:] in "aeo" else lemma
-    candidates = {lemma, lemma + "s", stem, stem + "s", stem + "o", stem + "u", stem + "e"}
+    stem = lemma[:-1] if lemma.endswith(endings("linking_strip")) else lemma
+    candidates = {lemma, lemma + "s"} | {stem + e for e in endings("linking_add")}
     return frozenset(
         c for c in candidates if len(c) >= MIN_PART and index.roles(c) & (BEGIN | MIDDLE)
     ) | {lemma}
@@ -126,7 +126,7 @@ def joined_form(
         return None  # an imperative opening an instruction: Skjut rullstolen, Hjälp brukaren
     if first_roles & BEGIN and not first_roles & WORD:
         return first + second
-    if second in word_list("phrase_ends") or first.endswith(_ADJECTIVE_SUFFIXES):
+    if second in word_list("phrase_ends") or first.endswith(endings("adjective_suffixes")):
         return None
     plain_noun = first_roles & (BEGIN | NOUN) == BEGIN | NOUN and not first_roles & (
         VERB | ADJECTIVE
@@ -145,53 +145,17 @@ def joined_form(
 def _definite(word: str) -> bool:
     """A definite noun form (*påsen, såret, sköterskan*)."""
     lemma = lemma_candidates(word)[:1]
-    return word.endswith(("en", "et", "n", "t", "na")) and bool(lemma) and lemma[0] != word
+    return word.endswith(endings("definite_endings")) and bool(lemma) and lemma[0] != word
 
 
 def _plural_noun(word: str) -> bool:
     """A noun plural that is also a verb form (*droppar*): it can end a compound."""
-    return word.endswith(("ar", "or", "arna", "erna", "orna")) and bool(
-        load_index().roles(word) & NOUN
-    )
-
-
-_ADJECTIVE_SUFFIXES = (
-    "isk",
-    "iv",
-    "ig",
-    "lig",
-    "ell",
-    "al",
-    "ös",
-    "sam",
-    "bar",
-    "ant",
-    "ent",
-    "är",
-    "sta",
-    "ste",
-)
-_VERB_ENDINGS = (
-    "ar",
-    "er",
-    "ir",
-    "ade",
-    "de",
-    "te",
-    "dde",
-    "ad",
-    "at",
-    "ats",
-    "ades",
-    "ts",
-    "tt",
-    "dd",
-)
+    return word.endswith(endings("plural_noun_endings")) and bool(load_index().roles(word) & NOUN)
 
 
 def _verb_form(word: str) -> bool:
     """An inflected verb or participle (*förnekar, planerad*): it starts or ends a phrase."""
-    if not word.endswith(_VERB_ENDINGS):
+    if not word.endswith(endings("verb_form_endings")):
         return False
     lemma = lemma_candidates(word)[:1]
     return bool(lemma) and lemma[0] != word and lemma[0].endswith("a")

@@ -2,8 +2,8 @@
 inkontinensskyddet*), so a suggestion can be pasted in as it is.
 
 The written word's form is read from its ending (past *-de/-te*, supine *-t*, present *-r*,
-definite *-n/-t*, plural *-ar/-er/-or*, definite plural *-na*); the replacement gets the
-endings of that form that the dictionary knows for it, or its form from the irregular-verb
+definite *-n/-t*, plural *-ar/-er/-or*, definite plural *-na*; ``data/morphology.yaml``); the
+replacement gets the endings of that form that the dictionary knows for it, or its form from the irregular-verb
 table (*äta → åt*, *kräkas → kräktes*). When no form fits, the dictionary form is suggested.
 """
 
@@ -16,39 +16,6 @@ from .dictionary import WORD, load_index
 from .lemmas import lemma_candidates
 from .resources import yaml_data
 
-_FORM_ENDINGS = (  # longest first: (ending of the written word, form)
-    ("arna", "pl_def"),
-    ("erna", "pl_def"),
-    ("orna", "pl_def"),
-    ("rna", "pl_def"),
-    ("ade", "past"),
-    ("dde", "past"),
-    ("tte", "past"),
-    ("de", "past"),
-    ("te", "past"),
-    ("ren", "pl_def"),
-    ("na", "pl_def"),
-    ("at", "supine"),
-    ("tt", "supine"),
-    ("it", "supine"),
-    ("ar", "present_or_plural"),
-    ("er", "present_or_plural"),
-    ("or", "plural"),
-    ("en", "sg_def"),
-    ("et", "sg_def"),
-    ("an", "sg_def"),
-    ("r", "present_or_plural"),
-    ("n", "sg_def"),
-    ("t", "supine_or_def"),
-)
-_ENDINGS = {
-    "past": ("de", "te", "ade", "dde"),
-    "supine": ("t", "at", "tt", "it"),
-    "present": ("r", "er", "ar"),
-    "plural": ("ar", "er", "or", "r", "n"),
-    "pl_def": ("arna", "erna", "orna", "na", "en"),
-    "sg_def": ("et", "t", "en", "n"),  # neuter first: säte has both sätet and (plural) säten
-}
 _IRREGULAR_KEYS = {"past": "past", "supine": "supine", "present": "present"}
 
 
@@ -62,7 +29,7 @@ def _form_of(word: str, lemma: str) -> tuple[str, ...]:
                 if word in forms[key]:
                     return (key,)
     verb = lemma.endswith("a") or lemma in yaml_data("irregular_verbs")
-    for ending, form in _FORM_ENDINGS:
+    for ending, form in yaml_data("morphology")["written_form_endings"]:
         if word.endswith(ending):
             if form == "present_or_plural":
                 return ("present", "plural") if verb else ("plural", "present")
@@ -89,7 +56,7 @@ def _inflect_word(word: str, form: str) -> str | None:
     if word.endswith(("el", "er", "en")):  # läkemedel → läkemedlen
         stems.append(word[:-2] + word[-1])
     for stem in stems:
-        for ending in _ENDINGS[form]:
+        for ending in yaml_data("morphology")["form_endings"][form]:
             candidate = stem + ending
             if index.roles(candidate) & WORD and word in lemma_candidates(candidate):
                 return candidate

@@ -18,25 +18,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .resources import yaml_data
+from .resources import endings, yaml_data
 from .words import Word
-
-_VERB_ENDINGS = (
-    "ar",
-    "er",
-    "ir",
-    "or",
-    "de",
-    "te",
-    "dde",
-    "tte",
-    "des",
-    "tes",
-    "ades",
-    "as",
-    "es",
-    "ts",
-)
 
 
 def finite_verb(word: str, lemmas: tuple[str, ...]) -> bool:
@@ -44,7 +27,7 @@ def finite_verb(word: str, lemmas: tuple[str, ...]) -> bool:
     *-a* lemma, or an irregular form (the strong verbs' table)."""
     if word in _irregular_finite():
         return True
-    return word.endswith(_VERB_ENDINGS) and any(
+    return word.endswith(endings("finite_verb_endings")) and any(
         lemma != word and lemma.endswith("a") for lemma in lemmas[:2]
     )
 

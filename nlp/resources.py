@@ -22,6 +22,12 @@ def word_list(name: str) -> frozenset[str]:
 
 
 @cache
+def endings(name: str) -> tuple:
+    """A list from ``data/morphology.yaml`` as a tuple (``str.endswith`` takes tuples)."""
+    return tuple(yaml_data("morphology")[name])
+
+
+@cache
 def yaml_data(name: str):
     """The parsed ``data/<name>.yaml``."""
     return yaml.load((DATA / f"{name}.yaml").read_text(encoding="utf-8"), Loader=_LOADER)

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from .compounds import splits
 from .dictionary import BEGIN, END, MIDDLE, NOUN, WORD, load_index
 from .findings import add_finding
-from .resources import word_list, yaml_data
+from .resources import endings, word_list, yaml_data
 from .sentences import nfc_lower
 from .words import Word
 
@@ -66,9 +66,6 @@ def is_known(word: str) -> bool:
     return bool(splits(word)) or _inflected_known(word) or _two_words(word)
 
 
-_ENDINGS = ("en", "et", "n", "t", "na", "er", "ar", "or", "erna", "arna", "orna", "s", "ens", "ets")
-
-
 def _inflected_known(word: str) -> bool:
     """A regular ending on a dictionary noun the dictionary lacks the form of (*saturationen*)."""
     index, care = load_index(), word_list("care_words")
@@ -76,7 +73,7 @@ def _inflected_known(word: str) -> bool:
         word.endswith(e)
         and len(word) - len(e) >= 4
         and (index.roles(word[: -len(e)]) & WORD or word[: -len(e)] in care)
-        for e in _ENDINGS
+        for e in endings("lenient_noun_endings")
     )
 
 

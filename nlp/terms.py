@@ -21,38 +21,12 @@ from .compounds import linking_forms, splits
 from .dictionary import ADJECTIVE, BEGIN, END, NOUN, WORD, load_index
 from .lemmas import lemma_candidates
 from .report import Mention
-from .resources import word_list, yaml_data
+from .resources import endings, word_list, yaml_data
 from .sentences import nfc_lower
 from .spelling import is_known, wrong_forms
 from .words import Word
 
-# Endings by the lemma's shape: lemmas in -a (lunga, tvätta) take them on the lemma or on the
-# stem without -a; other lemmas take noun, adjective and genitive endings on the lemma.
-_A_LEMMA_ENDINGS = ("n", "ns", "r", "de", "des", "t", "ts", "s", "d", "da", "nde")
-_A_STEM_ENDINGS = ("or", "orna", "ors", "ornas", "er", "erna", "te", "tes")
-_NOUN_ENDINGS = (
-    "en",
-    "ens",
-    "et",
-    "ets",
-    "n",
-    "ns",
-    "t",
-    "ts",
-    "s",
-    "na",
-    "nas",
-    "ar",
-    "arna",
-    "arnas",
-    "er",
-    "erna",
-    "ernas",
-    "or",
-    "orna",
-)
 MIN_COMPOUND_TERM = 3  # shorter lemmas (ge, tå) hide inside too many unrelated words
-_ADJECTIVE_ENDINGS = ("t", "a", "e", "are", "ast", "aste")
 
 
 @dataclass(frozen=True)
@@ -105,19 +79,19 @@ def regular_forms(lemma: str) -> frozenset[str]:
     if len(lemma) < MIN_COMPOUND_TERM:  # ge, gå, ta, se: only the irregular-verb table
         return frozenset(_irregular().get(lemma, frozenset()) | {lemma})
     if lemma.endswith("a"):
-        candidates = {lemma + e for e in _A_LEMMA_ENDINGS} | {
-            lemma[:-1] + e for e in _A_STEM_ENDINGS
+        candidates = {lemma + e for e in endings("a_lemma_endings")} | {
+            lemma[:-1] + e for e in endings("a_stem_endings")
         }
     else:
         roles = index.roles(lemma)
-        endings = _ADJECTIVE_ENDINGS if roles & ADJECTIVE else ()
-        endings += _NOUN_ENDINGS if roles & NOUN or not roles & ADJECTIVE else ()
-        candidates = {lemma + e for e in endings}
-        if lemma.endswith(("el", "er", "en")):  # muskel → musklerna, vatten → vattnet
+        suffixes = endings("adjective_endings") if roles & ADJECTIVE else ()
+        suffixes += endings("noun_endings") if roles & NOUN or not roles & ADJECTIVE else ()
+        candidates = {lemma + e for e in suffixes}
+        if lemma.endswith(endings("syncope_lemma_endings")):  # muskel → musklerna
             syncope = lemma[:-2] + lemma[-1]
-            candidates |= {syncope + e for e in ("n", "t", "ar", "er", "na", "arna", "erna", "et")}
+            candidates |= {syncope + e for e in endings("syncope_endings")}
     if not index.roles(lemma):  # a care word Hunspell lacks (saturation): trust the endings
-        known = {lemma + e for e in _NOUN_ENDINGS}
+        known = {lemma + e for e in endings("noun_endings")}
     else:
         known = {c for c in candidates if index.roles(c) & WORD and lemma in lemma_candidates(c)}
     return frozenset(known | _irregular().get(lemma, frozenset()) | {lemma})
