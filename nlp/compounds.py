@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from .dictionary import ADJECTIVE, BEGIN, END, MIDDLE, NOUN, VERB, WORD, load_index
 from .findings import add_finding
 from .lemmas import lemma_candidates
-from .resources import endings, word_list
+from .resources import endings, message, word_list
 from .sentences import nfc_lower
 
 MIN_PART = 2
@@ -85,11 +85,6 @@ def standalone(word: str) -> bool:
 
 
 # --- split compounds (särskrivning) -------------------------------------------------------
-
-_MESSAGE = (
-    "”{split}” ska troligen skrivas ihop: ”{joined}”. På svenska skrivs sammansatta ord som "
-    "ett ord, och isärskrivning kan ändra betydelsen."
-)
 
 
 @lru_cache(maxsize=50_000)
@@ -176,8 +171,8 @@ def find_split_compounds(doc: Doc) -> Doc:
         joined = joined_form(a.norm, b.norm, accepted, a.sent_start)
         if joined:
             joined = a.text[:1] + joined[1:]
-            message = _MESSAGE.format(split=text[a.start : b.end], joined=joined)
-            add_finding(doc, "split_compound", a.start, b.end, (joined,), message)
+            note = message("split_compound", split=text[a.start : b.end], joined=joined)
+            add_finding(doc, "split_compound", a.start, b.end, (joined,), note)
     return doc
 
 

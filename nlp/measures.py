@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .findings import add_finding
-from .resources import yaml_data
+from .resources import message, yaml_data
 
 _NUMBER = re.compile(r"\d+(?:[,.]\d+)?")
 _TIME = re.compile(r"\d{1,2}[.:]\d{2}")
@@ -59,8 +59,8 @@ def _check(doc: Doc, row: dict, i: int) -> None:
         if not pair:
             value = _value(token.text)
             if value is not None and not _names_one_value(doc, i):
-                message = f"Skriv {name} med två värden och enhet, till exempel {example}."
-                add_finding(doc, "measurement", start, end, (), message)
+                note = message("measurement_pair", name=name, example=example)
+                add_finding(doc, "measurement", start, end, (), note)
             return
         first, second = int(pair.group(1)), int(pair.group(2))
         plausible = low[0] <= first <= low[1] and high[0] <= second <= high[1] and second < first
@@ -70,11 +70,11 @@ def _check(doc: Doc, row: dict, i: int) -> None:
             return
         plausible = row["range"][0] <= value <= row["range"][1]
     if not plausible:
-        message = f"Värdet {token.text} är inte rimligt för {name}. Kontrollera värdet, till exempel {example}."
-        add_finding(doc, "measurement", start, end, (), message)
+        note = message("measurement_implausible", value=token.text, name=name, example=example)
+        add_finding(doc, "measurement", start, end, (), note)
     elif not _unit_after(doc, i, row["units"]):
-        message = f"Skriv enheten efter värdet för {name}, till exempel {example}."
-        add_finding(doc, "measurement", start, end, (), message)
+        note = message("measurement_unit", name=name, example=example)
+        add_finding(doc, "measurement", start, end, (), note)
 
 
 def _is_time(doc: Doc, i: int, row: dict) -> bool:

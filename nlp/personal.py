@@ -17,12 +17,9 @@ from spacy.tokens import Doc
 from stdnum import luhn
 
 from .findings import add_finding
+from .resources import message
 
 _SHAPE = re.compile(r"(?<![\d/.,:-])(\d{8}[-+ ]?\d{4}|\d{6}[-+ ]\d{4})(?![\d/]|[.,:]\d)")
-MESSAGE = (
-    "Det här ser ut som ett personnummer. Skriv aldrig personnummer i en övningsanteckning. "
-    "Ta bort det eller skriv ”brukaren” eller ”patienten” i stället."
-)
 
 
 def looks_like_personal_id(number: str) -> bool:
@@ -51,5 +48,7 @@ def make_personal(nlp: Language, name: str):
 def find_personal_data(doc: Doc) -> Doc:
     for match in _SHAPE.finditer(doc._.text):
         if looks_like_personal_id(match.group(1)):
-            add_finding(doc, "personal_data", match.start(1), match.end(1), (), MESSAGE)
+            add_finding(
+                doc, "personal_data", match.start(1), match.end(1), (), message("personal_data")
+            )
     return doc

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from .findings import add_finding
 from .inflect import inflect_like
-from .resources import yaml_data
+from .resources import message, yaml_data
 from .words import Word
 
 
@@ -27,8 +27,6 @@ def _lexicons() -> dict:
         "colloquial": data["colloquial"],
         "judgmental": frozenset(data["judgmental"]),
         "exceptions": {k: frozenset(v) for k, v in data["judgmental_exceptions"].items()},
-        "colloquial_message": " ".join(data["colloquial_message"].split()),
-        "judgmental_message": " ".join(data["judgmental_message"].split()),
     }
 
 
@@ -59,12 +57,12 @@ def find_register(doc: Doc) -> Doc:
         if colloquial:
             base = lex["colloquial"][colloquial]
             use = [inflect_like(b, word.norm, colloquial) for b in base] + list(base)
-            message = lex["colloquial_message"].format(word=word.text, use=use[0])
-            add_finding(doc, "colloquial", word.start, word.end, use, message)
+            note = message("colloquial", word=word.text, use=use[0])
+            add_finding(doc, "colloquial", word.start, word.end, use, note)
             continue
         judgmental = _lemma_in(word, lex["judgmental"])
         following = words[k + 1].norm if k + 1 < len(words) else ""
         if judgmental and following not in lex["exceptions"].get(judgmental, ()):
-            message = lex["judgmental_message"].format(word=word.text)
-            add_finding(doc, "judgmental", word.start, word.end, (), message)
+            note = message("judgmental", word=word.text)
+            add_finding(doc, "judgmental", word.start, word.end, (), note)
     return doc

@@ -27,6 +27,11 @@ def endings(name: str) -> tuple:
     return tuple(yaml_data("morphology")[name])
 
 
+def message(key: str, **values) -> str:
+    """The plain-Swedish message ``key`` of ``data/messages.yaml`` with its placeholders filled."""
+    return " ".join(yaml_data("messages")[key].split()).format(**values)
+
+
 @cache
 def yaml_data(name: str):
     """The parsed ``data/<name>.yaml``."""

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from .compounds import splits
 from .dictionary import BEGIN, END, MIDDLE, NOUN, WORD, load_index
 from .findings import add_finding
-from .resources import endings, word_list, yaml_data
+from .resources import endings, message, word_list, yaml_data
 from .sentences import nfc_lower
 from .words import Word
 
@@ -170,12 +170,10 @@ def check_spelling(doc: Doc) -> Doc:
             continue
         options = [_match_case(word.text, s) for s in suggestions(norm)]
         if wrong:
-            message = (
-                f"”{word.text}” är fel böjning. Verbet böjs oregelbundet: skriv ”{options[0]}”."
-            )
+            text = message("spelling_irregular", word=word.text, right=options[0])
         elif options:
-            message = f"”{word.text}” finns inte i ordlistan. Menade du ”{options[0]}”?"
+            text = message("spelling_suggestion", word=word.text, suggestion=options[0])
         else:
-            message = f"”{word.text}” finns inte i ordlistan. Kontrollera stavningen."
-        add_finding(doc, "spelling", word.start, word.end, options, message)
+            text = message("spelling_unknown", word=word.text)
+        add_finding(doc, "spelling", word.start, word.end, options, text)
     return doc
