@@ -1,10 +1,21 @@
 """Swedish lemmas for every token: a best guess on ``token.lemma_`` and all candidates.
 
-The term matcher looks a term up by every candidate lemma of a word, so recall of the right
-lemma among the candidates matters as much as the best guess. Candidates come from a merged
-lexicon (``scripts/lemmas/build_lexicon.py``); a word the lexicon lacks is usually a compound,
-lemmatized through its longest known last part (*sårvårdsanteckningarna* → *…anteckning*).
-Data loads lazily, on the first word looked up, so ``import nlp`` stays cheap.
+The term matcher looks a term up by every candidate lemma of a word (``token._.lemmas``), so
+recall of the right lemma among the candidates matters as much as the best guess.
+
+Where candidates come from, in ``analyse``:
+- a merged lexicon of simplemma, spaCy's lookup table and Hunspell sv_SE
+  (``scripts/lemmas/build_lexicon.py``), for the 220,000 forms common Swedish uses;
+- for a word the lexicon lacks, its longest known last part (*sårvårdsanteckningarna* →
+  *sårvårdsanteckning*) and, for a genitive, its base;
+- regular ending rules (``data/lemmas/suffix_rules.tsv``) that propose known lemmas;
+- the form itself, always.
+A small averaged perceptron (``scripts/lemmas/train_ranker.py``, trained on the Talbanken dev
+set only) orders them from where each came from, how it is made from the form, and the
+neighbouring words; unlikely ones are dropped (``MARGIN``). ``data/lemmas/overrides.tsv`` fixes
+the few care words the sources get wrong. Lemmas follow Talbanken's conventions: a participle
+used as an adjective keeps its own lemma (*ett ökat behov* → *ökad*), and its verb stays among
+the candidates. Data loads on the first word looked up, so ``import nlp`` stays cheap.
 """
 
 from __future__ import annotations
@@ -26,12 +37,12 @@ MIN_HEAD = 4  # shortest last part: three-letter heads are mostly function words
 MAX_COMPOUND = 40  # longer "words" are not split: no Swedish compound needs it, and it bounds time
 SENTENCE_END = frozenset(".!?:;")
 # Candidates scoring this far below the best are dropped: on Talbanken dev (cross-validated) this
-# keeps 99.9 % of the right lemmas that any candidate holds, with 1.7 candidates a word, not 2;
+# keeps 99.9 % of the right lemmas that any candidate holds, with 1.6 candidates a word, not 2;
 # it is wide enough to keep the verb of a participle (aspirerad → aspirera) for term matching.
 MARGIN = 16.0
 LINKS = frozenset("saeou")  # linking letters between the parts of a compound
 GENITIVE = "s"
-LONG_HEAD = 6
+LONG_HEAD = 6  # a compound of a last part this long is more likely a real word
 HEAD_SOURCES = "SL"  # a compound's last part must be known to one of these
 
 if not Token.has_extension("lemmas"):
@@ -196,7 +207,7 @@ def word_features(word: str, candidate: Candidate) -> list[str]:
     capital = word[:1].isupper()
     lemma = candidate.lemma.lower()
     known = "L" if _is_lemma(lemma, False) else "C" if _is_lemma(lemma, True) else "-"
-    if known == "C":  # a compound of a long known last part is more likely a real word
+    if known == "C":
         known += "l" if _split(lemma)[0] >= LONG_HEAD else "s"
     # words the lexicon lacks are weighed apart: their candidates come from other evidence
     kind = "" if lower in _lexicon() else "u"
@@ -220,7 +231,6 @@ def context_features(candidate: Candidate, word: str, previous: str, following: 
     return [
         f"p:{previous}/{code}",
         f"n:{following}/{code}",
-        f"pw:{previous}/{lower}/{code}",
     ]
 
 

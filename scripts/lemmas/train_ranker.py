@@ -121,7 +121,8 @@ def accuracy(weights, data):
 
 def main() -> None:
     sentences = read_conllu(DEV)
-    folds = [sentences[i::FOLDS] for i in range(FOLDS)]
+    size = -(-len(sentences) // FOLDS)  # contiguous blocks: held-out text is new text, as test is
+    folds = [sentences[i * size : (i + 1) * size] for i in range(FOLDS)]
     right = collections.Counter()
     for i, held_out in enumerate(folds):
         training = [s for j, fold in enumerate(folds) if j != i for s in fold]
