@@ -38,9 +38,9 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from webapp import create_app  # noqa: E402
-from webapp.config import database_url  # noqa: E402
-from webapp.extensions import db  # noqa: E402
+from webapp import create_app
+from webapp.config import database_url
+from webapp.extensions import db
 
 TARGET_P95_MS = 25.0
 LESSON, EXERCISE = "puls-och-blodtryck", "puls-och-blodtryck-anteckning"
@@ -144,9 +144,9 @@ def in_process(uri: str, requests_count: int) -> bool:
 
 def checker_alone(count: int) -> dict[str, float]:
     """The checker's share: ``nlp.check`` with the exercise's specs and the bank's lexicon."""
-    import nlp
     from sqlalchemy import select
 
+    import nlp
     from webapp.models import Lesson
     from webapp.write import service
 

@@ -77,3 +77,26 @@ def test_trainee_writes_fixes_and_resubmits_a_note(page):
     diff = p.locator(".diff")
     assert any("tanten" in text for text in diff.locator("del").all_inner_texts())
     assert any("oregelbunden" in text for text in diff.locator("ins").all_inner_texts())
+
+
+def test_text_typed_while_the_connection_is_lost_comes_back_from_the_browser(page):
+    publish_lesson()
+    trainee = make_user(Role.TRAINEE, make_group())
+    p = page.page
+    page.goto("/logga-in")
+    p.get_by_label("E-postadress").fill(trainee.email)
+    p.get_by_label("Lösenord").fill(PASSWORD)
+    p.get_by_role("button", name="Logga in").click()
+    page.check_accessibility()
+
+    page.goto(f"/skriva/{LESSON}/{EXERCISE}")
+    p.route("**/api/**", lambda route: route.abort())  # the connection drops
+    p.get_by_label("Din anteckning").fill("Blodtryck 130/80 mmHg, mätt i sittande efter vila.")
+    p.locator("#sparstatus").get_by_text("Ingen anslutning").wait_for(timeout=15_000)
+    p.unroute("**/api/**")
+
+    page.goto(f"/skriva/{LESSON}/{EXERCISE}")  # later, with the connection back
+    assert p.get_by_label("Din anteckning").input_value().startswith("Blodtryck 130/80 mmHg")
+    assert "nyare text som fanns sparad i din webbläsare" in p.locator(".restore-notice").inner_text()
+    page.check_accessibility()
+    p.locator("#sparstatus").get_by_text("Utkastet sparades").wait_for(timeout=15_000)

@@ -8,14 +8,14 @@ import re
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import CSRF_FIELD, csrf_token
-from tests.factories import PASSWORD, log_in, make_group, make_user
 from glossary.load import check_bundled
 from lessons.load import bundled_paths, load_file
-from webapp.learn.store import save_lesson
-from webapp.words.store import save_term
+from tests.conftest import CSRF_FIELD, csrf_token
+from tests.factories import PASSWORD, log_in, make_group, make_user
 from webapp.extensions import db
+from webapp.learn.store import save_lesson
 from webapp.models import Assignment, Lesson, Note, NoteDraft, NoteVersion, Role, Term
+from webapp.words.store import save_term
 
 LESSON, EXERCISE = "puls-och-blodtryck", "puls-och-blodtryck-anteckning"
 URL = f"/skriva/{LESSON}/{EXERCISE}"
@@ -116,8 +116,8 @@ def test_revised_note_becomes_version_two_and_the_diff_shows_the_changes(writer)
     feedback = writer.get(URL + "/respons").get_data(as_text=True)
     assert "Version 2 av 2" in feedback and "Jämför med version 1" in feedback
     diff = writer.get(URL + "/jamfor?fran=1&till=2").get_data(as_text=True)
-    removed = " ".join(re.findall(r"<del>(.*?)</del>", diff, re.S))
-    added = " ".join(re.findall(r"<ins>(.*?)</ins>", diff, re.S))
+    removed = " ".join(re.findall(r"<del>(.*?)</del>", diff, re.DOTALL))
+    added = " ".join(re.findall(r"<ins>(.*?)</ins>", diff, re.DOTALL))
     assert "tryck på tanten" in removed and "[borttaget:" in removed
     assert "mmHg" in added and "Brukaren" in added and "[tillagt:" in added
     assert writer.get(URL + "/respons?version=1").status_code == 200
@@ -226,8 +226,8 @@ def test_dashboard_lists_the_trainees_notes(writer):
 
 
 def test_the_checker_sees_a_term_edit_without_a_restart(app, content):
-    from webapp.write.lexicon import bank_lexicon
     from webapp.words.store import record_of as term_record
+    from webapp.write.lexicon import bank_lexicon
 
     first = bank_lexicon()
     assert bank_lexicon() is first  # built once, not per request

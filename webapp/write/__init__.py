@@ -16,4 +16,4 @@ def note_time(moment: datetime) -> str:
     return moment.astimezone(STOCKHOLM).strftime("%Y-%m-%d kl. %H.%M")
 
 
-from webapp.write import routes  # noqa: E402,F401
+from webapp.write import routes  # noqa: F401

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import threading
 
-import nlp
-from glossary import lexicon as glossary_lexicon
 from sqlalchemy import func, select
 
+import nlp
+from glossary import lexicon as glossary_lexicon
 from webapp.extensions import db
 from webapp.models import Term
 from webapp.words.store import record_of

@@ -11,7 +11,14 @@ from webapp.extensions import db
 from webapp.learn.store import record_of
 from webapp.models import Assignment, Lesson, Membership, Note, NoteDraft, NoteVersion, User
 from webapp.write import feedback as fb
-from webapp.write.service import PUBLISHED, ExerciseContext, draft_of, may_submit, missing_term_help, note_of
+from webapp.write.service import (
+    PUBLISHED,
+    ExerciseContext,
+    draft_of,
+    may_submit,
+    missing_term_help,
+    note_of,
+)
 
 SBAR_TEMPLATE = "S: \nB: \nA: \nR: "
 STATUS_LABELS = {"submitted": "Inlämnad, väntar på läraren", "returned": "Skriv om", "approved": "Godkänd"}

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import nlp
 from flask import abort
 from sqlalchemy import exists, func, select
 from sqlalchemy.exc import IntegrityError
 
+import nlp
 from lessons.model import Exercise
 from lessons.model import Lesson as LessonRecord
 from webapp.extensions import db
