@@ -129,4 +129,4 @@ def test_saving_a_term_again_replaces_its_keys_and_deletions(bank):
     assert lemmas("BTR")[0] == "blodtryck"
     assert search_terms("BT")[0].tier == 1  # now only the start of "BTR", no longer exact
     keys = db.session.query(TermKey).filter_by(term_id=bank["blodtryck"].id)
-    assert keys.filter_by(kind=DELETION, key="blodtryk").count() == 1
+    assert keys.filter_by(kind=DELETION, key="#blodtryk").count() == 1

@@ -1,9 +1,10 @@
 """Finding terms on the database: by any form, abbreviation, synonym, translation or one typo.
 
-Three indexed queries, never the whole bank: (1) equality on ``term_keys.key`` for the folded
-query and its one-character deletions, (2) a key range for prefixes, (3) the real keys of the
-few candidate terms, which :func:`glossary.search.match_rank` orders in Python (exact before
-prefix before typo; lemma before form, abbreviation, synonym, colloquial word, translation).
+A few indexed queries, never the whole bank: (1) equality on ``term_keys.key`` for the folded
+query and its one-character deletions, (2) a key range for prefixes, (3) only for terms that
+matched through a deletion row, their real keys (one typo or two?), (4) the winning terms.
+:func:`glossary.search.match_rank` orders the candidates in Python: exact before prefix before
+one typo; lemma before form, abbreviation, synonym, colloquial word, translation.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from sqlalchemy import select
 from glossary.search import SearchKey, fold, match_rank
 from webapp.extensions import db
 from webapp.models import Term, TermKey
-from webapp.words.store import DELETION, KEY_LENGTH, deletions
+from webapp.words.store import DELETION, DELETION_MARK, KEY_LENGTH, deletions
 
 CANDIDATES = 100  # terms considered per query, from each of the equality and prefix lookups
 PREFIX_END = "\U0010ffff"  # sorts after every character, so [q, q + END) holds q's prefixes
@@ -46,47 +47,53 @@ class Hit:
         return KIND_LABELS[self.kind]
 
 
-def _candidate_ids(query: str) -> set[int]:
+def _matching_rows(query: str) -> list[tuple[int, str, str]]:
+    """(term id, key, kind) rows equal to the query or one of its deletions, or starting
+    with the query."""
     probes = {query} | deletions(query)
-    ids = set(
-        db.session.scalars(
-            select(TermKey.term_id).where(TermKey.key.in_(probes)).distinct().limit(CANDIDATES)
-        )
+    probes |= {DELETION_MARK + probe for probe in probes}  # query or its deletion = a deletion
+    columns = (TermKey.term_id, TermKey.key, TermKey.kind)
+    rows = list(
+        db.session.execute(select(*columns).where(TermKey.key.in_(probes)).limit(CANDIDATES * 4))
     )
     if len(query) >= 2:
-        ids.update(
-            db.session.scalars(
-                select(TermKey.term_id)
-                .where(TermKey.key >= query, TermKey.key < query + PREFIX_END)
-                .where(TermKey.kind != DELETION)
-                .order_by(TermKey.key)
-                .limit(CANDIDATES)
-            )
+        rows += db.session.execute(
+            select(*columns)
+            .where(TermKey.key >= query, TermKey.key < query + PREFIX_END)
+            .order_by(TermKey.key)
+            .limit(CANDIDATES)
         )
-    return ids
+    return rows
+
+
+def _real_keys(term_ids: set[int]) -> list[tuple[int, str, str]]:
+    """The keys (not deletions) of terms that matched only through a deletion row, whose
+    original key is needed to tell one typo from two."""
+    if not term_ids:
+        return []
+    query = select(TermKey.term_id, TermKey.key, TermKey.kind).where(
+        TermKey.term_id.in_(term_ids), TermKey.kind != DELETION
+    )
+    return list(db.session.execute(query))
 
 
 def search_terms(text: str, limit: int = 30) -> list[Hit]:
-    """The terms ``text`` finds, best first (at most ``limit``)."""
+    """The terms ``text`` finds, best first (at most ``limit``); ties in order of the key."""
     query = fold(text)[:KEY_LENGTH]
     if not query:
         return []
-    ids = _candidate_ids(query)
-    if not ids:
-        return []
-    rows = db.session.execute(
-        select(TermKey.term_id, TermKey.key, TermKey.kind).where(
-            TermKey.term_id.in_(ids), TermKey.kind != DELETION
-        )
-    )
     best: dict[int, tuple] = {}
-    lemma_key: dict[int, str] = {}
-    for term_id, key, kind in rows:
-        if kind == "lemma":
-            lemma_key[term_id] = key
-        rank = match_rank(query, SearchKey(key, kind))
-        if rank is not None and (term_id not in best or rank < best[term_id][0]):
-            best[term_id] = (rank, kind, key)
-    ordered = sorted(best, key=lambda i: (best[i][0], lemma_key.get(i, ""), i))[:limit]
+
+    def consider(rows) -> None:
+        for term_id, key, kind in rows:
+            rank = match_rank(query, SearchKey(key, kind))
+            if rank is not None and (term_id not in best or (rank, key) < best[term_id][:2]):
+                best[term_id] = (rank, key, kind)
+
+    rows = _matching_rows(query)
+    consider(row for row in rows if row[2] != DELETION)
+    via_deletion = {term_id for term_id, _, kind in rows if kind == DELETION}
+    consider(_real_keys(set(list(via_deletion - best.keys())[:CANDIDATES])))
+    ordered = sorted(best, key=lambda i: (*best[i][:2], i))[:limit]
     terms = {t.id: t for t in db.session.scalars(select(Term).where(Term.id.in_(ordered)))}
-    return [Hit(terms[i], best[i][0][0], best[i][1], best[i][2]) for i in ordered if i in terms]
+    return [Hit(terms[i], best[i][0][0], best[i][2], best[i][1]) for i in ordered if i in terms]

@@ -12,7 +12,7 @@ neighbourhood", as in SymSpell), instead of trigram indexes that exist only on P
 
 from __future__ import annotations
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, text
 
 from glossary.load import check_bundled
 from glossary.model import Term as TermRecord
@@ -23,6 +23,9 @@ from webapp.models import Term, TermEdit, TermKey, User
 from webapp.models.time import utcnow
 
 DELETION = "deletion"
+# Deletion rows are stored as "#" + the deletion: fold() never leaves a "#" in a key, so a
+# prefix range over real keys never has to step over the (many more) deletion rows.
+DELETION_MARK = "#"
 DELETION_RANK = max(KIND_WEIGHTS.values()) + 1
 KEY_LENGTH = 120  # the column's width
 # Typos are tolerated for queries of 4+ characters (glossary.search.match_rank); keys longer
@@ -51,11 +54,11 @@ def key_rows(record: TermRecord) -> list[tuple[str, str, int]]:
     """(key, kind, rank) rows to store for a record: its search keys, then their deletions."""
     keys = search_keys(record)
     rows = [(k.key[:KEY_LENGTH], k.kind, KIND_WEIGHTS[k.kind]) for k in keys]
-    seen = {key for key, _, _ in rows}
+    deleted: set[str] = set()
     for k in keys:
-        for deleted in sorted(deletions(k.key) - seen):
-            seen.add(deleted)
-            rows.append((deleted, DELETION, DELETION_RANK))
+        for variant in sorted(deletions(k.key) - deleted):
+            deleted.add(variant)
+            rows.append((DELETION_MARK + variant, DELETION, DELETION_RANK))
     return rows
 
 
@@ -122,4 +125,24 @@ def load_bundled_terms() -> int:
         raise ContentError(list(problems))
     for record in records:
         save_term(record, source="bundled")
+    if _keys_outdated():
+        for term in db.session.scalars(select(Term)):
+            _replace_keys(term.id, record_of(term))
+    refresh_key_statistics()
     return len(records)
+
+
+def _keys_outdated() -> bool:
+    """True for a database whose terms were saved before deletion rows were marked."""
+    marked = select(TermKey.id).where(TermKey.key.startswith(DELETION_MARK)).limit(1)
+    return db.session.scalar(select(Term.id).limit(1)) is not None and db.session.scalar(marked) is None
+
+
+def refresh_key_statistics() -> None:
+    """Let the query planner see how many key rows there are after a bulk write.
+
+    Without statistics PostgreSQL guesses the table is small and scans it whole instead of
+    using ix_term_keys_key (measured: 500 ms instead of 0.3 ms per search over 2 million rows);
+    autovacuum catches up eventually, but a fresh install should be fast at once.
+    """
+    db.session.execute(text("ANALYZE term_keys"))
