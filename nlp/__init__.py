@@ -36,6 +36,8 @@ def check(text: str, terms, *, lexicon: Lexicon | None = None, form: str = "free
     """Analyse a care note; every span in the report indexes ``text`` itself."""
     if not isinstance(text, str):
         raise TypeError("text must be a str")
+    if isinstance(terms, str):
+        raise TypeError("terms is a list of lemmas or TermSpecs, not one string")
     if form not in FORMS:
         raise ValueError(f"form must be one of {FORMS}")
     specs = tuple(dict.fromkeys(s for s in map(_spec, terms) if s.lemma))

@@ -268,6 +268,8 @@ def word_is(word: str, lemma: str, target: _Word) -> bool:
     """Whether the written ``word`` (best lemma ``lemma``) mentions ``target``."""
     if not word[:1].isalpha() or word in wrong_forms():
         return False
+    if word.endswith("-"):  # "hälso- och sjukvård": a first part standing alone
+        return word[:-1] in target.links or word[:-1] == target.lemma
     if _is_word(word, lemma, target) and (word in target.forms or is_known(word)):
         return True
     return is_known(word) and _in_compound(word, target)

@@ -28,10 +28,22 @@ from tests.nlp.helpers import mentions, negated
         ("Inte feber utan frossa.", "frossa", [False]),
         ("Hon har inte heller urinerat.", "urinera", [True]),
         ("Hon tog blodprov utan problem.", "blodprov", [False]),
+        ("Blodprov för att se om hon har infektion.", "infektion", [False]),  # hedge
+        ("Förnekar smärta, däremot yrsel.", "yrsel", [False]),
+        ("Feber saknas, hosta finns.", "hosta", [False]),
+        ("Rodnad: ja. Svullnad: nej.", "rodnad", [False]),
+        ("Smärtan har inte återkommit.", "smärta", [False]),  # the subject of a negated verb
     ],
 )
 def test_negation_of_a_single_mention(text, term, expected):
     assert negated(text, term) == expected
+
+
+def test_coordination_with_eller_carries_the_cue():
+    assert mentions("Hon vill inte äta eller dricka.", ["äta", "dricka"]) == [
+        ("äta", "äta", True),
+        ("dricka", "dricka", True),
+    ]
 
 
 def test_coordination_carries_the_cue():

@@ -30,6 +30,7 @@ from tests.nlp.helpers import found_texts
         ("puls", "PULSEN var 72 slag/min.", ["PULSEN"]),
         ("dietist", "Enligt dietistens råd.", ["dietistens"]),
         ("urin", "Hon har urinvägsinfektion.", ["urinvägsinfektion"]),
+        ("hälsa", "Hälso- och sjukvården kontaktades.", ["Hälso-"]),
         ("arm", "Hon har ont i underarmen.", ["underarmen"]),
         ("protes", "Tandprotesen rengjordes.", ["Tandprotesen"]),
     ],
