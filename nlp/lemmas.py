@@ -181,6 +181,11 @@ def analyse(word: str) -> tuple[Candidate, ...]:
         candidates = _decode(lower, entry)
     else:
         candidates = _compound(lower)
+        first, hyphen, last = lower.rpartition("-")
+        if hyphen and first and last.isalpha():  # 1-åringarna, u-länderna: inflected last part
+            candidates += [
+                Candidate(first + hyphen + c.lemma, "C") for c in analyse(last) if "I" not in c.sources
+            ]
         if lower.endswith(GENITIVE) and len(lower) > MIN_HEAD:  # any noun takes a genitive -s
             candidates += [
                 Candidate(c.lemma, "G") for c in analyse(lower[:-1]) if "I" not in c.sources

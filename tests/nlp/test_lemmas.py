@@ -57,6 +57,7 @@ def test_care_word_inflections_resolve_to_their_lemma(lemmatize, sentence, form,
         ("trycksårsriskens", "trycksårsrisk"),
         ("sårrengöringarna", "sårrengöring"),
         ("eltandborsten", "eltandborste"),
+        ("PEG-sonden", "peg-sond"),
     ],
 )
 def test_compounds_the_lexicon_lacks_are_lemmatized_through_their_last_part(form, lemma):
