@@ -12,6 +12,7 @@ from webapp.author import bp, service
 from webapp.author.forms import ConfirmForm, ImportForm, LessonForm
 from webapp.extensions import csrf
 from webapp.learn import service as learn_service
+from webapp.learn.routes import lesson_body
 from webapp.learn.store import StaleEdit
 from webapp.models import Lesson
 from webapp.words.routes import swedish_time
@@ -89,8 +90,10 @@ def edit(slug: str):
 @bp.get("/<slug>/forhandsgranska")
 @teachers
 def preview(slug: str):
-    page = learn_service.lesson_page(_lesson(slug, edit=False), current_user)
-    return render_template("learn/lesson.html", page=page, preview=True)
+    lesson = _lesson(slug, edit=False)
+    body = lesson_body(lesson, current_user)
+    editable = service.may_edit(lesson, current_user)
+    return render_template("learn/lesson.html", lesson=lesson, body=body, preview=True, editable=editable)
 
 
 @bp.get("/<slug>/versioner")

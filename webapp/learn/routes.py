@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask import abort, render_template
 from flask_login import current_user
+from markupsafe import Markup
 
 from webapp.access import roles_required
-from webapp.learn import bp, service
-from webapp.models import Role
+from webapp.learn import bp, cache, service
+from webapp.models import Lesson, Role, User
 
 logged_in = roles_required(Role.TRAINEE, Role.TEACHER, Role.ADMIN)
 
@@ -21,7 +22,14 @@ def index():
 @bp.get("/<slug>")
 @logged_in
 def lesson(slug: str):
-    found = service.find_lesson(slug)
+    found, terms_saved = service.find_lesson_with_stamp(slug)
     if found is None or found.status != service.PUBLISHED:
         abort(404)  # a draft is seen only in the teacher's preview
-    return render_template("learn/lesson.html", page=service.lesson_page(found, current_user))
+    key = (found.id, found.version, str(found.updated_at), str(terms_saved), current_user.l1)
+    body = cache.rendered(key, lambda: lesson_body(found, current_user))
+    return render_template("learn/lesson.html", lesson=found, body=body)
+
+
+def lesson_body(lesson: Lesson, viewer: User) -> Markup:
+    """The lesson's content as ``viewer`` sees it (also the teacher's preview)."""
+    return Markup(render_template("learn/_lesson_body.html", page=service.lesson_page(lesson, viewer)))
