@@ -38,15 +38,17 @@ def create_app(overrides: dict | None = None) -> Flask:
     from webapp.audio import bp as audio_bp
     from webapp.auth import bp as auth_bp
     from webapp.author import bp as author_bp
+    from webapp.cards import bp as cards_bp
     from webapp.cli import register_commands
     from webapp.drills import bp as drills_bp
     from webapp.home import bp as home_bp
     from webapp.learn import bp as learn_bp
+    from webapp.review import bp as review_bp
     from webapp.teach import bp as teach_bp
     from webapp.words import bp as words_bp
     from webapp.write import bp as write_bp
 
-    for blueprint in (home_bp, auth_bp, teach_bp, admin_bp, words_bp, learn_bp, audio_bp, author_bp, write_bp, api_bp, drills_bp):
+    for blueprint in (home_bp, auth_bp, teach_bp, admin_bp, words_bp, learn_bp, audio_bp, author_bp, write_bp, api_bp, drills_bp, review_bp, cards_bp):
         app.register_blueprint(blueprint)
     app.jinja_env.filters["text_direction"] = text_direction
     errors.register(app)

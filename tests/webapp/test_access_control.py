@@ -61,6 +61,19 @@ ACCESS: dict[str, tuple[set[str], dict]] = {
     "write.resume": ({ANON, TRAINEE}, {"lesson": "puls-och-blodtryck", "exercise": "x"}),
     "api.check": ({TRAINEE}, {}),  # anonymous: 401 in JSON
     "api.draft": ({TRAINEE}, {}),
+    # review: note 1 does not exist (404, not refused); group 1 is the walking teacher's own
+    "review.queue": (TEACHERS, {}),
+    "review.note": (TEACHERS, {"note_id": 1}),
+    "review.comment": (TEACHERS, {"note_id": 1}),
+    "review.override": (TEACHERS, {"note_id": 1}),
+    "review.group_insights": (TEACHERS, {"group_id": 1}),
+    "review.insights_csv": (TEACHERS, {"group_id": 1}),
+    "cards.index": ({TRAINEE}, {}),
+    "cards.card": ({TRAINEE}, {"slug": "puls-och-blodtryck"}),
+    "cards.to_sign": (TEACHERS, {}),
+    "cards.sign": (TEACHERS, {"slug": "puls-och-blodtryck", "user_id": 1}),
+    "cards.revoke": (TEACHERS, {"slug": "puls-och-blodtryck", "user_id": 1}),
+    "cards.verify": (EVERYONE, {"code": "okand-kod"}),  # public; an unknown code: 404
 }
 
 

@@ -1,0 +1,32 @@
+"""Signing and revoking a competence card, with Swedish messages."""
+
+from flask_wtf import FlaskForm
+from wtforms import SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+
+class SignForm(FlaskForm):
+    criteria = SelectMultipleField(
+        "Moment du har sett deltagaren utföra i praktiken",
+        coerce=int,
+        choices=[],
+        validators=[DataRequired("Välj minst ett moment som du har sett i praktiken.")],
+    )
+    workplace = StringField(
+        "Arbetsplats",
+        description="Där du såg deltagaren utföra momenten, till exempel Solgårdens äldreboende.",
+        validators=[
+            DataRequired("Skriv arbetsplatsen."),
+            Length(max=200, message="Skriv högst 200 tecken."),
+        ],
+    )
+
+
+class RevokeForm(FlaskForm):
+    reason = TextAreaField(
+        "Skäl till att kortet återkallas",
+        validators=[
+            DataRequired("Skriv ett skäl."),
+            Length(max=1000, message="Skriv högst 1000 tecken."),
+        ],
+    )

@@ -1,0 +1,337 @@
+"""Competence cards (*kompetenskort*): a lesson's competence criteria, signed in practice by a
+supervisor once the trainee is ready, and verifiable by anyone with the card's code.
+
+A trainee is **ready** for a lesson's card when
+- their drills for the lesson are done to the lesson's threshold (``drills.threshold``): that
+  share of the lesson's words is *mastered* — the drills' own measure
+  (:data:`webapp.drills.progress.MASTERED_STABILITY`: every card of the word in FSRS's review
+  state and stable for at least three weeks); a lesson without words needs no drills; and
+- a note for one of the lesson's exercises is approved by a teacher.
+
+A **supervisor** is a teacher who leads one of the trainee's groups (or an admin); only they
+may sign or revoke. A card is **complete** when every criterion is signed. Its code is made
+with :func:`secrets.token_urlsafe` (32 bytes), so it cannot be guessed.
+"""
+
+from __future__ import annotations
+
+import math
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+import segno
+from fsrs import State
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from lessons.model import Lesson as LessonRecord
+from webapp.drills.progress import MASTERED_STABILITY
+from webapp.extensions import db
+from webapp.learn.store import record_of
+from webapp.models import Card, CompetenceCard, CompetenceSignature, Lesson, LessonTerm, Note, User
+from webapp.models.time import utcnow
+from webapp.review.scope import supervised_members
+
+CODE_BYTES = 32
+APPROVED = "approved"
+
+
+class NotReady(ValueError):
+    """The trainee has not finished the drills or has no approved note for the lesson."""
+
+
+@dataclass(frozen=True)
+class Readiness:
+    mastered: int
+    words: int
+    threshold: float
+    approved_note: bool
+
+    @property
+    def drills_done(self) -> bool:
+        return self.words == 0 or self.mastered / self.words >= self.threshold
+
+    @property
+    def needed(self) -> int:
+        """How many words must be mastered to reach the threshold."""
+        return math.ceil(self.threshold * self.words)
+
+    @property
+    def ready(self) -> bool:
+        return self.drills_done and self.approved_note
+
+
+def mastered_words(
+    user_ids: list[int], lesson_ids: list[int]
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """(user, lesson) → (words mastered, words in the lesson): two queries in all."""
+    words: dict[int, set[int]] = {}
+    for lesson_id, term_id in db.session.execute(
+        select(LessonTerm.lesson_id, LessonTerm.term_id).where(LessonTerm.lesson_id.in_(lesson_ids))
+    ):
+        words.setdefault(lesson_id, set()).add(term_id)
+    all_terms = set().union(*words.values()) if words else set()
+    firm: dict[tuple[int, int], bool] = {}
+    for user_id, term_id, state, stability in db.session.execute(
+        select(Card.user_id, Card.term_id, Card.state, Card.stability).where(
+            Card.user_id.in_(user_ids), Card.term_id.in_(all_terms), Card.last_review.is_not(None)
+        )
+    ):
+        solid = state == State.Review.value and (stability or 0) >= MASTERED_STABILITY
+        firm[user_id, term_id] = firm.get((user_id, term_id), True) and solid
+    return {
+        (user_id, lesson_id): (sum(firm.get((user_id, t), False) for t in terms), len(terms))
+        for user_id in user_ids
+        for lesson_id, terms in ((lid, words.get(lid, set())) for lid in lesson_ids)
+    }
+
+
+def approved_notes(user_ids: list[int], lesson_ids: list[int]) -> set[tuple[int, int]]:
+    """(user, lesson) pairs with an approved note: one query."""
+    return set(
+        db.session.execute(
+            select(Note.user_id, Note.lesson_id).where(
+                Note.user_id.in_(user_ids), Note.lesson_id.in_(lesson_ids), Note.status == APPROVED
+            )
+        ).all()
+    )
+
+
+def readiness(user_id: int, lesson: Lesson, record: LessonRecord) -> Readiness:
+    mastered, words = mastered_words([user_id], [lesson.id])[user_id, lesson.id]
+    approved = (user_id, lesson.id) in approved_notes([user_id], [lesson.id])
+    return Readiness(mastered, words, record.drills.threshold, approved)
+
+
+@dataclass(frozen=True)
+class CriterionRow:
+    index: int
+    text: str
+    signature: CompetenceSignature | None
+
+
+@dataclass
+class CardView:
+    trainee: User
+    lesson: Lesson
+    record: LessonRecord
+    card: CompetenceCard | None
+    criteria: list[CriterionRow]
+    readiness: Readiness
+    signers: dict[int, str]
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.card and self.card.completed_at)
+
+    @property
+    def unsigned(self) -> list[CriterionRow]:
+        return [row for row in self.criteria if row.signature is None]
+
+
+def card_of(user_id: int, lesson_id: int) -> CompetenceCard | None:
+    return db.session.scalar(
+        select(CompetenceCard).where(
+            CompetenceCard.user_id == user_id, CompetenceCard.lesson_id == lesson_id
+        )
+    )
+
+
+def _signer_names(signatures: list[CompetenceSignature]) -> dict[int, str]:
+    ids = {s.signed_by_id for s in signatures if s.signed_by_id is not None}
+    if not ids:
+        return {}
+    return dict(
+        db.session.execute(select(User.id, User.display_name).where(User.id.in_(ids))).all()
+    )
+
+
+def card_view(trainee: User, lesson: Lesson) -> CardView:
+    record = record_of(lesson)
+    card = card_of(trainee.id, lesson.id)
+    signed = {s.criterion_index: s for s in card.signatures} if card else {}
+    criteria = [CriterionRow(i, text, signed.get(i)) for i, text in enumerate(record.competence)]
+    return CardView(
+        trainee,
+        lesson,
+        record,
+        card,
+        criteria,
+        readiness(trainee.id, lesson, record),
+        _signer_names(list(signed.values())),
+    )
+
+
+def sign(supervisor: User, view: CardView, indexes: list[int], workplace: str) -> CompetenceCard:
+    """Sign the criteria ``indexes`` (those not signed yet) for ``workplace``, in one
+    transaction; the card is made on the first signature and completed with the last.
+    Raises :class:`NotReady` before the drills and the approved note are done."""
+    if not view.readiness.ready:
+        raise NotReady(view.lesson.slug)
+    card = view.card
+    if card is None:
+        card = CompetenceCard(
+            code=secrets.token_urlsafe(CODE_BYTES),
+            user_id=view.trainee.id,
+            lesson_id=view.lesson.id,
+        )
+        db.session.add(card)
+    now = utcnow()
+    open_rows = {row.index: row for row in view.unsigned}
+    for index in sorted(set(indexes) & set(open_rows)):
+        card.signatures.append(
+            CompetenceSignature(
+                criterion_index=index,
+                criterion=open_rows[index].text,
+                signed_by_id=supervisor.id,
+                signed_at=now,
+                workplace=workplace.strip(),
+            )
+        )
+    card.workplace = workplace.strip()
+    if len(card.signatures) >= len(view.criteria) and card.completed_at is None:
+        card.completed_at = now
+    try:
+        db.session.commit()
+    except IntegrityError:  # another supervisor signed the same criterion at the same moment
+        db.session.rollback()
+        raise
+    return card
+
+
+def revoke(card: CompetenceCard, reason: str) -> None:
+    card.revoked_at, card.revoked_reason = utcnow(), reason.strip()
+    db.session.commit()
+
+
+@dataclass(frozen=True)
+class Verification:
+    """All the public verify page may show: nothing about the trainee but the name."""
+
+    name: str
+    lesson: str
+    completed_at: datetime | None
+    signers: list[str]
+    revoked_at: datetime | None
+
+
+def verification(code: str) -> Verification | None:
+    card = db.session.scalar(select(CompetenceCard).where(CompetenceCard.code == code))
+    if card is None:
+        return None
+    name = db.session.scalar(select(User.display_name).where(User.id == card.user_id))
+    lesson = db.session.scalar(select(Lesson.title).where(Lesson.id == card.lesson_id))
+    names = _signer_names(list(card.signatures))
+    signers = list(
+        dict.fromkeys(names[s.signed_by_id] for s in card.signatures if s.signed_by_id in names)
+    )
+    return Verification(name, lesson, card.completed_at, signers, card.revoked_at)
+
+
+def qr_svg(url: str) -> str:
+    """The URL as an inline SVG QR code (no image service involved)."""
+    return segno.make(url, error="m").svg_inline(scale=4, title="QR-kod till kontrollsidan")
+
+
+@dataclass(frozen=True)
+class CardSummary:
+    lesson: Lesson
+    criteria: int
+    signed: int
+    complete: bool
+    revoked: bool
+    readiness: Readiness
+
+
+def cards_of(trainee: User, lessons: list[Lesson]) -> list[CardSummary]:
+    """The trainee's card status for each lesson with competence criteria: four queries."""
+    records = {lesson.id: record_of(lesson) for lesson in lessons}
+    lessons = [lesson for lesson in lessons if records[lesson.id].competence]
+    ids = [lesson.id for lesson in lessons]
+    mastery = mastered_words([trainee.id], ids)
+    approved = approved_notes([trainee.id], ids)
+    cards = {
+        card.lesson_id: card
+        for card in db.session.scalars(
+            select(CompetenceCard)
+            .options(selectinload(CompetenceCard.signatures))
+            .where(CompetenceCard.user_id == trainee.id, CompetenceCard.lesson_id.in_(ids))
+        )
+    }
+    summaries = []
+    for lesson in lessons:
+        record, card = records[lesson.id], cards.get(lesson.id)
+        ready = Readiness(
+            *mastery[trainee.id, lesson.id],
+            record.drills.threshold,
+            (trainee.id, lesson.id) in approved,
+        )
+        summaries.append(
+            CardSummary(
+                lesson,
+                len(record.competence),
+                len(card.signatures) if card else 0,
+                bool(card and card.completed_at),
+                bool(card and card.revoked_at),
+                ready,
+            )
+        )
+    return summaries
+
+
+@dataclass(frozen=True)
+class SignItem:
+    trainee_id: int
+    trainee: str
+    lesson_slug: str
+    lesson_title: str
+    signed: int
+    criteria: int
+    drills_done: bool
+
+
+def to_sign(supervisor: User) -> list[SignItem]:
+    """The supervisor's trainees with an approved note for a lesson with competence criteria,
+    and how far their card has come: five queries."""
+    members = supervised_members(supervisor).subquery()
+    rows = db.session.execute(
+        select(Note.user_id, User.display_name, Lesson)
+        .join(members, members.c.user_id == Note.user_id)
+        .join(User, User.id == Note.user_id)
+        .join(Lesson, Lesson.id == Note.lesson_id)
+        .where(Note.status == APPROVED)
+        .order_by(User.display_name, Lesson.title)
+    ).all()
+    pairs = {(user_id, lesson.id): (name, lesson) for user_id, name, lesson in rows}
+    user_ids = sorted({u for u, _ in pairs})
+    lesson_ids = sorted({lesson_id for _, lesson_id in pairs})
+    mastery = mastered_words(user_ids, lesson_ids)
+    signed = {
+        (card.user_id, card.lesson_id): len(card.signatures)
+        for card in db.session.scalars(
+            select(CompetenceCard)
+            .options(selectinload(CompetenceCard.signatures))
+            .where(CompetenceCard.user_id.in_(user_ids), CompetenceCard.lesson_id.in_(lesson_ids))
+        )
+    }
+    items = []
+    for (user_id, lesson_id), (name, lesson) in pairs.items():
+        record = record_of(lesson)
+        if not record.competence:
+            continue
+        mastered, words = mastery[user_id, lesson_id]
+        done = Readiness(mastered, words, record.drills.threshold, True).drills_done
+        items.append(
+            SignItem(
+                user_id,
+                name,
+                lesson.slug,
+                lesson.title,
+                signed.get((user_id, lesson_id), 0),
+                len(record.competence),
+                done,
+            )
+        )
+    return items
