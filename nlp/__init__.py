@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .pipeline import analyse, load
 from .report import Finding, Mention, Report
-from .terms import Lexicon, TermSpec
+from .specs import Lexicon, TermSpec
 
 __all__ = ["Finding", "Lexicon", "Mention", "Report", "TermSpec", "check", "load"]
 

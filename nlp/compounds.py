@@ -24,7 +24,7 @@ from .dictionary import ADJECTIVE, BEGIN, END, MIDDLE, NOUN, VERB, WORD, load_in
 from .findings import add_finding
 from .lemmas import lemma_candidates
 from .resources import endings, message, word_list
-from .sentences import nfc_lower
+from .vocabulary import accepted_compounds
 
 MIN_PART = 2
 MAX_PARTS = 4
@@ -162,7 +162,7 @@ def make_split_compounds(nlp: Language, name: str):
 
 
 def find_split_compounds(doc: Doc) -> Doc:
-    accepted, text, words = _accepted_forms(doc), doc._.text, doc._.words
+    accepted, text, words = accepted_compounds(doc._.terms, doc._.lexicon), doc._.text, doc._.words
     for a, b in itertools.pairwise(words):
         if b.sent_start or text[a.end : b.start] != " " or b.text[:1].isupper():
             continue
@@ -174,13 +174,3 @@ def find_split_compounds(doc: Doc) -> Doc:
             note = message("split_compound", split=text[a.start : b.end], joined=joined)
             add_finding(doc, "split_compound", a.start, b.end, (joined,), note)
     return doc
-
-
-def _accepted_forms(doc: Doc) -> frozenset[str]:
-    forms = set()
-    lexicon = doc._.lexicon
-    if lexicon is not None:
-        forms |= {nfc_lower(f) for f in lexicon.forms} | {nfc_lower(w) for w in lexicon.words}
-    for spec in doc._.terms:
-        forms |= {nfc_lower(f) for f in spec.forms} | {nfc_lower(spec.lemma)}
-    return frozenset(f for f in forms if " " not in f)

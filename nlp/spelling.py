@@ -33,7 +33,7 @@ from .compounds import splits
 from .dictionary import BEGIN, END, MIDDLE, NOUN, WORD, load_index
 from .findings import add_finding
 from .resources import endings, message, word_list, yaml_data
-from .sentences import nfc_lower
+from .vocabulary import accepted_words
 from .words import Word
 
 _SWEDISH_WORD = re.compile(r"[a-zåäöéü]+(?:-[a-zåäöéü]*)*", re.IGNORECASE)
@@ -143,23 +143,13 @@ def _skip(word: Word, accepted: frozenset[str]) -> bool:
     return text[:1].isupper() and not word.sent_start
 
 
-def _accepted(doc: Doc) -> frozenset[str]:
-    """Words this call accepts besides the dictionary: the lexicon's and the terms' forms."""
-    lexicon, words = doc._.lexicon, set()
-    if lexicon is not None:
-        words |= {nfc_lower(w) for w in lexicon.words} | {nfc_lower(f) for f in lexicon.forms}
-    for spec in doc._.terms:
-        words |= {nfc_lower(f) for f in spec.forms} | {nfc_lower(w) for w in spec.lemma.split()}
-    return frozenset(words)
-
-
 @Language.factory("ordvard_spelling")
 def make_spelling(nlp: Language, name: str):
     return check_spelling
 
 
 def check_spelling(doc: Doc) -> Doc:
-    accepted = _accepted(doc)
+    accepted = accepted_words(doc._.terms, doc._.lexicon)
     taken = {i for f in doc._.findings or () if f.kind in _COVERING for i in range(f.start, f.end)}
     for word in doc._.words:
         if _skip(word, accepted) or word.start in taken or word.end - 1 in taken:

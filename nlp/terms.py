@@ -11,7 +11,7 @@ are reported as ``variants`` but never count as the term.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
@@ -23,34 +23,11 @@ from .lemmas import lemma_candidates
 from .report import Mention
 from .resources import endings, word_list, yaml_data
 from .sentences import nfc_lower
+from .specs import Lexicon, TermSpec
 from .spelling import is_known, wrong_forms
 from .words import Word
 
 MIN_COMPOUND_TERM = 3  # shorter lemmas (ge, tå) hide inside too many unrelated words
-
-
-@dataclass(frozen=True)
-class TermSpec:
-    """A term to look for; only ``lemma`` and ``forms``/``compound_forms`` count as the term."""
-
-    lemma: str
-    forms: tuple[str, ...] = ()
-    compound_forms: tuple[str, ...] = ()
-    synonyms: tuple[str, ...] = ()
-    abbreviations: tuple[str, ...] = ()
-    colloquial: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Extra knowledge from the glossary: form → lemma, compound stem → lemma, accepted words."""
-
-    forms: dict = field(default_factory=dict)
-    compound_stems: dict = field(default_factory=dict)
-    words: frozenset = frozenset()
-
-    def __hash__(self) -> int:
-        return id(self)
 
 
 if not Doc.has_extension("terms"):
@@ -116,8 +93,8 @@ class _Term:
 @lru_cache(maxsize=4096)
 def compile_term(spec: TermSpec, lexicon: Lexicon | None) -> _Term:
     lemma_words = nfc_lower(spec.lemma).split()
-    extra_forms = {nfc_lower(f) for f in spec.forms}
-    extra_links = {nfc_lower(f) for f in spec.compound_forms}
+    extra_forms = {nfc_lower(f) for f in spec.forms if f}
+    extra_links = {nfc_lower(f) for f in spec.compound_forms if f}
     if lexicon is not None:
         extra_forms |= {
             nfc_lower(f)
@@ -163,9 +140,15 @@ def _other_word(form: str, lemma: str) -> bool:
 
 
 def _is_word(word: str, lemma: str, target: _Word) -> bool:
-    """Whether ``word`` (best lemma ``lemma``) is a form of ``target``, also in the genitive."""
-    if lemma == target.lemma or word in target.forms:
+    """Whether ``word`` (best lemma ``lemma``) is a form of ``target``, also in the genitive.
+
+    A listed form that the lemmatizer reads as a noun of its own is that noun: the imperative
+    *fall* of *falla* is the noun *fall*, *dusch* of *duscha* the noun *dusch*."""
+    if lemma == target.lemma:
         return True
+    if word in target.forms:
+        imperative = target.lemma.endswith("a") and word == target.lemma[:-1]
+        return not (imperative and lemma == word and load_index().roles(word) & NOUN)
     return word.endswith("s") and word[:-1] in target.forms
 
 

@@ -103,3 +103,9 @@ def test_mentions_index_the_original_text():
     text = "Kl. 08.00 mätte jag blodtrycket."
     for m in nlp.check(text, ["blodtryck", "mäta"]).found:
         assert text[m.start : m.end] == m.text
+
+
+def test_a_verbs_imperative_form_that_is_a_noun_is_the_noun():
+    spec = nlp.TermSpec("falla", forms=("faller", "föll", "fallit", "fall"))
+    report = nlp.check("Efter fallet var hon rädd för ett nytt fall. Hon föll i går.", [spec])
+    assert [m.text for m in report.found] == ["föll"]
