@@ -27,6 +27,7 @@ def _lexicons() -> dict:
         "colloquial": data["colloquial"],
         "judgmental": frozenset(data["judgmental"]),
         "exceptions": {k: frozenset(v) for k, v in data["judgmental_exceptions"].items()},
+        "other_words": frozenset(data["other_words"]),
     }
 
 
@@ -60,7 +61,7 @@ def find_register(doc: Doc) -> Doc:
             note = message("colloquial", word=word.text, use=use[0])
             add_finding(doc, "colloquial", word.start, word.end, use, note)
             continue
-        judgmental = _lemma_in(word, lex["judgmental"])
+        judgmental = word.norm not in lex["other_words"] and _lemma_in(word, lex["judgmental"])
         following = words[k + 1].norm if k + 1 < len(words) else ""
         if judgmental and following not in lex["exceptions"].get(judgmental, ()):
             note = message("judgmental", word=word.text)

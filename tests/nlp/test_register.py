@@ -47,6 +47,7 @@ def test_judgmental_words_are_flagged(text, word):
         "Han var trött och förvirrad men stadig.",
         "Urinen hade sur lukt.",
         "Hon har en envis hosta.",
+        "Hon sov drygt en timme.",
     ],
 )
 def test_descriptive_words_are_not_findings(text):
