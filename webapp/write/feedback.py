@@ -26,14 +26,6 @@ KIND_LABELS = {
     "personal_data": "personuppgift",
     "measurement": "mätvärde",
 }
-KIND_ICONS = {
-    "spelling": "Aa",
-    "split_compound": "⌴",
-    "colloquial": "💬",
-    "judgmental": "⚖",
-    "personal_data": "⛔",
-    "measurement": "#",
-}
 SBAR_LABELS = {
     "situation": "S – Situation",
     "bakgrund": "B – Bakgrund",
@@ -59,7 +51,6 @@ class NumberedFinding:
     number: int
     kind: str
     label: str
-    icon: str
     text: str
     message: str
     suggestions: list[str]
@@ -94,7 +85,6 @@ def feedback_of(text: str, report: dict, overrides: list[FindingOverride] = ()) 
                 number=number,
                 kind=f["kind"],
                 label=KIND_LABELS.get(f["kind"], f["kind"]),
-                icon=KIND_ICONS.get(f["kind"], "!"),
                 text=f["text"],
                 message=f["message"],
                 suggestions=list(f.get("suggestions", [])),
