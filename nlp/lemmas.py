@@ -25,6 +25,7 @@ import lzma
 import zlib
 from bisect import bisect_left
 from functools import lru_cache
+from os.path import commonprefix
 from pathlib import Path
 from typing import NamedTuple
 
@@ -34,6 +35,7 @@ from spacy.tokens import Doc, Token
 DATA = Path(__file__).parent / "data" / "lemmas"
 MIN_PART = 3  # shortest first part of a compound we split off
 MIN_HEAD = 4  # shortest last part: three-letter heads are mostly function words (min, dom)
+MAX_ENDING = 6  # longest ending in suffix_rules.tsv
 MAX_COMPOUND = 40  # longer "words" are not split: no Swedish compound needs it, and it bounds time
 SENTENCE_END = frozenset(".!?:;")
 # Candidates scoring this far below the best are dropped: on Talbanken dev (cross-validated) this
@@ -86,14 +88,16 @@ class SuffixRule(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _suffix_rules() -> tuple[SuffixRule, ...]:
-    rules = []
+def _suffix_rules() -> dict[str, list[SuffixRule]]:
+    """The rules by the ending they apply to."""
+    rules: dict[str, list[SuffixRule]] = {}
     for line in (DATA / "suffix_rules.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             ending, lemma_ending, _why, *check = line.split("\t")
             lemma_ending, *check = ("" if e == "(empty)" else e for e in [lemma_ending, *check])
-            rules.append(SuffixRule(ending, lemma_ending, check[0] if check else lemma_ending))
-    return tuple(rules)
+            rule = SuffixRule(ending, lemma_ending, check[0] if check else lemma_ending)
+            rules.setdefault(ending, []).append(rule)
+    return rules
 
 
 def _decode(form: str, entry: str) -> list[Candidate]:
@@ -160,9 +164,10 @@ def _by_rule(lower: str, known: set[str], compounds: bool) -> list[Candidate]:
     """Known lemmas that a regular ending rule makes from ``lower``; with ``compounds`` (for
     words the lexicon lacks), compounds of known lemmas too."""
     found = []
-    for rule in _suffix_rules():
-        stem = lower[: len(lower) - len(rule.ending)]
-        if lower.endswith(rule.ending) and len(stem) >= 2:
+    rules = _suffix_rules()
+    for size in range(1, min(MAX_ENDING, len(lower) - 2) + 1):
+        stem = lower[:-size]
+        for rule in rules.get(lower[-size:], ()):
             lemma = stem + rule.lemma_ending
             if lemma not in known and _is_lemma(stem + rule.check_ending, compounds):
                 known.add(lemma)
@@ -198,9 +203,7 @@ def analyse(word: str) -> tuple[Candidate, ...]:
 
 def edit_code(form: str, lemma: str) -> str:
     """How ``lemma`` is made from ``form``: characters stripped from the end, then the ending."""
-    common = 0
-    while common < min(len(form), len(lemma)) and form[common] == lemma[common]:
-        common += 1
+    common = len(commonprefix((form, lemma)))
     return f"{len(form) - common}{lemma[common:]}"
 
 
@@ -229,14 +232,9 @@ def word_features(word: str, candidate: Candidate) -> list[str]:
     ]
 
 
-def context_features(candidate: Candidate, word: str, previous: str, following: str) -> list[str]:
-    """Features of a candidate that look at the words before and after it."""
-    lower = word.lower()
-    code = edit_code(lower, candidate.lemma.lower())
-    return [
-        f"p:{previous}/{code}",
-        f"n:{following}/{code}",
-    ]
+def context_features(code: str, previous: str, following: str) -> list[str]:
+    """Features of a candidate (by its ``edit_code``) that look at the neighbouring words."""
+    return [f"p:{previous}/{code}", f"n:{following}/{code}"]
 
 
 @lru_cache(maxsize=1)
@@ -262,15 +260,26 @@ def distinct_candidates(word: str) -> list[Candidate]:
     return list(merged.values())
 
 
+class Scored(NamedTuple):
+    lemma: str
+    score: float
+    code: str  # edit_code from the word, which the context features use
+
+
 @lru_cache(maxsize=65536)
-def _ranked(word: str) -> tuple[tuple[Candidate, float], ...]:
+def _ranked(word: str) -> tuple[Scored, ...]:
     """Candidates of ``word`` with their context-free score, best first."""
     weights = _weights()
+    lower = word.lower()
     scored = [
-        (c, sum(weights.get(f, 0.0) for f in word_features(word, c)))
+        Scored(
+            c.lemma,
+            sum(weights.get(f, 0.0) for f in word_features(word, c)),
+            edit_code(lower, c.lemma.lower()),
+        )
         for c in distinct_candidates(word)
     ]
-    return tuple(sorted(scored, key=lambda pair: -pair[1]))
+    return tuple(sorted(scored, key=lambda s: -s.score))
 
 
 @lru_cache(maxsize=1)
@@ -291,9 +300,9 @@ def lemma_candidates(word: str) -> tuple[str, ...]:
     return _overrides().get(word.lower()) or _likely(_ranked(word))
 
 
-def _likely(scored) -> tuple[str, ...]:
-    best = scored[0][1]
-    return tuple(c.lemma for c, score in scored if score >= best - MARGIN)
+def _likely(scored: list[Scored] | tuple[Scored, ...]) -> tuple[str, ...]:
+    best = scored[0].score
+    return tuple(s.lemma for s in scored if s.score >= best - MARGIN)
 
 
 def rank_in_context(word: str, previous: str, following: str) -> tuple[str, ...]:
@@ -303,13 +312,16 @@ def rank_in_context(word: str, previous: str, following: str) -> tuple[str, ...]
         return fixed
     ranked = _ranked(word)
     if len(ranked) < 2:
-        return tuple(c.lemma for c, _ in ranked)
+        return tuple(s.lemma for s in ranked)
     weights = _weights()
     rescored = [
-        (c, score + sum(weights.get(f, 0.0) for f in context_features(c, word, previous, following)))
-        for c, score in ranked
+        s._replace(
+            score=s.score
+            + sum(weights.get(f, 0.0) for f in context_features(s.code, previous, following))
+        )
+        for s in ranked
     ]
-    return _likely(sorted(rescored, key=lambda pair: -pair[1]))
+    return _likely(sorted(rescored, key=lambda s: -s.score))
 
 
 def context_key(word: str, context_words: frozenset[str]) -> str:

@@ -69,7 +69,8 @@ def example(form, lemma, upos, prev, nxt):
     if lemma.lower() not in lemmas_lower:
         return -1, [], upos
     feats = [
-        lemmas.word_features(form, c) + lemmas.context_features(c, form, prev, nxt)
+        lemmas.word_features(form, c)
+        + lemmas.context_features(lemmas.edit_code(form.lower(), c.lemma.lower()), prev, nxt)
         for c in ranked
     ]
     return lemmas_lower.index(lemma.lower()), feats, upos
