@@ -9,6 +9,7 @@ from ``doc._.terms`` and ``doc._.lexicon``, which ``analyse`` sets before runnin
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -29,6 +30,7 @@ from . import (  # noqa: F401  (modules that register the factories)
     words,
 )
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 COMPONENTS = (
     "ordvard_sentences",
     "ordvard_lemmatizer",
@@ -56,7 +58,10 @@ def load() -> Language:
 def analyse(text: str, term_specs: tuple, lexicon, form: str) -> Doc:
     """Run the whole pipeline on ``text`` with this call's terms, lexicon and note form."""
     lang = load()
-    doc = lang.make_doc(text)
+    # spaCy hashes tokens as UTF-8, which lone surrogates (e.g. from broken JSON) cannot be;
+    # U+FFFD keeps every offset, and the spans are cut from the original text
+    doc = lang.make_doc(_SURROGATE.sub("\ufffd", text))
+    doc._.text = text
     doc._.terms = term_specs
     doc._.lexicon = lexicon
     doc._.form = form

@@ -69,5 +69,5 @@ def collect_words(doc: Doc) -> Doc:
             Word(token.i, text, norm, token.idx, token.idx + len(text), token.is_sent_start, lemmas)
         )
     doc._.words = words
-    doc._.text = doc.text
+    doc._.text = doc._.text or doc.text
     return doc

@@ -40,6 +40,7 @@ swedish = st.sampled_from(
 )
 texts = st.one_of(
     st.text(),
+    st.text(alphabet=st.characters(exclude_categories=())),  # with lone surrogates
     st.text(alphabet=st.characters(codec="utf-8")),
     st.lists(swedish, max_size=40).map("".join),
     st.lists(st.sampled_from(NOTE.split()), max_size=40).map(" ".join),
@@ -91,7 +92,15 @@ def test_crlf_emoji_and_rtl_keep_offsets():
 
 
 def test_edge_inputs():
-    for text in ["", " ", "\n\n\n", "\x00\x01\x02", "." * 1000, "a" * 5000]:
+    for text in [
+        "",
+        " ",
+        "\n\n\n",
+        "\x00\x01\x02",
+        "." * 1000,
+        "a" * 5000,
+        "smärta\ud800 sår\udfff",
+    ]:
         assert_well_formed(text, nlp.check(text, TERMS))
 
 
