@@ -199,3 +199,15 @@ def test_teacher_assigns_a_lesson_to_a_group_they_lead_and_unassigns_it(client, 
 def test_term_search_gives_the_markup_to_write(client, teacher):
     html = client.get("/larare/lektioner/termer?q=manschett").get_data(as_text=True)
     assert 'data-insert="[manschett]"' in html
+
+
+def test_every_bundled_lesson_goes_through_the_editor_unchanged(app, content):
+    from webapp.author.forms import LessonForm
+    from webapp.author.service import validate
+
+    with app.test_request_context():
+        for lesson in db.session.scalars(select(Lesson)):
+            data = LessonForm.data_of(lesson.body, lesson.status, lesson.shared, lesson.version)
+            form = LessonForm(formdata=None, data=data)
+            document = form.document(lesson.slug, lesson.body["drills"])
+            assert validate(document).model_dump(mode="json") == lesson.body, lesson.slug
