@@ -2,6 +2,8 @@
 
 stdout holds exactly one JSON object (or the text view); logs and errors go to stderr.
 Exit codes: 0 done, 2 bad input (missing file, not UTF-8, empty term list).
+``python -m nlp prepare`` builds the dictionary index into the user cache ahead of time (a
+deploy step; otherwise the first check builds it, once per install).
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ import argparse
 import json
 import logging
 import sys
+import time
 from pathlib import Path
 
 from . import check
+from .dictionary import load_index
 
 log = logging.getLogger("nlp")
 
@@ -107,7 +111,15 @@ def main(argv: list[str] | None = None) -> int:
     cmd.add_argument("--format", choices=("json", "text"), default="json")
     cmd.add_argument("--form", choices=("free", "sbar"), default="free")
     cmd.add_argument("file", help="fil med anteckningen, eller - för standard in")
+    commands.add_parser(
+        "prepare", help="bygg ordlisteindexet i förväg (görs annars vid första körningen)"
+    )
     args = parser.parse_args(argv)
+    if args.command == "prepare":
+        t = time.perf_counter()
+        load_index()
+        print(f"Ordlisteindexet är klart ({time.perf_counter() - t:.1f} s).", file=sys.stderr)
+        return 0
     try:
         terms = _terms(args.terms)
         text = _read(args.file)
