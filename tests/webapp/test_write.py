@@ -236,3 +236,14 @@ def test_the_checker_sees_a_term_edit_without_a_restart(app, content):
     save_term(record.model_copy(update={"synonyms": (*record.synonyms, "hjärtslag")}), term=term)
     db.session.commit()
     assert bank_lexicon() is not first
+
+
+def test_sbar_exercise_starts_with_the_four_parts_and_reports_which_are_present(writer):
+    publish_lesson("temperatur-andning-och-saturation")
+    url = "/skriva/temperatur-andning-och-saturation/saturation-sbar-rapport"
+    page = writer.get(url).get_data(as_text=True)
+    assert "S: \nB: \nA: \nR: </textarea>" in page and "SBAR-rapport" in page
+    note = "S: Brukaren är andfådd.\nB: Hon har hostat i två dagar.\nA: Saturation 89 %."
+    html = post_note(writer, note, "granska", url=url).get_data(as_text=True)
+    assert "S – Situation: finns" in html and "A – Aktuellt tillstånd: finns" in html
+    assert "R – Rekommendation: saknas" in html
