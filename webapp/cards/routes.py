@@ -7,6 +7,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
 
 from webapp.access import teachers, trainee_only
 from webapp.cards import bp, service
@@ -66,7 +67,7 @@ def _supervised_card(slug: str, user_id: int) -> service.CardView:
 
 def _sign_page(view, form=None, revoke_form=None, status=200):
     form = form or SignForm(formdata=None)
-    form.criteria.choices = [(row.index, row.text) for row in view.unsigned]
+    form.criteria.choices = [SelectChoice(row.index, row.text) for row in view.unsigned]
     return render_template(
         "cards/sign.html",
         view=view,
@@ -80,7 +81,7 @@ def _sign_page(view, form=None, revoke_form=None, status=200):
 def sign(slug: str, user_id: int):
     view = _supervised_card(slug, user_id)
     form = SignForm()
-    form.criteria.choices = [(row.index, row.text) for row in view.unsigned]
+    form.criteria.choices = [SelectChoice(row.index, row.text) for row in view.unsigned]
     if not form.is_submitted():
         return _sign_page(view)
     if not form.validate():

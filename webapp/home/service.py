@@ -9,6 +9,7 @@ from webapp.extensions import db
 from webapp.learn.service import assigned_lessons
 from webapp.models import Group, Role, User
 from webapp.models.time import utcnow
+from webapp.review.service import review_queue
 from webapp.teach.service import groups_led_by
 from webapp.write.pages import notes_of
 
@@ -23,7 +24,7 @@ def dashboard(user: User) -> dict:
             "group_count": db.session.scalar(select(func.count()).select_from(Group)),
         }
     if user.role is Role.TEACHER:
-        return {"groups": groups_led_by(user)}
+        return {"groups": groups_led_by(user), "to_review": review_queue(user)}
     return {
         "groups": [membership.group for membership in user.memberships],
         "lessons": assigned_lessons(user),

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from lessons.model import Criterion
 from webapp.drills.forms import WholeNumberField
 
-VERDICT_CHOICES = [("approved", "Godkänd"), ("revise", "Skriv om (tillbaka till deltagaren)")]
+VERDICT_CHOICES = [
+    SelectChoice("approved", "Godkänd"),
+    SelectChoice("revise", "Skriv om (tillbaka till deltagaren)"),
+]
 MAX_COMMENT = 2000
 
 

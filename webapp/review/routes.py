@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
 
 from webapp.access import teachers
 from webapp.extensions import db
@@ -30,7 +31,7 @@ def _render_note(note, *, form=None, comment_form=None, status=200):
     page = service.review_page(current_user, note)
     form = form or verdict_form(page["context"].exercise.rubric, formdata=None)
     comment_form = comment_form or CommentForm(formdata=None)
-    comment_form.passage.choices = [(p.value, p.preview) for p in page["passages"]]
+    comment_form.passage.choices = [SelectChoice(p.value, p.preview) for p in page["passages"]]
     return render_template("review/note.html", form=form, comment_form=comment_form, **page), status
 
 
