@@ -2,7 +2,8 @@
 
 The vital signs, their names, units and plausible ranges live in ``data/vital_signs.yaml``.
 A value is the first number within three words after the sign's name (``temp 378``,
-``blodtrycket var 130/80 mmHg``); its unit must follow it directly.
+``blodtrycket var 130/80 mmHg``); its unit must follow it directly. A finding spans the name
+through the value (``temp 378``), so the trainee sees which sign it is about.
 """
 
 from __future__ import annotations
@@ -49,9 +50,10 @@ def _names_one_value(doc: Doc, i: int) -> bool:
     )
 
 
-def _check(doc: Doc, row: dict, i: int) -> None:
+def _check(doc: Doc, row: dict, i: int, start: int) -> None:
+    """Check value token ``i``; a finding spans from the sign's name (at ``start``) to the value."""
     token = doc[i]
-    start, end = token.idx, token.idx + len(token)
+    end = token.idx + len(token)
     name, example = row["name"], row["example"]
     pair = _PAIR.fullmatch(token.text)
     if row.get("pair"):
@@ -102,6 +104,6 @@ def find_measurements(doc: Doc) -> Doc:
                 break
             if nxt.text[:1].isdigit():
                 if not _is_time(doc, j, row):
-                    _check(doc, row, j)
+                    _check(doc, row, j, word.start)
                 break
     return doc
