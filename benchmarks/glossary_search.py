@@ -42,12 +42,71 @@ from webapp.words.store import key_rows, load_bundled_terms, refresh_key_statist
 TARGET_P95_MS = 20.0
 BENCH_DATABASE = "ordvard_bench"
 
-FIRST = (
-    "blod hjärt lung sår mun hud nack fot hand tand mag tarm urin läke sjuk vård kropps bädd "
-    "tvätt dusch lyft säng rull stöd kateter sond näring vätske smärt feber puls andnings "
-    "syre insulin salv kräm förband skydd hygien omsorgs patient brukar natt dag kvälls"
-).split()
-MIDDLE = "a o e i u ar er or ande ings nings sats mät kontroll plan del".split()
+FIRST = [
+    "blod",
+    "hjärt",
+    "lung",
+    "sår",
+    "mun",
+    "hud",
+    "nack",
+    "fot",
+    "hand",
+    "tand",
+    "mag",
+    "tarm",
+    "urin",
+    "läke",
+    "sjuk",
+    "vård",
+    "kropps",
+    "bädd",
+    "tvätt",
+    "dusch",
+    "lyft",
+    "säng",
+    "rull",
+    "stöd",
+    "kateter",
+    "sond",
+    "näring",
+    "vätske",
+    "smärt",
+    "feber",
+    "puls",
+    "andnings",
+    "syre",
+    "insulin",
+    "salv",
+    "kräm",
+    "förband",
+    "skydd",
+    "hygien",
+    "omsorgs",
+    "patient",
+    "brukar",
+    "natt",
+    "dag",
+    "kvälls",
+]
+MIDDLE = [
+    "a",
+    "o",
+    "e",
+    "i",
+    "u",
+    "ar",
+    "er",
+    "or",
+    "ande",
+    "ings",
+    "nings",
+    "sats",
+    "mät",
+    "kontroll",
+    "plan",
+    "del",
+]
 # head noun → (gender, definite singular suffix, indefinite plural suffix, definite plural suffix)
 HEADS = {
     "mätare": ("en", "n", "", "na"),
@@ -63,7 +122,24 @@ HEADS = {
     "stol": ("en", "en", "ar", "arna"),
     "matta": ("en", "n", "r", "rna"),
 }
-ENGLISH = "care blood skin wound bed lift night check plan list chair cover bag tube heart lung".split()
+ENGLISH = [
+    "care",
+    "blood",
+    "skin",
+    "wound",
+    "bed",
+    "lift",
+    "night",
+    "check",
+    "plan",
+    "list",
+    "chair",
+    "cover",
+    "bag",
+    "tube",
+    "heart",
+    "lung",
+]
 ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 
 
@@ -96,7 +172,9 @@ def generated_records(count: int, taken: set[str], rng: random.Random) -> list[T
                 definition=f"Ett påhittat ord för mätningen: {english}.",
                 example=f"Vi kontrollerade {forms['sg_def']} i morse.",
                 area=rng.choice(["vitalparametrar", "sarvard", "forflyttning", "maltid"]),
-                abbreviations=(lemma[:2].upper() + lemma[-1].upper(),) if rng.random() < 0.2 else (),
+                abbreviations=(lemma[:2].upper() + lemma[-1].upper(),)
+                if rng.random() < 0.2
+                else (),
                 translations={"en": {"text": english}, "ar": {"text": arabic}},
             )
         )
@@ -167,7 +245,7 @@ def queries(bundled, generated, per_kind: int, rng: random.Random) -> list[tuple
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def run(uri: str, count: int, per_kind: int, seed: int) -> bool:
@@ -188,8 +266,10 @@ def run(uri: str, count: int, per_kind: int, seed: int) -> bool:
         bulk_save(generated)
         terms = db.session.query(Term).count()
         keys = db.session.query(TermKey).count()
-        print(f"database: {make_url(uri).get_backend_name()}; {terms} terms, {keys} key rows "
-              f"(with one-letter deletions); filled in {time.perf_counter() - started:.0f} s")
+        print(
+            f"database: {make_url(uri).get_backend_name()}; {terms} terms, {keys} key rows "
+            f"(with one-letter deletions); filled in {time.perf_counter() - started:.0f} s"
+        )
 
         statements = 0
 
@@ -199,6 +279,7 @@ def run(uri: str, count: int, per_kind: int, seed: int) -> bool:
 
         event.listen(db.engine, "before_cursor_execute", count_statement)
         times: dict[str, list[float]] = defaultdict(list)
+        cpu: list[float] = []
         found: dict[str, int] = defaultdict(int)
         mix = queries(bundled, generated, per_kind, rng)
         for _, query in mix[:50]:  # warm-up: connection pool, statement caches
@@ -206,9 +287,10 @@ def run(uri: str, count: int, per_kind: int, seed: int) -> bool:
             db.session.remove()
         statements = 0
         for kind, query in mix:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             hits = search_terms(query)
             times[kind].append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
             found[kind] += bool(hits)
             db.session.remove()
         event.remove(db.engine, "before_cursor_execute", count_statement)
@@ -216,14 +298,27 @@ def run(uri: str, count: int, per_kind: int, seed: int) -> bool:
     every = [t for values in times.values() for t in values]
     print(f"\n{'query kind':<14} {'n':>5} {'found':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for kind, values in times.items():
-        print(f"{kind:<14} {len(values):>5} {found[kind]:>6} {statistics.median(values):>8.2f} "
-              f"{percentile(values, 0.95):>8.2f} {max(values):>8.2f}")
+        print(
+            f"{kind:<14} {len(values):>5} {found[kind]:>6} {statistics.median(values):>8.2f} "
+            f"{percentile(values, 0.95):>8.2f} {max(values):>8.2f}"
+        )
     p95 = percentile(every, 0.95)
     ok = p95 <= TARGET_P95_MS
-    print(f"{'all':<14} {len(every):>5} {sum(found.values()):>6} {statistics.median(every):>8.2f} "
-          f"{p95:>8.2f} {max(every):>8.2f}")
-    print(f"\nSQL statements per search: {statements / len(every):.1f} (target: a few, never per term)")
-    print(f"p95 per query: {p95:.2f} ms (target ≤ {TARGET_P95_MS:.0f} ms): {'OK' if ok else 'MISSED'}")
+    print(
+        f"{'all':<14} {len(every):>5} {sum(found.values()):>6} {statistics.median(every):>8.2f} "
+        f"{p95:>8.2f} {max(every):>8.2f}"
+    )
+    print(
+        f"\nCPU time of this process per query: p50 {statistics.median(cpu):.2f} ms, p95 "
+        f"{percentile(cpu, 0.95):.2f} ms (wall-clock figures above include waiting for a shared "
+        "CPU and, on PostgreSQL, the server's own work)"
+    )
+    print(
+        f"SQL statements per search: {statements / len(every):.1f} (target: a few, never per term)"
+    )
+    print(
+        f"p95 per query: {p95:.2f} ms (target ≤ {TARGET_P95_MS:.0f} ms): {'OK' if ok else 'MISSED'}"
+    )
     return ok
 
 

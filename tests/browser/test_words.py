@@ -96,7 +96,9 @@ def test_teacher_pages_pass_axe_including_errors(page, bank):
     p.get_by_role("button", name="Spara termen").click()
     page.check_accessibility()
     assert "Får inte vara tomt." in p.content()
-    assert p.get_by_label("Förklaring på enkel svenska").input_value() == "<script>alert(1)</script>"
+    assert (
+        p.get_by_label("Förklaring på enkel svenska").input_value() == "<script>alert(1)</script>"
+    )
     page.goto("/ordlista/?q=BT")
     p.get_by_role("link", name="blodtryck", exact=True).click()
     page.check_accessibility()

@@ -15,11 +15,11 @@ import soundfile
 
 from glossary import audio
 from glossary.audio import ESPEAK, GTTS, clip_key
+from tests.webapp.test_words_search import sample_records
 from webapp.audio import audio_url
 from webapp.extensions import db
 from webapp.models import AudioClip
 from webapp.words.store import save_term
-from tests.webapp.test_words_search import sample_records
 
 GTTS_URL = "https://translate.google.com/_/TranslateWebserverUi/data/batchexecute"
 FAKE_MP3 = b"ID3\x03\x00fake mp3 frames"

@@ -52,7 +52,7 @@ def test_search_without_hits_says_so_in_swedish(app, bank):
 def test_areas_list_counts_and_area_page_lists_its_terms(app, bank):
     client, _ = logged_in_client(app)
     html = page(client, "/ordlista/")
-    assert "Vitalparametrar</a> <span class=\"count\">2 ord</span>" in html
+    assert 'Vitalparametrar</a> <span class="count">2 ord</span>' in html
     area = page(client, "/ordlista/omrade/vitalparametrar")
     assert "blodtrycksmätare" in area and "urinera" not in area
     assert client.get("/ordlista/omrade/finns-inte").status_code == 404
@@ -73,7 +73,14 @@ def test_term_page_shows_forms_definition_example_audio_and_own_translation(app,
 
 
 def test_term_page_lists_the_lessons_that_use_the_term(app, bank):
-    lesson = Lesson(slug="blodtryck", title="Mäta blodtryck", area="vitalparametrar", level="A2", status="published", body={})
+    lesson = Lesson(
+        slug="blodtryck",
+        title="Mäta blodtryck",
+        area="vitalparametrar",
+        level="A2",
+        status="published",
+        body={},
+    )
     lesson.terms.append(LessonTerm(term_id=bank["blodtryck"].id, position=0))
     db.session.add(lesson)
     db.session.commit()
@@ -164,7 +171,18 @@ def test_teacher_edits_a_term_and_renaming_keeps_it_one_term(app, bank):
     term_id = bank["sårvård"].id
     url = f"/ordlista/{term_id}/andra"
     assert 'value="sårvården"' in page(client, url)
-    data = form_data(client, url, lemma="sårbehandling", form_sg_indef="sårbehandling", form_sg_def="sårbehandlingen", form_pl_indef="sårbehandlingar", form_pl_def="sårbehandlingarna", example="Sårbehandlingen tog tio minuter.", area="sarvard", version="1")
+    data = form_data(
+        client,
+        url,
+        lemma="sårbehandling",
+        form_sg_indef="sårbehandling",
+        form_sg_def="sårbehandlingen",
+        form_pl_indef="sårbehandlingar",
+        form_pl_def="sårbehandlingarna",
+        example="Sårbehandlingen tog tio minuter.",
+        area="sarvard",
+        version="1",
+    )
     assert client.post(url, data=data).status_code == 302
     term = db.session.get(Term, term_id)
     db.session.refresh(term)
@@ -184,7 +202,12 @@ def test_an_edit_begun_before_someone_elses_save_is_refused(app, bank):
 def test_markup_in_a_definition_is_shown_as_text(app, bank):
     client, _ = logged_in_client(app, Role.TEACHER)
     evil = "<script>alert(1)</script> En sele <b>fet</b>"
-    response = client.post("/ordlista/ny", data=form_data(client, "/ordlista/ny", definition=evil, tr_en="<img src=x onerror=alert(1)>"))
+    response = client.post(
+        "/ordlista/ny",
+        data=form_data(
+            client, "/ordlista/ny", definition=evil, tr_en="<img src=x onerror=alert(1)>"
+        ),
+    )
     html = page(client, response.headers["Location"])
     assert "<script>alert(1)</script>" not in html and "<b>fet</b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -209,7 +232,7 @@ def test_teacher_exports_csv_and_imports_it_back(app, bank):
     exported = client.get("/ordlista/export.csv")
     assert exported.status_code == 200
     assert exported.headers["Content-Disposition"] == 'attachment; filename="ordvard-termer.csv"'
-    assert exported.data.startswith("\ufeff".encode()) and "blodtrycket".encode() in exported.data
+    assert exported.data.startswith("\ufeff".encode()) and b"blodtrycket" in exported.data
     response = upload(client, "termer.csv", exported.data)
     assert response.status_code == 302
     assert "4 termer är inlästa." in page(client, "/ordlista/")
@@ -217,7 +240,14 @@ def test_teacher_exports_csv_and_imports_it_back(app, bank):
 
 def test_import_with_one_bad_row_writes_nothing_and_names_the_row(app, bank):
     client, _ = logged_in_client(app, Role.TEACHER)
-    new = dict(SAMPLE_TERMS[0], lemma="puls", forms={"sg_indef": "puls", "sg_def": "pulsen", "pl_indef": "pulsar", "pl_def": "pulsarna"}, example="Pulsen var 72.", abbreviations=[], translations={})
+    new = dict(
+        SAMPLE_TERMS[0],
+        lemma="puls",
+        forms={"sg_indef": "puls", "sg_def": "pulsen", "pl_indef": "pulsar", "pl_def": "pulsarna"},
+        example="Pulsen var 72.",
+        abbreviations=[],
+        translations={},
+    )
     bad = dict(new, lemma="andning", definition="")
     response = upload(client, "termer.json", json.dumps([new, bad]).encode())
     html = response.get_data(as_text=True)

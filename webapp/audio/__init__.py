@@ -5,8 +5,8 @@ from flask import Blueprint
 
 bp = Blueprint("audio", __name__, url_prefix="/ljud")
 
-from webapp.audio import commands, routes  # noqa: E402,F401
-from webapp.audio.service import audio_url  # noqa: E402
+from webapp.audio import commands, routes  # noqa: F401
+from webapp.audio.service import audio_url
 
 bp.add_app_template_global(audio_url, "audio_url")
 

@@ -15,7 +15,17 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from glossary.audio import ENGINES, ESPEAK, GTTS, VOICE, Clip, clip_for, clip_key, gtts_available_again, upgrade_clip
+from glossary.audio import (
+    ENGINES,
+    ESPEAK,
+    GTTS,
+    VOICE,
+    Clip,
+    clip_for,
+    clip_key,
+    gtts_available_again,
+    upgrade_clip,
+)
 from webapp.audio.store import DatabaseClipStore
 from webapp.extensions import db
 from webapp.models import AudioClip

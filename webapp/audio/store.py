@@ -14,7 +14,9 @@ class DatabaseClipStore:
     commits after ``put``."""
 
     def get(self, text: str, engine: str, voice: str = VOICE) -> Clip | None:
-        row = db.session.scalar(select(AudioClip).where(AudioClip.key == clip_key(text, engine, voice)))
+        row = db.session.scalar(
+            select(AudioClip).where(AudioClip.key == clip_key(text, engine, voice))
+        )
         if row is None:
             return None
         return Clip(row.data, row.mimetype, row.engine, row.voice)

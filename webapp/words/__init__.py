@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("words", __name__, url_prefix="/ordlista")
 
-from webapp.words import routes  # noqa: E402,F401
+from webapp.words import routes  # noqa: F401

@@ -9,11 +9,25 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms import (
+    HiddenField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from glossary.load import load_areas
-from glossary.model import ALL_FORM_KEYS, FORM_KEYS, FORM_LABELS, LANGUAGE_NAMES, LANGUAGES, POS_NAMES
+from glossary.model import (
+    ALL_FORM_KEYS,
+    FORM_KEYS,
+    FORM_LABELS,
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    POS_NAMES,
+)
 from glossary.problems import Problem
 
 LIST_FIELDS = ("compound_forms", "synonyms", "abbreviations", "colloquial")
@@ -68,7 +82,9 @@ class TermForm(FlaskForm):
     definition = TextAreaField(
         "Förklaring på enkel svenska", description="Högst 25 ord, inga svårare ord än termen."
     )
-    example = TextAreaField("Exempelmening från vården", description="Meningen ska innehålla termen.")
+    example = TextAreaField(
+        "Exempelmening från vården", description="Meningen ska innehålla termen."
+    )
     synonyms = StringField("Synonymer", description="Skilj med kommatecken.")
     abbreviations = StringField("Förkortningar", description="Till exempel ”BT”.")
     colloquial = StringField(

@@ -1,8 +1,9 @@
 """Finding terms on the database: by any form, abbreviation, synonym, translation or one typo.
 
 A few indexed queries, never the whole bank: (1) equality on ``term_keys.key`` for the folded
-query and its one-character deletions, (2) a key range for prefixes, (3) only for terms that
-matched through a deletion row, their real keys (one typo or two?), (4) the winning terms.
+query and its one-character deletions and (2) a key range for prefixes, in one round trip;
+(3) only for terms that matched through a deletion row, their real keys (one typo or two?);
+(4) the winning terms.
 :func:`glossary.search.match_rank` orders the candidates in Python: exact before prefix before
 one typo; lemma before form, abbreviation, synonym, colloquial word, translation.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, union_all
 
 from glossary.search import SearchKey, fold, match_rank
 from webapp.extensions import db
@@ -49,21 +50,21 @@ class Hit:
 
 def _matching_rows(query: str) -> list[tuple[int, str, str]]:
     """(term id, key, kind) rows equal to the query or one of its deletions, or starting
-    with the query."""
+    with the query: one round trip (UNION ALL of two index lookups)."""
     probes = {query} | deletions(query)
     probes |= {DELETION_MARK + probe for probe in probes}  # query or its deletion = a deletion
     columns = (TermKey.term_id, TermKey.key, TermKey.kind)
-    rows = list(
-        db.session.execute(select(*columns).where(TermKey.key.in_(probes)).limit(CANDIDATES * 4))
+    equal = select(*columns).where(TermKey.key.in_(probes)).limit(CANDIDATES * 4)
+    if len(query) < 2:
+        return list(db.session.execute(equal))
+    prefix = (
+        select(*columns)
+        .where(TermKey.key >= query, TermKey.key < query + PREFIX_END)
+        .order_by(TermKey.key)
+        .limit(CANDIDATES)
     )
-    if len(query) >= 2:
-        rows += db.session.execute(
-            select(*columns)
-            .where(TermKey.key >= query, TermKey.key < query + PREFIX_END)
-            .order_by(TermKey.key)
-            .limit(CANDIDATES)
-        )
-    return rows
+    both = union_all(equal.subquery().select(), prefix.subquery().select())
+    return list(db.session.execute(both))
 
 
 def _real_keys(term_ids: set[int]) -> list[tuple[int, str, str]]:

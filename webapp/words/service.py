@@ -14,7 +14,8 @@ from sqlalchemy import func, select
 
 from glossary import exchange
 from glossary.load import load_areas
-from glossary.model import LANGUAGE_NAMES, Term as TermRecord
+from glossary.model import LANGUAGE_NAMES
+from glossary.model import Term as TermRecord
 from glossary.problems import ContentError, Problem
 from webapp.extensions import db
 from webapp.models import Lesson, LessonTerm, Term, TermEdit, User

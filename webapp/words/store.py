@@ -135,7 +135,10 @@ def load_bundled_terms() -> int:
 def _keys_outdated() -> bool:
     """True for a database whose terms were saved before deletion rows were marked."""
     marked = select(TermKey.id).where(TermKey.key.startswith(DELETION_MARK)).limit(1)
-    return db.session.scalar(select(Term.id).limit(1)) is not None and db.session.scalar(marked) is None
+    return (
+        db.session.scalar(select(Term.id).limit(1)) is not None
+        and db.session.scalar(marked) is None
+    )
 
 
 def refresh_key_statistics() -> None:
