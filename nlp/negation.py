@@ -62,6 +62,7 @@ def _rules() -> dict:
         "clause_starts": frozenset(data["clause_starts"]),
         "conjunctions": frozenset(data["conjunctions"]),
         "places": frozenset(data["places"]),
+        "not_place_after": frozenset(data["not_place_after"]),
         "subjects": frozenset(data["subjects"]),
         "verb_cues": frozenset(data["verb_cues"]),
     }
@@ -108,7 +109,7 @@ def _forward(words: list[str], verbs: list[bool], start: int) -> list[int]:
         w = words[end]
         if w in rules["terminators"] or w == "utan" or _new_clause(words, verbs, end):
             break
-        if w in rules["places"] and end > start:
+        if w in rules["places"] and end > start and words[end - 1] not in rules["not_place_after"]:
             in_place = True
         elif w in rules["conjunctions"]:
             in_place = False

@@ -72,7 +72,7 @@ def _inflected_known(word: str) -> bool:
     return any(
         word.endswith(e)
         and len(word) - len(e) >= 4
-        and (index.roles(word[: -len(e)]) & WORD or word[: -len(e)] in care)
+        and (index.roles(word[: -len(e)]) & NOUN or word[: -len(e)] in care)
         for e in endings("lenient_noun_endings")
     )
 

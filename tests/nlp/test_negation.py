@@ -15,6 +15,7 @@ from tests.nlp.helpers import mentions, negated
         ("Hon har ingen feber.", "feber", [True]),
         ("Hon har inte ont i magen.", "mage", [False]),  # the place of the absent finding
         ("Ingen smärta i armen.", "arm", [False]),
+        ("Inga synliga tecken på rodnad.", "rodnad", [True]),
         ("Brukaren har feber.", "feber", [False]),
         ("Smärta förnekas.", "smärta", [True]),  # post cue
         ("Yrsel ej.", "yrsel", [True]),

@@ -15,6 +15,8 @@ from tests.nlp.helpers import findings, flagged
         ("Jag skrivde en avvikelse.", "skrivde", "skrev"),
         ("Hon sovde gott.", "sovde", "sov"),
         ("Hon fick sin medecin.", "medecin", "medicin"),
+        ("Brukarn var trött.", "Brukarn", None),  # a verb form + n is not a noun form
+        ("Skötrskan ringde.", "Skötrskan", "Sköterskan"),
     ],
 )
 def test_misspelled_words_are_flagged_with_ranked_suggestions(text, word, first):
