@@ -1,7 +1,7 @@
 """Personal data: Swedish personnummer and samordningsnummer in practice notes.
 
 A number is flagged when it has one of the common shapes (YYMMDD-NNNN, YYMMDD+NNNN,
-YYYYMMDD-NNNN, YYYYMMDDNNNN, also with a space before the last four digits) and
+YYYYMMDD-NNNN, YYYYMMDDNNNN, also with a space instead of or around the separator) and
 it holds a real date (or date + 60 for a samordningsnummer) and a valid Luhn check digit
 (``stdnum.luhn``; python-stdnum 2.2's ``stdnum.se.personnummer`` rejects samordningsnummer). Dates, blood pressures, times, weights and ten digits without a
 separator (phone and room numbers) are not flagged.
@@ -19,7 +19,9 @@ from stdnum import luhn
 from .findings import add_finding
 from .resources import message
 
-_SHAPE = re.compile(r"(?<![\d/.,:-])(\d{8}[-+ ]?\d{4}|\d{6}[-+ ]\d{4})(?![\d/]|[.,:]\d)")
+_SHAPE = re.compile(
+    r"(?<![\d/.,:-])(\d{8}(?: ?[-+] ?| )?\d{4}|\d{6}(?: ?[-+] ?| )\d{4})(?![\d/]|[.,:]\d)"
+)
 
 
 def looks_like_personal_id(number: str) -> bool:
