@@ -2,6 +2,8 @@
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from nlp.lemmas import lemma_candidates
@@ -100,6 +102,14 @@ def test_odd_input_gives_candidates_without_crashing(odd):
     candidates = lemma_candidates(odd)
     assert isinstance(candidates, tuple)
     assert bool(candidates) == bool(odd)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_any_text_as_a_word_gets_string_candidates(word):
+    candidates = lemma_candidates(word)
+    assert all(isinstance(c, str) and c for c in candidates)
+    assert bool(candidates) == bool(word)
 
 
 def test_a_100_000_letter_word_keeps_itself_as_a_candidate():
