@@ -15,6 +15,8 @@ from tests.nlp.helpers import flagged
         "121212+1212",
         "19450312-2386",
         "196804669239",
+        "19121212 - 1212",
+        "121212 1212",
     ],
 )
 def test_valid_personal_ids_are_flagged(number):
