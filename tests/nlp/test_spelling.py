@@ -61,3 +61,13 @@ def test_word_checks_are_compound_aware():
 
 def test_suggestions_fix_a_typo_in_a_compound():
     assert "sjuksköterskan" in suggestions("sjuksköterkan")
+
+
+@pytest.mark.parametrize("typo", ["temperaturn", "patientn", "rullsolen", "sjusköterskan", "medicinn"])
+def test_a_slip_that_looks_like_a_compound_is_still_a_typo(typo):
+    assert not is_known(typo)
+
+
+@pytest.mark.parametrize("word", ["hudinspektion", "lunchdosen", "saturationen", "placket"])
+def test_care_compounds_hunspell_lacks_are_accepted(word):
+    assert is_known(word)
