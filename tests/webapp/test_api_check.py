@@ -57,6 +57,14 @@ def test_check_needs_a_logged_in_session(client, trainee):
     token = csrf_token(client, "/logga-in")
     response = check(client, token, body())
     assert response.status_code == 401 and "inte inloggad" in response.get_json()["message"]
+    assert check(client, None, body()).status_code == 401
+
+
+def test_check_after_the_session_ran_out_says_so(api):
+    client, token = api
+    client.delete_cookie("session")
+    response = check(client, token, body())
+    assert response.status_code == 401 and "Logga in igen" in response.get_json()["message"]
 
 
 def test_check_needs_the_csrf_token(api):

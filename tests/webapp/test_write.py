@@ -247,3 +247,9 @@ def test_sbar_exercise_starts_with_the_four_parts_and_reports_which_are_present(
     html = post_note(writer, note, "granska", url=url).get_data(as_text=True)
     assert "S – Situation: finns" in html and "A – Aktuellt tillstånd: finns" in html
     assert "R – Rekommendation: saknas" in html
+
+
+def test_log_in_again_page_that_lost_its_session_too_still_keeps_the_note(client, trainee):
+    text = "Texten ska finnas kvar."
+    html = client.post(f"{URL}/logga-in", data={"text": text, "email": trainee.email}).get_data(as_text=True)
+    assert "Logga in igen" in html and text in html

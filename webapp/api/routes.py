@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask import current_app, jsonify, request
 from flask_login import current_user
+from flask_wtf.csrf import CSRFError
 
 from webapp.access import trainee_only
 from webapp.api import bp
@@ -32,12 +33,24 @@ def _error(status: int, message: str):
     return jsonify(error=message, message=message), status
 
 
+NOT_LOGGED_IN = "Du är inte inloggad. Logga in igen och försök på nytt."
+STALE_TOKEN = "Sidan har blivit för gammal. Ladda om sidan och försök igen. Din text finns kvar."
+
+
+@bp.errorhandler(CSRFError)
+def _stale_token(error):
+    """Without a session the token cannot match: say so (401) rather than blame the token."""
+    if not current_user.is_authenticated:
+        return _error(401, NOT_LOGGED_IN)
+    return _error(400, STALE_TOKEN)
+
+
 @bp.before_request
 def _refuse_anonymous_and_oversize():
     """Anonymous callers get 401 in JSON, not the log-in page; bodies over the limit get 413
     before they are parsed."""
     if not current_user.is_authenticated:
-        return _error(401, "Du är inte inloggad. Logga in igen och försök på nytt.")
+        return _error(401, NOT_LOGGED_IN)
     # JSON may escape each letter as \uXXXX: six bytes a character at most.
     if (request.content_length or 0) > 6 * (service.MAX_NOTE_CHARS + 1000):
         return _error(413, TOO_LONG)

@@ -48,10 +48,11 @@ def keeps_unsaved_note(view):
 
 @bp.errorhandler(CSRFError)
 def stale_form(error):
+    """A note posted with a token from a lost session: keep the text (see the module's doc)."""
     args = request.view_args or {}
-    if request.endpoint != "write.exercise" or "text" not in request.form:
+    if request.endpoint not in ("write.exercise", "write.resume") or "text" not in request.form:
         return render_template("errors/error.html", status=400, title="Det gick inte", text=CSRF_MESSAGE), 400
-    if not current_user.is_authenticated:
+    if not current_user.is_authenticated or request.endpoint == "write.resume":
         return _resume_page(args["lesson"], args["exercise"], request.form["text"])
     context = service.open_exercise(current_user, args["lesson"], args["exercise"])
     form = NoteForm(formdata=None, text=request.form["text"])

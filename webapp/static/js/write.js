@@ -28,7 +28,8 @@
     return fetch(url, {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": token, "Accept": "application/json" },
-      body: JSON.stringify(body)
+      body: JSON.stringify(body),
+      keepalive: true
     });
   }
 
@@ -70,7 +71,7 @@
       .then(function (response) {
         if (response.ok) { say("Utkastet sparades " + clock() + "."); return; }
         dirty = true;
-        if (response.status === 401) {
+        if (response.status === 401 || response.status === 400) {
           say("Du är utloggad. Texten finns kvar här och i webbläsaren. Tryck på ”Spara utkast” för att logga in igen och spara den.");
         } else {
           return response.json().then(function (body) { say(body.message || "Utkastet kunde inte sparas just nu."); });
