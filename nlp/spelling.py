@@ -61,8 +61,8 @@ def is_known(word: str) -> bool:
         return True
     if word.endswith("-"):  # "hälso- och sjukvård"
         return bool(index.roles(word[:-1]) & (BEGIN | MIDDLE | WORD))
-    if "-" in word:
-        return all(is_known(p) or p.isupper() for p in word.split("-") if p)
+    if "-" in word:  # KAD-påsen, PEG-sonden, e-post: short parts are abbreviations
+        return all(len(p) <= 4 or is_known(p) for p in word.split("-") if p)
     if splits(word) or _care_word_form(word):
         return True
     # the lenient rules do not apply to a word one slip away from a real one (temperaturn,

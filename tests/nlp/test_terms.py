@@ -31,6 +31,7 @@ from tests.nlp.helpers import found_texts
         ("dietist", "Enligt dietistens råd.", ["dietistens"]),
         ("urin", "Hon har urinvägsinfektion.", ["urinvägsinfektion"]),
         ("hälsa", "Hälso- och sjukvården kontaktades.", ["Hälso-"]),
+        ("sond", "Jag spolade PEG-sonden.", ["PEG-sonden"]),
         ("arm", "Hon har ont i underarmen.", ["underarmen"]),
         ("protes", "Tandprotesen rengjordes.", ["Tandprotesen"]),
     ],
