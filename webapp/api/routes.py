@@ -2,6 +2,13 @@
 a CSRF token (header ``X-CSRFToken``), rate-limited per user.
 
 The work is ``webapp.write.service``'s, the same functions the no-JavaScript form calls.
+
+Request body (both): ``{"text": str, "lesson": <lesson slug>, "exercise": <exercise id>}``.
+``/api/check`` answers the checker's report (``nlp.Report.to_dict()``: ``terms`` found/missing/
+variants, ``findings``, ``readability``, ``sbar``); ``/api/draft`` answers ``{"saved_at": ISO}``.
+Errors are ``{"error", "message"}`` in Swedish: 400 bad body or stale token, 401 no session,
+403 not the trainee's exercise, 404 unknown exercise, 413 text over 20 000 characters,
+422 (draft only) a personnummer, which is never stored, 429 too many requests.
 """
 
 from __future__ import annotations
