@@ -17,7 +17,7 @@ from flask_wtf.csrf import CSRFError
 from webapp.access import trainee_only
 from webapp.auth.routes import LOGIN_LIMIT, _failed_attempt
 from webapp.auth.service import authenticate
-from webapp.errors import CSRF_MESSAGE
+from webapp.errors import CSRF_MESSAGE, MESSAGES
 from webapp.extensions import limiter
 from webapp.models import Role
 from webapp.write import bp, pages, service
@@ -28,10 +28,12 @@ PERSONAL_DATA_MESSAGE = (
     "Ta bort numret och skriv ”brukaren” eller ”patienten” i stället. Din text finns kvar nedan."
 )
 
+APPROVED_MESSAGE = "Anteckningen är redan godkänd. Du kan inte lämna in den igen."
 
-def _resume_page(lesson: str, exercise: str, text: str, status: int = 200):
+
+def _resume_page(lesson: str, exercise: str, text: str):
     form = ResumeForm(formdata=None, text=text)
-    return render_template("write/resume.html", form=form, lesson=lesson, exercise=exercise), status
+    return render_template("write/resume.html", form=form, lesson=lesson, exercise=exercise)
 
 
 def keeps_unsaved_note(view):
@@ -51,7 +53,8 @@ def stale_form(error):
     """A note posted with a token from a lost session: keep the text (see the module's doc)."""
     args = request.view_args or {}
     if request.endpoint not in ("write.exercise", "write.resume") or "text" not in request.form:
-        return render_template("errors/error.html", status=400, title="Det gick inte", text=CSRF_MESSAGE), 400
+        title = MESSAGES[400][0]
+        return render_template("errors/error.html", status=400, title=title, text=CSRF_MESSAGE), 400
     if not current_user.is_authenticated or request.endpoint == "write.resume":
         return _resume_page(args["lesson"], args["exercise"], request.form["text"])
     context = service.open_exercise(current_user, args["lesson"], args["exercise"])
@@ -90,19 +93,21 @@ def exercise(lesson: str, exercise: str):
 
 
 def _act(context, form, action: str):
-    text = form.text.data or ""
+    """Save (and, for Granska, show the report) or submit; a personnummer stores nothing."""
+    text, report = form.text.data or "", None
     try:
         if action == SUBMIT:
             version = service.submit_note(current_user, context, text)
             flash(f"Din anteckning är inlämnad (version {version.number}).", "success")
             return redirect(url_for("write.feedback", lesson=context.lesson.slug, exercise=context.key))
-        service.save_draft(current_user, context, text)
+        report = service.check_note(context, text) if action == CHECK else None
+        service.save_draft(current_user, context, text, report=report)
     except service.PersonalDataFound as refused:
         return _writing(context, form, report=refused.report, message=PERSONAL_DATA_MESSAGE, status=422)
     except service.NoteApproved:
-        return _writing(context, form, message="Anteckningen är redan godkänd. Du kan inte lämna in den igen.", status=409)
-    if action == CHECK:
-        return _writing(context, form, report=service.check_note(context, text))
+        return _writing(context, form, message=APPROVED_MESSAGE, status=409)
+    if report is not None:
+        return _writing(context, form, report=report)
     flash("Utkastet är sparat.", "success")
     return redirect(url_for("write.exercise", lesson=context.lesson.slug, exercise=context.key))
 

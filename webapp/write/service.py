@@ -153,10 +153,13 @@ def note_of(user: User, context: ExerciseContext) -> Note | None:
     )
 
 
-def save_draft(user: User, context: ExerciseContext, text: str) -> NoteDraft:
+def save_draft(
+    user: User, context: ExerciseContext, text: str, *, report: dict | None = None
+) -> NoteDraft:
     """Keep ``text`` as the user's draft and commit. A text with a personnummer is not stored:
-    :class:`PersonalDataFound` is raised and the previous draft stays."""
-    report = check_note(context, text)
+    :class:`PersonalDataFound` is raised and the previous draft stays. ``report`` is the
+    text's report when the caller has already checked it."""
+    report = report if report is not None else check_note(context, text)
     if has_personal_data(report):
         raise PersonalDataFound(report)
     draft = draft_of(user, context)
