@@ -53,8 +53,8 @@ if not Token.has_extension("lemmas"):
 
 class Candidate(NamedTuple):
     lemma: str
-    sources: str  # S simplemma, L spaCy lookup, H Hunspell, C compound head, R suffix rule,
-    # I the form itself; lower-case S/L/H: the source lists the form capitalised (a name)
+    sources: str  # S simplemma, L spaCy lookup, H Hunspell, C compound head, G genitive base,
+    # R suffix rule, I the form itself; lower-case S/L/H: the source lists the form capitalised
 
 
 class _Lexicon:
@@ -189,7 +189,9 @@ def analyse(word: str) -> tuple[Candidate, ...]:
         first, hyphen, last = lower.rpartition("-")
         if hyphen and first and last.isalpha():  # 1-åringarna, u-länderna: inflected last part
             candidates += [
-                Candidate(first + hyphen + c.lemma, "C") for c in analyse(last) if "I" not in c.sources
+                Candidate(first + hyphen + c.lemma, "C")
+                for c in analyse(last)
+                if "I" not in c.sources
             ]
         if lower.endswith(GENITIVE) and len(lower) > MIN_HEAD:  # any noun takes a genitive -s
             candidates += [
@@ -246,6 +248,7 @@ def _weights() -> dict[str, float]:
     return _model()["weights"]
 
 
+@lru_cache(maxsize=1)
 def _context_words() -> frozenset[str]:
     return frozenset(_model()["context_words"])
 
@@ -256,7 +259,9 @@ def distinct_candidates(word: str) -> list[Candidate]:
     for candidate in analyse(word):
         key = candidate.lemma.lower()
         known = merged.get(key)
-        merged[key] = known._replace(sources=known.sources + candidate.sources) if known else candidate
+        merged[key] = (
+            known._replace(sources=known.sources + candidate.sources) if known else candidate
+        )
     return list(merged.values())
 
 
@@ -332,7 +337,9 @@ def context_key(word: str, context_words: frozenset[str]) -> str:
     return lower if lower in context_words else "~" + lower[-2:]
 
 
-def neighbours(words: list[str], context_words: frozenset[str] | None = None) -> list[tuple[str, str]]:
+def neighbours(
+    words: list[str], context_words: frozenset[str] | None = None
+) -> list[tuple[str, str]]:
     """(previous, following) context keys for each word, <s> at sentence edges."""
     known = _context_words() if context_words is None else context_words
     keys = ["<s>"] + [context_key(w, known) for w in words] + ["<s>"]

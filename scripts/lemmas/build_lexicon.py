@@ -23,13 +23,15 @@ import gzip
 import json
 import re
 import sysconfig
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import spacy_lookups_data
 import wordfreq
-import zlib
 from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+from nlp.lemmas import edit_code
 
 OUT = Path(__file__).resolve().parents[2] / "nlp" / "data" / "lemmas" / "lexicon.zlib"
 HUNSPELL = Path(sysconfig.get_path("data")) / "share" / "hunspell"
@@ -60,13 +62,6 @@ def hunspell_forms() -> Iterator[tuple[str, str]]:
                     yield stem[: len(stem) - len(strip)] + add, stem
 
 
-def edit_code(form: str, lemma: str) -> str:
-    common = 0
-    while common < min(len(form), len(lemma)) and form[common] == lemma[common]:
-        common += 1
-    return f"{len(form) - common}{lemma[common:]}"
-
-
 def merge_case(lemmas: dict[str, set[str]]) -> dict[str, set[str]]:
     """Merge lemmas that differ only in case, keeping a capital only if no source drops it."""
     merged: dict[str, set[str]] = {}
@@ -76,42 +71,47 @@ def merge_case(lemmas: dict[str, set[str]]) -> dict[str, set[str]]:
     return merged
 
 
-def main() -> None:
-    known = wordfreq.get_frequency_dict("sv", "large")
-    table = collections.defaultdict(lambda: collections.defaultdict(set))
-    simplemma = DefaultDictionaryFactory().get_dictionary("sv")
-    pairs = [(form, lemma, "S") for form, lemma in simplemma.items()]
+def source_pairs() -> list[tuple[str, str, str]]:
+    """(form, lemma, source letter) from the three sources, without unusable strings."""
+    pairs = [(f, lem, "S") for f, lem in DefaultDictionaryFactory().get_dictionary("sv").items()]
     lookup_path = Path(spacy_lookups_data.__file__).parent / "data" / "sv_lemma_lookup.json.gz"
-    pairs += [(form, lemma, "L") for form, lemma in json.loads(gzip.open(lookup_path).read()).items()]
-    pairs += [(form, stem, "H") for form, stem in hunspell_forms()]
-    pairs = [
+    with gzip.open(lookup_path) as lookup:
+        pairs += [(f, lem, "L") for f, lem in json.loads(lookup.read()).items()]
+    pairs += [(f, stem, "H") for f, stem in hunspell_forms()]
+    return [
         (form, lemma, source)
         for form, lemma, source in pairs
         if lemma and not any(ch.isspace() or ch in "|\0" for ch in form + lemma)
     ]
+
+
+def encode(form: str, lemmas: dict[str, set[str]]) -> str:
+    """The candidates of ``form``, most agreed on first, as space-separated codes."""
+
+    def rank(lemma: str) -> tuple:
+        upper = {s for s in lemmas[lemma] if s.isupper()}
+        return (-len(upper), -len(lemmas[lemma]), "S" not in upper, lemma)
+
+    codes = []
+    for lemma in sorted(lemmas, key=rank):
+        sources = "".join(s for s in SOURCE_ORDER + SOURCE_ORDER.lower() if s in lemmas[lemma])
+        codes.append(f"{edit_code(form, lemma)}|{sources}")
+    return " ".join(codes)
+
+
+def main() -> None:
+    known = wordfreq.get_frequency_dict("sv", "large")
+    pairs = source_pairs()
     kept = {form.lower() for form, _, _ in pairs if form.lower() in known}
+    table = collections.defaultdict(lambda: collections.defaultdict(set))
     for form, lemma, source in pairs:
         key = form.lower()
         if key in kept:
             table[key][lemma].add(source if form == key else source.lower())
             # a source that gives a lemma also lists it as a lemma of itself
             table[lemma.lower()][lemma].add(source if lemma.islower() else source.lower())
-
-    forms, entries = [], []
-    for form in sorted(table):
-        lemmas = merge_case(table[form])
-
-        def rank(lem: str) -> tuple:
-            upper = {s for s in lemmas[lem] if s.isupper()}
-            return (-len(upper), -len(lemmas[lem]), "S" not in upper, lem)
-
-        ranked = sorted(lemmas, key=rank)
-        codes = []
-        for lemma in ranked:
-            sources = "".join(s for s in SOURCE_ORDER + SOURCE_ORDER.lower() if s in lemmas[lemma])
-            codes.append(f"{edit_code(form, lemma)}|{sources}")
-        forms.append(form)
-        entries.append(" ".join(codes))
+    forms = sorted(table)
+    entries = [encode(form, merge_case(table[form])) for form in forms]
     text = "\n".join(forms) + "\0" + "\n".join(entries)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_bytes(zlib.compress(text.encode("utf-8"), 9))

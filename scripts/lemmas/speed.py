@@ -47,7 +47,9 @@ def main() -> None:
     for doc in docs:
         lang(doc)
     cold = time.perf_counter() - begin
-    print(f"first pass over dev (cold caches): {1e6 * cold / tokens:.1f} µs/token ({tokens} tokens)")
+    print(
+        f"first pass over dev (cold caches): {1e6 * cold / tokens:.1f} µs/token ({tokens} tokens)"
+    )
 
     note = [word for words in dev_sentences()[:6] for word in words][:100]
     runs = []
