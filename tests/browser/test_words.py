@@ -105,6 +105,9 @@ def test_teacher_pages_pass_axe_including_errors(page, bank):
     p.get_by_role("link", name="Ändra termen").click()
     page.check_accessibility()
     assert p.get_by_label("Bestämd form singular", exact=True).input_value() == "blodtrycket"
+    assert p.locator('fieldset[data-pos="verb"]').is_hidden()  # only the noun's forms shown
+    p.get_by_label("Ordklass").select_option("verb")
+    assert p.locator('fieldset[data-pos="verb"]').is_visible()
     page.goto("/ordlista/importera")
     p.get_by_role("button", name="Läs in filen").click()
     page.check_accessibility()

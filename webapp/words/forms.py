@@ -32,12 +32,13 @@ from glossary.problems import Problem
 
 LIST_FIELDS = ("compound_forms", "synonyms", "abbreviations", "colloquial")
 LIST_SEPARATOR = ","
-# The form fields grouped as the page shows them: one fieldset per word class.
+# The form fields grouped as the page shows them: one fieldset per word class (words.js shows
+# only the chosen class's fieldset; without JavaScript all are shown).
 FORM_GROUPS = (
-    ("Substantiv", ("sg_indef", "sg_def", "pl_indef", "pl_def")),
-    ("Verb", ("infinitive", "present", "past", "supine", "imperative", "participle")),
-    ("Adjektiv", ("positive", "neuter", "plural", "comparative", "superlative")),
-    ("Adverb och fraser", ("base",)),
+    ("Substantiv", ("noun",)),
+    ("Verb", ("verb",)),
+    ("Adjektiv", ("adjective",)),
+    ("Adverb och fraser", ("adverb", "phrase")),
 )
 RTL = {"ar", "fa"}
 
@@ -100,8 +101,12 @@ class TermForm(FlaskForm):
         self.areas.choices = areas
 
     @property
-    def form_fields(self) -> list[tuple[str, list]]:
-        return [(title, [self[f"form_{k}"] for k in keys]) for title, keys in FORM_GROUPS]
+    def form_fields(self) -> list[tuple[str, tuple[str, ...], list]]:
+        """(legend, word classes, fields) per fieldset of inflection forms."""
+        return [
+            (title, classes, [self[f"form_{k}"] for k in FORM_KEYS[classes[0]]])
+            for title, classes in FORM_GROUPS
+        ]
 
     @property
     def translation_fields(self) -> list[tuple[str, object, object]]:
