@@ -27,6 +27,7 @@ from .specs import Lexicon, TermSpec
 from .spelling import is_known, wrong_forms
 from .words import Word
 
+MAX_GAP = 2  # gap words allowed between two words of a multi-word term
 MIN_COMPOUND_TERM = 3  # shorter lemmas (ge, tå) hide inside too many unrelated words
 
 
@@ -283,14 +284,24 @@ def find_mentions(
     negated: frozenset[int],
     term: _Term,
 ) -> list[Mention]:
-    """Mentions of ``term``; ``where`` gives the word positions each term word was seen at."""
-    size, mentions = len(term.words), []
+    """Mentions of ``term``; ``where`` gives the word positions each term word was seen at.
+    Between the words of a multi-word term, up to two gap words may stand (*kände inte igen*)."""
+    mentions, gap_words = [], word_list("term_gap_words")
     for k in where.get(term.words[0], ()):
-        if k + size > len(words) or not all(t in hits[k + n] for n, t in enumerate(term.words)):
+        positions, at = [k], k
+        for target in term.words[1:]:
+            at += 1
+            while at < len(words) and at - positions[-1] <= MAX_GAP and words[at].norm in gap_words:
+                if target in hits[at]:
+                    break
+                at += 1
+            if at >= len(words) or target not in hits[at]:
+                break
+            positions.append(at)
+        if len(positions) != len(term.words):
             continue
-        group = words[k : k + size]
-        start, end = group[0].start, group[-1].end
-        negation = any(g.i in negated for g in group)
+        start, end = words[k].start, words[positions[-1]].end
+        negation = any(words[p].i in negated for p in positions)
         mentions.append(Mention(term.name, text[start:end], start, end, negation))
     return mentions
 
@@ -329,9 +340,10 @@ def match_terms(doc: Doc) -> Doc:
     words, text, negated = doc._.words, doc._.text, doc._.negated
     terms, targets = _compile_all(doc._.terms, doc._.lexicon)
     blocked = fixed_expression_words(words)
-    nothing = frozenset()
     hits = [
-        nothing if w.i in blocked else _hits(w.norm, w.lemmas[0] if w.lemmas else w.norm, targets)
+        _hits(w.norm, w.lemmas[0] if w.lemmas else w.norm, targets)
+        if w.i not in blocked  # in a fixed expression a word only counts as itself (var mätt)
+        else frozenset(t for t in targets if t.lemma == w.norm)
         for w in words
     ]
     where: dict[_Word, list[int]] = {}
