@@ -95,6 +95,24 @@ def test_the_page_costs_the_same_queries_however_many_terms(app, client, content
     assert counts[0] == counts[1] <= 4
 
 
-def test_teacher_links_nowhere_missing(client, content):
+def test_teachers_may_read_the_trainee_page_too(client, content):
     log_in(client, make_user(Role.TEACHER))
     assert client.get(f"/lektioner/{LESSON}").status_code == 200
+
+
+def test_lesson_links_to_its_drills_and_writing_exercise_when_those_pages_exist(app, client, content):
+    from flask import url_for
+
+    log_in(client, make_user())
+    html = client.get(f"/lektioner/{LESSON}").get_data(as_text=True)
+    exercise = _lesson().body["exercises"][0]["id"]
+    with app.test_request_context():
+        links = {
+            "drills.session": lambda: url_for("drills.session", lektion=LESSON),
+            "write.exercise": lambda: url_for("write.exercise", lesson=LESSON, exercise=exercise),
+        }
+        for endpoint, build in links.items():
+            if endpoint in app.view_functions:
+                assert f'href="{build()}"'.replace("&", "&amp;") in html, endpoint
+            else:
+                assert endpoint.split(".")[0] not in html
