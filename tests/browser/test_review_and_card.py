@@ -1,0 +1,150 @@
+"""The whole documentation exercise in a real browser: the demo trainee writes a note with a
+colloquial word, a split compound and a missing term, fixes them, resubmits and sees the diff
+(the steps of ``test_write.py``, called as they are); her teacher returns the note once with
+a comment and approves it the second time; her competence card is signed, printed to PDF by
+Chromium, and the verify page opened from the QR code's URL confirms it. Axe checks every page.
+
+The drills threshold is set up by writing review cards in the database (every word of the
+lesson in FSRS's review state, stable for 30 days — ``tests.webapp.test_cards.master_words``),
+since reaching three weeks' stability through real answers would take three weeks.
+"""
+
+import re
+
+import pytest
+import segno
+from sqlalchemy import select
+
+from tests.browser.test_write import FIXED
+from tests.browser.test_write import (
+    test_trainee_writes_fixes_and_resubmits_a_note as write_fix_and_resubmit,
+)
+from tests.factories import PASSWORD, make_user
+from tests.webapp.test_cards import master_words
+from webapp.extensions import db
+from webapp.models import Lesson, Role, User
+
+pytestmark = pytest.mark.browser
+
+REVISED = FIXED + " Rapporterat till sjuksköterskan kl. 08.30."
+
+
+def log_in(page, user):
+    p = page.page
+    page.goto("/logga-in")
+    p.get_by_label("E-postadress").fill(user.email)
+    p.get_by_label("Lösenord").fill(PASSWORD)
+    p.get_by_role("button", name="Logga in").click()
+    page.check_accessibility()
+
+
+def log_out(page):
+    page.page.get_by_role("button", name="Logga ut").click()
+    page.check_accessibility()
+
+
+def open_note_to_review(page, trainee_name):
+    p = page.page
+    p.get_by_role("navigation").get_by_role("link", name="Granska").click()
+    page.check_accessibility()
+    assert p.get_by_role("heading", level=1).inner_text() == "Att granska"
+    p.get_by_role("link", name=trainee_name).click()
+    page.check_accessibility()
+    assert p.get_by_role("heading", level=1).inner_text() == f"Granska: {trainee_name}"
+
+
+def judge(page, verdict, scores):
+    p = page.page
+    for index, points in enumerate(scores):
+        p.locator(f"#score_{index}").fill(str(points))
+    p.get_by_label(verdict).check()
+    p.get_by_role("button", name="Spara bedömningen").click()
+    page.check_accessibility()
+    assert "Bedömningen är sparad" in p.locator(".flashes").inner_text()
+
+
+def test_note_is_returned_approved_and_the_signed_card_verifies(page):
+    p = page.page
+    write_fix_and_resubmit(page)  # version 1 with three marks, version 2 fixed, the diff seen
+    trainee = db.session.scalar(select(User).where(User.role == Role.TRAINEE))
+    group = trainee.memberships[0].group
+    teacher = make_user(Role.TEACHER, group, name="Sara Lind")
+    log_out(page)
+
+    # The teacher returns version 2 with a comment on its first sentence.
+    log_in(page, teacher)
+    assert "1 anteckning väntar på din bedömning" in p.content()
+    open_note_to_review(page, "Amina")
+    assert "Modellsvar" in p.content()
+    p.get_by_label("Mening i texten").select_option(index=0)
+    p.get_by_label("Kommentar", exact=True).fill("Skriv också vem du rapporterade till.")
+    p.get_by_role("button", name="Spara kommentaren").click()
+    page.check_accessibility()
+    assert "Skriv också vem du rapporterade till." in p.locator("#kommentarer").inner_text()
+    judge(page, "Skriv om (tillbaka till deltagaren)", [1, 2, 2, 1])
+    assert p.get_by_text("Det finns inga anteckningar att granska just nu.").is_visible()
+    log_out(page)
+
+    # The trainee sees the verdict, the comment and the scores, and resubmits.
+    log_in(page, trainee)
+    p.locator(".note-list").get_by_role("link", name="Puls och blodtryck").click()
+    page.check_accessibility()
+    teacher_part = p.locator("section.teacher").inner_text()
+    assert "Skriv om" in teacher_part and "Skriv också vem du rapporterade till." in teacher_part
+    assert "1 av 2" in teacher_part
+    p.get_by_role("link", name="Skriv om och lämna in igen").click()
+    page.check_accessibility()
+    p.get_by_label("Din anteckning").fill(REVISED)
+    p.get_by_role("button", name="Lämna in").click()
+    page.check_accessibility()
+    assert "Version 3 av 3" in p.content()
+    log_out(page)
+
+    # The teacher approves version 3; the trainee's drills are done (see the docstring).
+    log_in(page, teacher)
+    open_note_to_review(page, "Amina")
+    judge(page, "Godkänd", [2, 2, 2, 2])
+    master_words(trainee, db.session.scalar(select(Lesson)))
+
+    # The supervisor signs every criterion observed at the workplace.
+    page.goto("/oversikt")
+    p.get_by_role("link", name="Kompetenskort att signera").click()
+    page.check_accessibility()
+    p.get_by_role("link", name="Amina").click()
+    page.check_accessibility()
+    for box in p.locator(".criteria-choice input[type=checkbox]").all():
+        box.check()
+    p.get_by_label("Arbetsplats").fill("Solgårdens äldreboende")
+    p.get_by_role("button", name="Signera").click()
+    page.check_accessibility()
+    assert (
+        "Signaturen är sparad" in p.content()
+        and "Klart" in p.locator(".competence-card").inner_text()
+    )
+    log_out(page)
+
+    # The trainee's card: complete, printable card-sized, with the QR code of the verify page.
+    log_in(page, trainee)
+    p.get_by_role("navigation").get_by_role("link", name="Kompetenskort").click()
+    page.check_accessibility()
+    p.get_by_role("link", name="Puls och blodtryck").click()
+    page.check_accessibility()
+    card = p.locator(".competence-card").inner_text()
+    assert "Klart" in card and card.count("Signerat av Sara Lind") == 5
+    url = p.locator(".verify-link a").get_attribute("data-url")
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/verifiera/[A-Za-z0-9_-]{40,}", url)
+    drawn = p.locator(".qr svg path").get_attribute("d")
+    expected = re.search(r' d="([^"]+)"', segno.make(url, error="m").svg_inline()).group(1)
+    assert drawn == expected  # the QR code encodes exactly this URL
+
+    pdf = p.pdf(prefer_css_page_size=True)
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) >= 1
+
+    # Anyone who scans the code sees that the card is genuine.
+    log_out(page)
+    p.goto(url)
+    page.check_accessibility()
+    result = p.locator("main").inner_text()
+    assert "Kortet är äkta" in result
+    assert "Amina" in result and "Puls och blodtryck" in result and "Sara Lind" in result
+    assert trainee.email not in result and "Solgården" not in result
