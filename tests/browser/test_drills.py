@@ -1,0 +1,150 @@
+"""A trainee like the demo's Amina drills ten words in a real browser — once with JavaScript
+(answers by fetch, keys 1–4 and Enter) and once without (a form POST per answer) — meeting
+every drill kind, then finds the ten answers on the progress page. Axe checks every state."""
+
+import pytest
+from sqlalchemy import select
+
+from tests.browser.conftest import PHONE, AccessiblePage
+from tests.factories import PASSWORD, make_group, make_user
+from tests.webapp.drill_content import load_lesson
+from webapp.demo import DEMO_GROUP_NAME, DEMO_JOIN_CODE
+from webapp.extensions import db
+from webapp.models import Assignment, DrillItem, Role
+
+pytestmark = pytest.mark.browser
+
+ITEMS = 10
+ALL_KINDS = {"flashcard", "choice", "gender", "cloze", "listen", "spelling"}
+
+
+@pytest.fixture
+def amina(app, server_app):
+    lesson = load_lesson("puls-och-blodtryck")
+    group = make_group(DEMO_GROUP_NAME, join_code=DEMO_JOIN_CODE)
+    db.session.add(Assignment(lesson_id=lesson.id, group_id=group.id))
+    db.session.commit()
+    server_app.config["DRILL_SESSION_ITEMS"] = ITEMS
+    yield make_user(Role.TRAINEE, group, name="Amina", l1="ar")
+    server_app.config.pop("DRILL_SESSION_ITEMS")
+
+
+def log_in(page, user):
+    p = page.page
+    page.goto("/logga-in")
+    p.get_by_label("E-postadress").fill(user.email)
+    p.get_by_label("Lösenord").fill(PASSWORD)
+    p.get_by_role("button", name="Logga in").click()
+    page.check_accessibility()
+
+
+def current_prompt(p):
+    token = p.locator("[data-drill-form] input[name=token]").get_attribute("value")
+    db.session.expire_all()
+    return token, db.session.scalar(select(DrillItem.prompt).where(DrillItem.token == token))
+
+
+def submit(page, keyboard, action):
+    """Press a button or key; without JavaScript that loads the next page, so wait for it."""
+    if keyboard:
+        action()
+    else:
+        with page.page.expect_navigation():
+            action()
+
+
+def answer_right(page, prompt, keyboard):
+    """Answer as a trainee who knows the word: by keys with JavaScript, by tapping without."""
+    p = page.page
+    form = p.locator("[data-drill-form]")
+    kind = prompt["kind"]
+    if kind == "flashcard":
+        form.get_by_text("Visa svaret").click()
+        page.check_accessibility()
+        if keyboard:
+            p.locator("#fraga").focus()
+            p.keyboard.press("3")
+        else:
+            submit(page, keyboard, form.get_by_role("button", name="Bra").click)
+    elif kind in ("choice", "gender"):
+        option = form.locator(f"button[name=answer][value='{prompt['expected']}']")
+        if keyboard:
+            p.locator("#fraga").focus()
+            p.keyboard.press(option.get_attribute("data-key"))
+        else:
+            submit(page, keyboard, option.click)
+    else:
+        field = form.locator("input[name=answer]")
+        field.fill(prompt["expected"])
+        if keyboard:
+            field.press("Enter")
+        else:
+            submit(page, keyboard, form.get_by_role("button", name="Svara").click)
+
+
+def drill_ten(page, keyboard):
+    p = page.page
+    p.get_by_role("navigation").get_by_role("link", name="Öva").click()
+    page.check_accessibility()
+    kinds = []
+    for number in range(1, ITEMS + 1):
+        assert f"Fråga {number} av {ITEMS}" in p.locator(".drill-count").inner_text()
+        token, prompt = current_prompt(p)
+        kinds.append(prompt["kind"])
+        answer_right(page, prompt, keyboard)
+        if keyboard:
+            p.wait_for_function(  # the next item (or the end of the session) has replaced this one
+                "t => document.querySelector('[data-drill-form] input[name=token]')?.value !== t", arg=token
+            )
+        page.check_accessibility()
+        feedback = p.locator("[data-feedback] h2").inner_text()
+        assert ("Rätt!" in feedback) or ("Sparat: Bra" in feedback)
+    assert "Bra jobbat! Passet är klart." in p.content(), p.locator("#ovning").inner_text()
+    assert set(kinds) == ALL_KINDS, kinds
+
+    p.get_by_role("link", name="Dina framsteg").first.click()
+    page.check_accessibility()
+    stat = p.locator(".stats li", has_text="svar i dag")
+    assert stat.locator(".stat-value").inner_text() == "10"
+    assert p.locator("svg[role=img] title").text_content().startswith("Antal svar per dag")
+
+
+def test_ten_items_with_javascript(page, amina):
+    page.page.set_default_timeout(20_000)
+    log_in(page, amina)
+    drill_ten(page, keyboard=True)
+    assert len(page.loaded) <= 4  # login, dashboard, session, progress: no page load per answer
+
+
+class NoScriptPage(AccessiblePage):
+    """A page with JavaScript off. Axe needs JavaScript, so each state is checked by serving
+    the same HTML (with the site's CSS, without its scripts) to a second page that has it."""
+
+    def __init__(self, page, base_url, checker):
+        super().__init__(page, base_url)
+        self.checker = checker
+
+    def check_accessibility(self) -> None:
+        self.page.wait_for_load_state("load")
+        html, url = self.page.content(), self.page.url
+        def same_page(address):
+            return address == url
+
+        self.checker.page.route(same_page, lambda route: route.fulfill(body=html, content_type="text/html"))
+        self.checker.page.goto(url)
+        self.checker.page.unroute(same_page)
+        self.checker.check_accessibility()
+        self.checked.add(url)
+
+
+def test_ten_items_without_javascript(browser, live_server, amina, page):
+    context = browser.new_context(viewport=PHONE, locale="sv-SE", java_script_enabled=False)
+    context.set_default_timeout(20_000)
+    page.page.route("**/*.js", lambda route: route.abort())  # the checker shows the page as is
+    no_script = NoScriptPage(context.new_page(), live_server, page)
+    try:
+        log_in(no_script, amina)
+        drill_ten(no_script, keyboard=False)
+        assert no_script.unchecked_pages() == []
+    finally:
+        context.close()
