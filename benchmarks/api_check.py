@@ -47,7 +47,9 @@ LESSON, EXERCISE = "puls-och-blodtryck", "puls-och-blodtryck-anteckning"
 PAGE = f"/skriva/{LESSON}/{EXERCISE}"
 EMAIL, PASSWORD = "bench-api@ordvard.example", "ett-langt-bench-losenord"
 BENCH_DATABASE = "ordvard_bench_api"
-TOKEN = re.compile(r'name="csrf-token" content="([^"]+)"|name="csrf_token" type="hidden" value="([^"]+)"')
+TOKEN = re.compile(
+    r'name="csrf-token" content="([^"]+)"|name="csrf_token" type="hidden" value="([^"]+)"'
+)
 NO_LIMIT = "1000000 per minute"
 
 NOTE = (
@@ -110,13 +112,19 @@ def report(title: str, samples_ms: list[float], errors: int) -> bool:
 
 def in_process(uri: str, requests_count: int) -> bool:
     prepare(uri)
-    settings = {"SQLALCHEMY_DATABASE_URI": uri, "SECRET_KEY": "bench-api", "API_CHECK_LIMIT": NO_LIMIT}
+    settings = {
+        "SQLALCHEMY_DATABASE_URI": uri,
+        "SECRET_KEY": "bench-api",
+        "API_CHECK_LIMIT": NO_LIMIT,
+    }
     app = create_app(settings)
     with app.app_context():
         samples, cpu, errors, per_check = timed_checks(app, requests_count)
         checker = checker_alone(requests_count)
         db.engine.dispose()
-    print(f"note: {len(note(0).split())} words (split on spaces); SQL queries per check (warm): {per_check}")
+    print(
+        f"note: {len(note(0).split())} words (split on spaces); SQL queries per check (warm): {per_check}"
+    )
     print(
         f"  of which nlp.check alone (same note, same terms and lexicon): p50={checker['p50']:.1f} ms "
         f"p95={checker['p95']:.1f} ms, CPU time p50={checker['cpu_p50']:.1f} ms; "
@@ -130,7 +138,9 @@ def in_process(uri: str, requests_count: int) -> bool:
         samples, _, errors, _ = timed_checks(bare, requests_count)
         db.engine.dispose()
     figures = percentiles(samples)
-    print(f"  (same without rate limiting: p50={figures['p50']:.1f} ms p95={figures['p95']:.1f} ms)")
+    print(
+        f"  (same without rate limiting: p50={figures['p50']:.1f} ms p95={figures['p95']:.1f} ms)"
+    )
     return ok
 
 
@@ -138,11 +148,17 @@ def timed_checks(app, count: int) -> tuple[list[float], list[float], int, int]:
     """Log in, warm up, then time ``count`` checks: (wall ms, CPU ms, errors, queries/check)."""
     client = app.test_client()
     login_token = TOKEN.search(client.get("/logga-in").get_data(as_text=True))
-    client.post("/logga-in", data={"email": EMAIL, "password": PASSWORD, "csrf_token": login_token.group(2)})
+    client.post(
+        "/logga-in", data={"email": EMAIL, "password": PASSWORD, "csrf_token": login_token.group(2)}
+    )
     headers = {"X-CSRFToken": TOKEN.search(client.get(PAGE).get_data(as_text=True)).group(1)}
 
     def post(i: int):
-        return client.post("/api/check", json={"text": note(i), "lesson": LESSON, "exercise": EXERCISE}, headers=headers)
+        return client.post(
+            "/api/check",
+            json={"text": note(i), "lesson": LESSON, "exercise": EXERCISE},
+            headers=headers,
+        )
 
     for i in range(20):  # warm-up: pipeline, lexicon cache, connection pool
         post(i)
@@ -169,7 +185,9 @@ def checker_alone(count: int) -> dict[str, float]:
     from webapp.models import Lesson
     from webapp.write import service
 
-    context = service.find_exercise(db.session.scalar(select(Lesson).where(Lesson.slug == LESSON)), EXERCISE)
+    context = service.find_exercise(
+        db.session.scalar(select(Lesson).where(Lesson.slug == LESSON)), EXERCISE
+    )
     specs, lexicon = service.exercise_terms(context), service.bank_lexicon()
     samples, cpu = [], []
     for i in range(count):
@@ -200,11 +218,27 @@ def under_gunicorn(postgres: str, clients: int, requests_count: int) -> bool:
         uri = bench_url.render_as_string(hide_password=False)
         prepare(uri)
         port = free_port()
-        env = {**os.environ, "DATABASE_URL": uri, "SECRET_KEY": "bench-api", "ORDVARD_ENV": "development"}
+        env = {
+            **os.environ,
+            "DATABASE_URL": uri,
+            "SECRET_KEY": "bench-api",
+            "ORDVARD_ENV": "development",
+        }
         server = subprocess.Popen(
-            [str(Path(sys.executable).parent / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{port}",
-             "--chdir", str(ROOT), "benchmarks.api_check:bench_app()"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            [
+                str(Path(sys.executable).parent / "gunicorn"),
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--chdir",
+                str(ROOT),
+                "benchmarks.api_check:bench_app()",
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
@@ -223,15 +257,23 @@ def under_gunicorn(postgres: str, clients: int, requests_count: int) -> bool:
         def client(n: int) -> None:
             session = requests.Session()
             login = TOKEN.search(session.get(base + "/logga-in").text).group(2)
-            session.post(base + "/logga-in", data={"email": EMAIL, "password": PASSWORD, "csrf_token": login})
+            session.post(
+                base + "/logga-in", data={"email": EMAIL, "password": PASSWORD, "csrf_token": login}
+            )
             headers = {"X-CSRFToken": TOKEN.search(session.get(base + PAGE).text).group(1)}
             for i in range(20):  # warm both workers' pipelines and caches
-                session.post(base + "/api/check", json={"text": note(i), "lesson": LESSON, "exercise": EXERCISE}, headers=headers)
+                session.post(
+                    base + "/api/check",
+                    json={"text": note(i), "lesson": LESSON, "exercise": EXERCISE},
+                    headers=headers,
+                )
             mine = []
             for i in range(requests_count):
                 start = time.perf_counter()
                 response = session.post(
-                    base + "/api/check", json={"text": note(i + n), "lesson": LESSON, "exercise": EXERCISE}, headers=headers
+                    base + "/api/check",
+                    json={"text": note(i + n), "lesson": LESSON, "exercise": EXERCISE},
+                    headers=headers,
                 )
                 mine.append((time.perf_counter() - start) * 1000)
                 if response.status_code != 200:
@@ -245,7 +287,9 @@ def under_gunicorn(postgres: str, clients: int, requests_count: int) -> bool:
             thread.start()
         for thread in threads:
             thread.join()
-        return report(f"gunicorn, 2 workers, PostgreSQL, {clients} concurrent clients", samples, errors[0])
+        return report(
+            f"gunicorn, 2 workers, PostgreSQL, {clients} concurrent clients", samples, errors[0]
+        )
     finally:
         if server is not None:
             os.killpg(server.pid, signal.SIGTERM)
@@ -258,10 +302,17 @@ def under_gunicorn(postgres: str, clients: int, requests_count: int) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", choices=("inprocess", "gunicorn"))
-    parser.add_argument("--inprocess-url", help="database for the in-process run (default: temporary SQLite)")
-    parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/postgres",
-                        help="PostgreSQL server to create the benchmark database on")
-    parser.add_argument("--requests", type=int, default=300, help="timed requests (per client under gunicorn)")
+    parser.add_argument(
+        "--inprocess-url", help="database for the in-process run (default: temporary SQLite)"
+    )
+    parser.add_argument(
+        "--postgres",
+        default="postgresql://postgres@127.0.0.1:5432/postgres",
+        help="PostgreSQL server to create the benchmark database on",
+    )
+    parser.add_argument(
+        "--requests", type=int, default=300, help="timed requests (per client under gunicorn)"
+    )
     parser.add_argument("--clients", type=int, default=2)
     args = parser.parse_args()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -269,7 +320,9 @@ def main() -> int:
     ok = True
     if args.only in (None, "inprocess"):
         with tempfile.TemporaryDirectory() as folder:
-            ok &= in_process(args.inprocess_url or f"sqlite:///{Path(folder) / 'bench.db'}", args.requests)
+            ok &= in_process(
+                args.inprocess_url or f"sqlite:///{Path(folder) / 'bench.db'}", args.requests
+            )
     if args.only in (None, "gunicorn"):
         ok &= under_gunicorn(args.postgres, args.clients, args.requests)
     return 0 if ok else 1

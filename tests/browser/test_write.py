@@ -97,6 +97,8 @@ def test_text_typed_while_the_connection_is_lost_comes_back_from_the_browser(pag
 
     page.goto(f"/skriva/{LESSON}/{EXERCISE}")  # later, with the connection back
     assert p.get_by_label("Din anteckning").input_value().startswith("Blodtryck 130/80 mmHg")
-    assert "nyare text som fanns sparad i din webbläsare" in p.locator(".restore-notice").inner_text()
+    assert (
+        "nyare text som fanns sparad i din webbläsare" in p.locator(".restore-notice").inner_text()
+    )
     page.check_accessibility()
     p.locator("#sparstatus").get_by_text("Utkastet sparades").wait_for(timeout=15_000)

@@ -19,11 +19,15 @@ from webapp.words.store import save_term
 
 LESSON, EXERCISE = "puls-och-blodtryck", "puls-och-blodtryck-anteckning"
 URL = f"/skriva/{LESSON}/{EXERCISE}"
-COLLOQUIAL_NOTE = "Kl. 08.15 mätte jag blod tryck på tanten efter vila. Puls 88 slag/min, oregelbunden."
+COLLOQUIAL_NOTE = (
+    "Kl. 08.15 mätte jag blod tryck på tanten efter vila. Puls 88 slag/min, oregelbunden."
+)
 GOOD_NOTE = (
     "Kl. 08.15 mättes blodtryck och puls efter fem minuters vila. Blodtryck 168/96 mmHg. "
     "Puls 88 slag/min, oregelbunden. Brukaren uppger huvudvärk."
 )
+
+
 def form_token(html: str) -> str:
     """The CSRF token of the form in ``html``."""
     match = CSRF_FIELD.search(html)
@@ -63,7 +67,9 @@ def writer(client, trainee):
 
 
 def post_note(client, text, action, url=URL):
-    return client.post(url, data={"text": text, "action": action, "csrf_token": csrf_token(client, url)})
+    return client.post(
+        url, data={"text": text, "action": action, "csrf_token": csrf_token(client, url)}
+    )
 
 
 def test_exercise_page_shows_situation_terms_and_procedure(writer):
@@ -81,12 +87,14 @@ def test_draft_is_saved_without_javascript(writer, trainee):
 
 def test_check_without_javascript_marks_each_finding(writer):
     html = post_note(writer, COLLOQUIAL_NOTE, "granska").get_data(as_text=True)
-    assert "Särskrivning:</span> <q lang=\"sv\">blod tryck</q>" in html
-    assert "Vardagligt ord:</span> <q lang=\"sv\">tanten</q>" in html
+    assert 'Särskrivning:</span> <q lang="sv">blod tryck</q>' in html
+    assert 'Vardagligt ord:</span> <q lang="sv">tanten</q>' in html
     assert "ska troligen skrivas ihop" in html  # the checker's message beside the mark
     assert '<span class="term-status">Saknas:</span> <strong lang="sv">blodtryck</strong>' in html
     assert "Läsbarheten (LIX)" in html
-    assert db.session.scalar(select(NoteDraft)).text == COLLOQUIAL_NOTE  # checking also keeps the draft
+    assert (
+        db.session.scalar(select(NoteDraft)).text == COLLOQUIAL_NOTE
+    )  # checking also keeps the draft
 
 
 def test_submit_stores_a_numbered_version_with_its_report(writer, trainee):
@@ -112,7 +120,9 @@ def test_revised_note_becomes_version_two_and_the_diff_shows_the_changes(writer)
     post_note(writer, COLLOQUIAL_NOTE, "lamna-in")
     assert COLLOQUIAL_NOTE in writer.get(URL).get_data(as_text=True)  # revising starts from v1
     post_note(writer, GOOD_NOTE, "lamna-in")
-    assert [v.number for v in db.session.scalars(select(NoteVersion).order_by(NoteVersion.number))] == [1, 2]
+    assert [
+        v.number for v in db.session.scalars(select(NoteVersion).order_by(NoteVersion.number))
+    ] == [1, 2]
     feedback = writer.get(URL + "/respons").get_data(as_text=True)
     assert "Version 2 av 2" in feedback and "Jämför med version 1" in feedback
     diff = writer.get(URL + "/jamfor?fran=1&till=2").get_data(as_text=True)
@@ -131,14 +141,33 @@ def test_teachers_verdict_comments_scores_and_overrides_are_shown(writer, traine
     version = db.session.scalar(select(NoteVersion))
     teacher = make_user(Role.TEACHER)
     colloquial = next(f for f in version.report["findings"] if f["kind"] == "colloquial")
-    db.session.add_all([
-        Review(note_version_id=version.id, teacher_id=teacher.id, verdict="revise",
-               scores={"0": 1, "1": 2}, comment="Skriv värdena med enhet."),
-        ReviewComment(note_version_id=version.id, teacher_id=teacher.id, start=0, end=9,
-                      quote="Kl. 08.15", text="Bra att tiden finns med."),
-        FindingOverride(note_version_id=version.id, teacher_id=teacher.id, kind="colloquial",
-                        text=colloquial["text"], start=colloquial["start"], end=colloquial["end"]),
-    ])
+    db.session.add_all(
+        [
+            Review(
+                note_version_id=version.id,
+                teacher_id=teacher.id,
+                verdict="revise",
+                scores={"0": 1, "1": 2},
+                comment="Skriv värdena med enhet.",
+            ),
+            ReviewComment(
+                note_version_id=version.id,
+                teacher_id=teacher.id,
+                start=0,
+                end=9,
+                quote="Kl. 08.15",
+                text="Bra att tiden finns med.",
+            ),
+            FindingOverride(
+                note_version_id=version.id,
+                teacher_id=teacher.id,
+                kind="colloquial",
+                text=colloquial["text"],
+                start=colloquial["start"],
+                end=colloquial["end"],
+            ),
+        ]
+    )
     db.session.commit()
     html = writer.get(URL + "/respons").get_data(as_text=True)
     assert "Skriv om" in html and "Skriv värdena med enhet." in html
@@ -199,8 +228,12 @@ def test_expired_session_keeps_the_note_and_logging_in_saves_it(writer, trainee)
     assert page.status_code == 200 and "Logga in igen" in html and text in html
     response = writer.post(
         f"{URL}/logga-in",
-        data={"email": trainee.email, "password": PASSWORD, "text": text,
-              "csrf_token": form_token(html)},
+        data={
+            "email": trainee.email,
+            "password": PASSWORD,
+            "text": text,
+            "csrf_token": form_token(html),
+        },
     )
     assert response.status_code == 302
     assert text in writer.get(URL).get_data(as_text=True)
@@ -213,7 +246,12 @@ def test_wrong_password_on_the_log_in_again_page_keeps_the_note(client, trainee)
     assert "Logga in igen" in html
     again = client.post(
         f"{URL}/logga-in",
-        data={"email": trainee.email, "password": "fel-lösenord", "text": text, "csrf_token": form_token(html)},
+        data={
+            "email": trainee.email,
+            "password": "fel-lösenord",
+            "text": text,
+            "csrf_token": form_token(html),
+        },
     ).get_data(as_text=True)
     assert "Fel e-postadress eller lösenord." in again and text in again
     assert db.session.scalar(select(NoteDraft)) is None
@@ -251,5 +289,7 @@ def test_sbar_exercise_starts_with_the_four_parts_and_reports_which_are_present(
 
 def test_log_in_again_page_that_lost_its_session_too_still_keeps_the_note(client, trainee):
     text = "Texten ska finnas kvar."
-    html = client.post(f"{URL}/logga-in", data={"text": text, "email": trainee.email}).get_data(as_text=True)
+    html = client.post(f"{URL}/logga-in", data={"text": text, "email": trainee.email}).get_data(
+        as_text=True
+    )
     assert "Logga in igen" in html and text in html

@@ -23,7 +23,9 @@ from webapp.extensions import db
 from webapp.models import Role
 
 GUNICORN = Path(sys.executable).parent / "gunicorn"
-TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf-token" content="([^"]+)"')
+TOKEN = re.compile(
+    r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf-token" content="([^"]+)"'
+)
 PAGE = f"/skriva/{LESSON}/{EXERCISE}"
 
 
@@ -49,10 +51,18 @@ def database(tmp_path):
 
 
 def start_server(uri: str, port: int, tmp_path: Path) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": uri, "SECRET_KEY": "kill-test", "ORDVARD_ENV": "development"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": uri,
+        "SECRET_KEY": "kill-test",
+        "ORDVARD_ENV": "development",
+    }
     server = subprocess.Popen(
         [str(GUNICORN), "--workers", "1", "--bind", f"127.0.0.1:{port}", "webapp:create_app()"],
-        env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         start_new_session=True,  # its own process group: killing it takes the worker too
     )
     deadline = time.monotonic() + 60
@@ -83,7 +93,11 @@ def token_on(session: requests.Session, url: str) -> str:
 def logged_in(base: str, email: str) -> requests.Session:
     session = requests.Session()
     token = token_on(session, base + "/logga-in")
-    session.post(base + "/logga-in", data={"email": email, "password": PASSWORD, "csrf_token": token}, timeout=10)
+    session.post(
+        base + "/logga-in",
+        data={"email": email, "password": PASSWORD, "csrf_token": token},
+        timeout=10,
+    )
     return session
 
 
@@ -96,12 +110,21 @@ def test_last_saved_draft_survives_a_killed_server(database, tmp_path):
     try:
         session = logged_in(base, email)
         token = token_on(session, base + PAGE)
-        saved = session.post(base + PAGE, data={"text": "Första utkastet.", "action": "spara", "csrf_token": token}, timeout=10)
+        saved = session.post(
+            base + PAGE,
+            data={"text": "Första utkastet.", "action": "spara", "csrf_token": token},
+            timeout=10,
+        )
         assert "Utkastet är sparat." in saved.text
         autosaved = session.post(
             base + "/api/draft",
-            json={"text": "Andra utkastet, sparat automatiskt.", "lesson": LESSON, "exercise": EXERCISE},
-            headers={"X-CSRFToken": token}, timeout=10,
+            json={
+                "text": "Andra utkastet, sparat automatiskt.",
+                "lesson": LESSON,
+                "exercise": EXERCISE,
+            },
+            headers={"X-CSRFToken": token},
+            timeout=10,
         )
         assert autosaved.status_code == 200
     finally:

@@ -25,6 +25,9 @@ from webapp.write import service
 CHECK_LIMIT = "120 per minute"  # a check per pause in typing; config API_CHECK_LIMIT overrides
 DRAFT_LIMIT = "30 per minute"  # the script saves every few seconds at most
 TOO_LONG = "Texten är för lång. Skriv högst 20 000 tecken och försök igen."
+PERSONAL_DATA = (
+    "Utkastet sparades inte: texten innehåller något som ser ut som ett personnummer. Ta bort det."
+)
 BAD_REQUEST = "Skicka JSON med text, lesson och exercise."
 
 
@@ -67,11 +70,16 @@ def _refuse_anonymous_and_oversize():
 def _exercise_and_text():
     """(context, text) from the JSON body, or an error response."""
     body = request.get_json(silent=True)
-    if not isinstance(body, dict) or not all(isinstance(body.get(k), str) for k in ("text", "lesson", "exercise")):
+    if not isinstance(body, dict) or not all(
+        isinstance(body.get(k), str) for k in ("text", "lesson", "exercise")
+    ):
         return None, _error(400, BAD_REQUEST)
     if len(body["text"]) > service.MAX_NOTE_CHARS:
         return None, _error(413, TOO_LONG)
-    return (service.open_exercise(current_user, body["lesson"], body["exercise"]), body["text"]), None
+    return (
+        service.open_exercise(current_user, body["lesson"], body["exercise"]),
+        body["text"],
+    ), None
 
 
 @bp.post("/check")
@@ -96,5 +104,5 @@ def draft():
     try:
         saved = service.save_draft(current_user, context, text)
     except service.PersonalDataFound:
-        return _error(422, "Utkastet sparades inte: texten innehåller något som ser ut som ett personnummer. Ta bort det.")
+        return _error(422, PERSONAL_DATA)
     return jsonify(saved_at=saved.updated_at.isoformat())

@@ -106,7 +106,9 @@ def feedback_of(text: str, report: dict, overrides: list[FindingOverride] = ()) 
             pieces.append(Piece(text[start:end], finding.kind, finding.number, finding.label))
         else:
             mention = found[index]
-            pieces.append(Piece(text[start:end], "term", label=mention["term"], negated=mention["negated"]))
+            pieces.append(
+                Piece(text[start:end], "term", label=mention["term"], negated=mention["negated"])
+            )
         position = end
     if position < len(text):
         pieces.append(Piece(text[position:]))
@@ -161,7 +163,11 @@ def reviews_of(versions: list[NoteVersion]) -> dict[int, VersionReview]:
     result = {i: VersionReview([], [], []) for i in ids}
     if not ids:
         return result
-    for model, attribute in ((Review, "reviews"), (ReviewComment, "comments"), (FindingOverride, "overrides")):
+    for model, attribute in (
+        (Review, "reviews"),
+        (ReviewComment, "comments"),
+        (FindingOverride, "overrides"),
+    ):
         rows = db.session.scalars(
             select(model).where(model.note_version_id.in_(ids)).order_by(model.created_at, model.id)
         )

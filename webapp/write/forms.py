@@ -14,10 +14,14 @@ SAVE, CHECK, SUBMIT = "spara", "granska", "lamna-in"
 
 
 class NoteForm(FlaskForm):
-    text = TextAreaField("Din anteckning", validators=[Length(max=MAX_NOTE_CHARS, message=TOO_LONG)])
+    text = TextAreaField(
+        "Din anteckning", validators=[Length(max=MAX_NOTE_CHARS, message=TOO_LONG)]
+    )
 
 
 class ResumeForm(LoginForm):
     """Logging in again after the session ran out, with the note that was being written."""
 
-    text = TextAreaField("Din anteckning", validators=[Length(max=MAX_NOTE_CHARS, message=TOO_LONG)])
+    text = TextAreaField(
+        "Din anteckning", validators=[Length(max=MAX_NOTE_CHARS, message=TOO_LONG)]
+    )

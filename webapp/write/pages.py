@@ -21,10 +21,16 @@ from webapp.write.service import (
 )
 
 SBAR_TEMPLATE = "S: \nB: \nA: \nR: "
-STATUS_LABELS = {"submitted": "Inlämnad, väntar på läraren", "returned": "Skriv om", "approved": "Godkänd"}
+STATUS_LABELS = {
+    "submitted": "Inlämnad, väntar på läraren",
+    "returned": "Skriv om",
+    "approved": "Godkänd",
+}
 
 
-def starting_text(user: User, context: ExerciseContext) -> tuple[str, NoteDraft | None, Note | None]:
+def starting_text(
+    user: User, context: ExerciseContext
+) -> tuple[str, NoteDraft | None, Note | None]:
     """The text the form opens with: the draft, else the latest version, else (SBAR) the four
     part labels."""
     draft, note = draft_of(user, context), note_of(user, context)
@@ -35,7 +41,9 @@ def starting_text(user: User, context: ExerciseContext) -> tuple[str, NoteDraft 
     return (SBAR_TEMPLATE if context.exercise.form == "sbar" else ""), None, note
 
 
-def report_view(context: ExerciseContext, text: str, report: dict, language: str, overrides=()) -> dict:
+def report_view(
+    context: ExerciseContext, text: str, report: dict, language: str, overrides=()
+) -> dict:
     """The marked note, numbered findings, missing terms with definitions, and the finding
     explanations in Swedish and the trainee's language."""
     shown = fb.feedback_of(text, report, overrides)
@@ -63,7 +71,9 @@ def chosen_version(user: User, context: ExerciseContext, number: int | None) -> 
     if note is None or not note.versions:
         abort(404)
     versions = list(note.versions)
-    version = versions[-1] if number is None else next((v for v in versions if v.number == number), None)
+    version = (
+        versions[-1] if number is None else next((v for v in versions if v.number == number), None)
+    )
     if version is None:
         abort(404)
     return VersionChoice(note, versions, version)
@@ -83,11 +93,15 @@ def feedback_page(user: User, context: ExerciseContext, number: int | None) -> d
         "status_label": STATUS_LABELS.get(choice.note.status, choice.note.status),
         "may_revise": may_submit(choice.note),
         "verdicts": fb.VERDICTS,
-        "view": report_view(context, choice.version.text, choice.version.report, user.l1, review.overrides),
+        "view": report_view(
+            context, choice.version.text, choice.version.report, user.l1, review.overrides
+        ),
     }
 
 
-def compare_page(user: User, context: ExerciseContext, before: int | None, after: int | None) -> dict:
+def compare_page(
+    user: User, context: ExerciseContext, before: int | None, after: int | None
+) -> dict:
     choice = chosen_version(user, context, after)
     later = choice.version
     earlier_number = before if before is not None else later.number - 1
@@ -115,7 +129,9 @@ class ExerciseItem:
 def open_exercises(user: User) -> list[ExerciseItem]:
     """Every exercise the user may open (the rule in ``service``), with their note's status:
     three queries."""
-    lessons = db.session.scalars(select(Lesson).where(Lesson.status == PUBLISHED).order_by(Lesson.title))
+    lessons = db.session.scalars(
+        select(Lesson).where(Lesson.status == PUBLISHED).order_by(Lesson.title)
+    )
     assigned = db.session.execute(select(Assignment.lesson_id, Assignment.group_id)).all()
     mine = set(db.session.scalars(select(Membership.group_id).where(Membership.user_id == user.id)))
     groups_of: dict[int, set[int]] = {}
@@ -134,7 +150,9 @@ def open_exercises(user: User) -> list[ExerciseItem]:
             continue
         for exercise in record_of(lesson).exercises:
             status = statuses.get((lesson.id, exercise.id))
-            items.append(ExerciseItem(lesson, exercise.id, exercise.form, exercise.situation, status))
+            items.append(
+                ExerciseItem(lesson, exercise.id, exercise.form, exercise.situation, status)
+            )
     return items
 
 
@@ -154,10 +172,14 @@ class NoteItem:
 def notes_of(user: User) -> list[NoteItem]:
     """The user's notes (newest first) and drafts not yet submitted: two queries."""
     counts = (
-        select(NoteVersion.note_id, func.count().label("n")).group_by(NoteVersion.note_id).subquery()
+        select(NoteVersion.note_id, func.count().label("n"))
+        .group_by(NoteVersion.note_id)
+        .subquery()
     )
     notes = db.session.execute(
-        select(Lesson.slug, Lesson.title, Note.exercise_key, Note.status, counts.c.n, Note.updated_at)
+        select(
+            Lesson.slug, Lesson.title, Note.exercise_key, Note.status, counts.c.n, Note.updated_at
+        )
         .join(Lesson, Lesson.id == Note.lesson_id)
         .join(counts, counts.c.note_id == Note.id)
         .where(Note.user_id == user.id)

@@ -65,10 +65,20 @@ def stale_form(error):
 
 def _writing(context, form, *, report=None, message=None, status=200):
     _, draft, note = pages.starting_text(current_user, context)
-    view = pages.report_view(context, form.text.data or "", report, current_user.l1) if report else None
+    view = (
+        pages.report_view(context, form.text.data or "", report, current_user.l1)
+        if report
+        else None
+    )
     return render_template(
-        "write/exercise.html", context=context, form=form, draft=draft, note=note,
-        may_submit=service.may_submit(note), report=view, message=message,
+        "write/exercise.html",
+        context=context,
+        form=form,
+        draft=draft,
+        note=note,
+        may_submit=service.may_submit(note),
+        report=view,
+        message=message,
     ), status
 
 
@@ -99,11 +109,15 @@ def _act(context, form, action: str):
         if action == SUBMIT:
             version = service.submit_note(current_user, context, text)
             flash(f"Din anteckning är inlämnad (version {version.number}).", "success")
-            return redirect(url_for("write.feedback", lesson=context.lesson.slug, exercise=context.key))
+            return redirect(
+                url_for("write.feedback", lesson=context.lesson.slug, exercise=context.key)
+            )
         report = service.check_note(context, text) if action == CHECK else None
         service.save_draft(current_user, context, text, report=report)
     except service.PersonalDataFound as refused:
-        return _writing(context, form, report=refused.report, message=PERSONAL_DATA_MESSAGE, status=422)
+        return _writing(
+            context, form, report=refused.report, message=PERSONAL_DATA_MESSAGE, status=422
+        )
     except service.NoteApproved:
         return _writing(context, form, message=APPROVED_MESSAGE, status=409)
     if report is not None:
@@ -120,9 +134,13 @@ def resume(lesson: str, exercise: str):
         if current_user.role is not Role.TRAINEE:
             abort(403)
         if not form.text.validate(form):
-            return render_template("write/resume.html", form=form, lesson=lesson, exercise=exercise), 400
+            return render_template(
+                "write/resume.html", form=form, lesson=lesson, exercise=exercise
+            ), 400
     else:
-        user = authenticate(form.email.data, form.password.data) if form.validate_on_submit() else None
+        user = (
+            authenticate(form.email.data, form.password.data) if form.validate_on_submit() else None
+        )
         if user is None:
             if form.is_submitted() and not form.errors:
                 form.password.errors.append("Fel e-postadress eller lösenord.")
@@ -150,5 +168,7 @@ def feedback(lesson: str, exercise: str):
 @trainee_only
 def compare(lesson: str, exercise: str):
     context = service.open_exercise(current_user, lesson, exercise)
-    page = pages.compare_page(current_user, context, _version_number("fran"), _version_number("till"))
+    page = pages.compare_page(
+        current_user, context, _version_number("fran"), _version_number("till")
+    )
     return render_template("write/compare.html", **page)
