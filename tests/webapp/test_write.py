@@ -293,3 +293,21 @@ def test_log_in_again_page_that_lost_its_session_too_still_keeps_the_note(client
         as_text=True
     )
     assert "Logga in igen" in html and text in html
+
+
+def test_an_approved_note_takes_no_new_version(writer):
+    post_note(writer, GOOD_NOTE, "lamna-in")
+    note = db.session.scalar(select(Note))
+    note.status = "approved"
+    db.session.commit()
+    page = writer.get(URL).get_data(as_text=True)
+    assert "Anteckningen är godkänd av läraren." in page and 'value="lamna-in"' not in page
+    response = post_note(writer, GOOD_NOTE + " Tillägg.", "lamna-in")
+    assert response.status_code == 409 and "redan godkänd" in response.get_data(as_text=True)
+    assert len(db.session.scalar(select(Note)).versions) == 1
+
+
+def test_writing_list_shows_the_open_exercises_with_their_status(writer):
+    post_note(writer, GOOD_NOTE, "lamna-in")
+    html = writer.get("/skriva/").get_data(as_text=True)
+    assert f'href="{URL}"' in html and "inlämnad" in html
