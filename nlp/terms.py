@@ -60,6 +60,8 @@ def regular_forms(lemma: str) -> frozenset[str]:
         candidates = {lemma + e for e in endings("a_lemma_endings")} | {
             lemma[:-1] + e for e in endings("a_stem_endings")
         }
+        if lemma_candidates(lemma[:-1])[:1] == (lemma,):  # the imperative täck; lås is a noun
+            candidates.add(lemma[:-1])
     else:
         roles = index.roles(lemma)
         suffixes = endings("adjective_endings") if roles & ADJECTIVE else ()
@@ -68,8 +70,13 @@ def regular_forms(lemma: str) -> frozenset[str]:
         if lemma.endswith(endings("syncope_lemma_endings")):  # muskel → musklerna
             syncope = lemma[:-2] + lemma[-1]
             candidates |= {syncope + e for e in endings("syncope_endings")}
+        for ending, replacements in yaml_data("morphology")["participle_endings"].items():
+            if lemma.endswith(ending):  # marmorerad → marmorerade, avliden → avlidna
+                candidates |= {lemma[: -len(ending)] + r for r in replacements}
     if not index.roles(lemma):  # a care word Hunspell lacks (saturation): trust the endings
-        known = {lemma + e for e in endings("noun_endings")}
+        known = {c for c in candidates if c.startswith(lemma)}
+        if lemma.endswith(endings("syncope_lemma_endings")):  # vitalparameter → -parametrar
+            known |= {lemma[:-2] + lemma[-1] + e for e in endings("syncope_endings")}
     else:
         known = {c for c in candidates if index.roles(c) & WORD and lemma in lemma_candidates(c)}
     return frozenset(known | _irregular().get(lemma, frozenset()) | {lemma})
@@ -254,6 +261,8 @@ def word_is(word: str, lemma: str, target: _Word) -> bool:
         return False
     if word.endswith("-"):  # "hälso- och sjukvård": a first part standing alone
         return word[:-1] in target.links or word[:-1] == target.lemma
+    if ":" in word:  # an abbreviation's ending after a colon: PEG:en, KAD:n
+        return word.split(":")[0] == target.lemma
     if _is_word(word, lemma, target) and (word in target.forms or is_known(word)):
         return True
     return is_known(word) and _in_compound(word, target)
