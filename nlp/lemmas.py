@@ -112,14 +112,21 @@ def _decode(form: str, entry: str) -> list[Candidate]:
 
 @lru_cache(maxsize=65536)
 def _is_first_part(part: str) -> bool:
-    """Whether ``part`` can begin a compound: a known word, with or without a linking letter
-    (*sårvårds-*, *sköterske-*), a hyphenated first part, or a compound of such parts."""
-    if part.endswith("-") or part in _lexicon() or part[-1:] in LINKS and part[:-1] in _lexicon():
+    """Whether ``part`` can begin a compound: a known word or verb stem (*mät-* of *mäta*), with
+    or without a linking letter (*sårvårds-*, *sköterske-*, *sväljs-*), a hyphenated first part,
+    or a compound of such parts."""
+    if part.endswith("-") or _is_word_or_stem(part):
+        return True
+    if part[-1:] in LINKS and _is_word_or_stem(part[:-1]):
         return True
     return any(
         _is_first_part(part[:cut]) and _is_first_part(part[cut:])
         for cut in range(MIN_PART, len(part) - MIN_PART + 1)
     )
+
+
+def _is_word_or_stem(part: str) -> bool:
+    return part in _lexicon() or _is_lemma(part + "a", False)
 
 
 def _compound(lower: str) -> list[Candidate]:
@@ -182,10 +189,12 @@ def analyse(word: str) -> tuple[Candidate, ...]:
     if not any(ch.isalpha() for ch in lower):
         return (Candidate(lower, "I"),)
     entry = _lexicon().get(lower)
-    if entry is not None:
-        candidates = _decode(lower, entry)
-    else:
-        candidates = _compound(lower)
+    candidates = [] if entry is None else _decode(lower, entry)
+    # a word the sources only give as its own lemma may still be an inflected compound
+    # (sväljsvårigheter), so it is analysed as an unknown word too
+    unknown = all(c.lemma == lower for c in candidates)
+    if unknown:
+        candidates += _compound(lower)
         first, hyphen, last = lower.rpartition("-")
         if hyphen and first and last.isalpha():  # 1-åringarna, u-länderna: inflected last part
             candidates += [
@@ -197,7 +206,7 @@ def analyse(word: str) -> tuple[Candidate, ...]:
             candidates += [
                 Candidate(c.lemma, "G") for c in analyse(lower[:-1]) if "I" not in c.sources
             ]
-    candidates += _by_rule(lower, {c.lemma.lower() for c in candidates}, entry is None)
+    candidates += _by_rule(lower, {c.lemma.lower() for c in candidates}, unknown)
     if not any(c.lemma.lower() == lower for c in candidates):
         candidates.append(Candidate(lower, "I"))
     return tuple(candidates)
