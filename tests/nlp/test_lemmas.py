@@ -60,6 +60,8 @@ def test_care_word_inflections_resolve_to_their_lemma(lemmatize, sentence, form,
         ("sårrengöringarna", "sårrengöring"),
         ("eltandborsten", "eltandborste"),
         ("PEG-sonden", "peg-sond"),
+        ("mätvärdena", "mätvärde"),
+        ("tvättlappen", "tvättlapp"),
     ],
 )
 def test_compounds_the_lexicon_lacks_are_lemmatized_through_their_last_part(form, lemma):
@@ -74,6 +76,8 @@ def test_compounds_the_lexicon_lacks_are_lemmatized_through_their_last_part(form
         ("såg", {"se", "såg"}),
         ("för", {"för", "föra"}),
         ("aspirerad", {"aspirerad", "aspirera"}),
+        ("kräks", {"kräkas"}),
+        ("sväljsvårigheter", {"sväljsvårighet"}),
     ],
 )
 def test_candidates_of_ambiguous_forms_hold_every_reading(form, lemmas):
