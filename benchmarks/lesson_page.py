@@ -27,7 +27,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -73,7 +72,9 @@ def _prepare(uri: str) -> None:
 def _log_in(client) -> None:
     html = client.get("/logga-in").get_data(as_text=True)
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html).group(1)
-    response = client.post("/logga-in", data={"email": EMAIL, "password": PASSWORD, "csrf_token": token})
+    response = client.post(
+        "/logga-in", data={"email": EMAIL, "password": PASSWORD, "csrf_token": token}
+    )
     assert response.status_code == 302, "the benchmark trainee could not log in"
 
 
@@ -142,7 +143,9 @@ def _admin(admin_uri: str, statements: list[str]) -> bool:
 
     parts = urlsplit(admin_uri)
     try:
-        with psycopg.connect(urlunsplit(parts._replace(scheme="postgresql")), autocommit=True, connect_timeout=3) as conn:
+        with psycopg.connect(
+            urlunsplit(parts._replace(scheme="postgresql")), autocommit=True, connect_timeout=3
+        ) as conn:
             for statement in statements:
                 conn.execute(statement)
     except psycopg.Error as exc:
@@ -156,7 +159,10 @@ def _postgres_uri(admin_uri: str) -> str | None:
     server cannot be reached."""
     from webapp.config import database_url
 
-    if not _admin(admin_uri, [f"DROP DATABASE IF EXISTS {BENCH_DATABASE}", f"CREATE DATABASE {BENCH_DATABASE}"]):
+    if not _admin(
+        admin_uri,
+        [f"DROP DATABASE IF EXISTS {BENCH_DATABASE}", f"CREATE DATABASE {BENCH_DATABASE}"],
+    ):
         return None
     return database_url(urlunsplit(urlsplit(admin_uri)._replace(path=f"/{BENCH_DATABASE}")))
 
@@ -187,8 +193,12 @@ def _session_cookie(port: int) -> str:
     from urllib.parse import urlencode
 
     body = urlencode({"email": EMAIL, "password": PASSWORD, "csrf_token": token})
-    conn.request("POST", "/logga-in", body=body, headers={
-        "Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie})
+    conn.request(
+        "POST",
+        "/logga-in",
+        body=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
+    )
     response = conn.getresponse()
     response.read()
     assert response.status == 302, f"login over HTTP failed: {response.status}"
@@ -230,8 +240,16 @@ def throughput(sqlite_uri: str, seconds: float) -> tuple[float, float]:
     port = _free_port()
     env = {**os.environ, "BENCH_DATABASE_URL": sqlite_uri, "PYTHONPATH": str(REPO)}
     command = [
-        str(Path(sys.executable).parent / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{port}",
-        "--chdir", str(REPO / "benchmarks"), "--log-level", "warning", "lesson_page:gunicorn_app()",
+        str(Path(sys.executable).parent / "gunicorn"),
+        "--workers",
+        "2",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--chdir",
+        str(REPO / "benchmarks"),
+        "--log-level",
+        "warning",
+        "lesson_page:gunicorn_app()",
     ]
     server = subprocess.Popen(command, env=env)
     try:
@@ -252,10 +270,19 @@ def throughput(sqlite_uri: str, seconds: float) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--postgres", default=os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"),
-                        help="a PostgreSQL server URL; the benchmark makes its own database there")
-    parser.add_argument("--rounds", type=int, default=15, help="passes over all lessons per database")
-    parser.add_argument("--seconds", type=float, default=10.0, help="load time per page under gunicorn")
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get(
+            "BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+        ),
+        help="a PostgreSQL server URL; the benchmark makes its own database there",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=15, help="passes over all lessons per database"
+    )
+    parser.add_argument(
+        "--seconds", type=float, default=10.0, help="load time per page under gunicorn"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -269,24 +296,34 @@ def main() -> None:
             result = server_time(uri, args.rounds)
             verdict = "ok" if result["p95"] <= P95_TARGET_MS else "OVER TARGET"
             first = "ok" if result["first_p95"] <= P95_TARGET_MS else "OVER TARGET"
-            fixed = "fixed" if len(result["queries"]) == len(result["first_queries"]) == 1 else "VARIES"
-            print(f"{name}: lesson page server time over {result['requests']} requests: "
-                  f"p50 {result['p50']:.1f} ms, p95 {result['p95']:.1f} ms "
-                  f"(target p95 ≤ {P95_TARGET_MS:.0f} ms: {verdict})")
-            print(f"{name}: first view of each of the {result['pages']} lessons (body rendered, not cached): "
-                  f"p95 {result['first_p95']:.1f} ms, max {result['first_max']:.1f} ms ({first})")
-            print(f"{name}: SQL statements per lesson page: {', '.join(map(str, result['queries']))} "
-                  f"({fixed} across the {result['pages']} lessons, not one per term); "
-                  f"first view (body rendered): {', '.join(map(str, result['first_queries']))}")
+            fixed = (
+                "fixed" if len(result["queries"]) == len(result["first_queries"]) == 1 else "VARIES"
+            )
+            print(
+                f"{name}: lesson page server time over {result['requests']} requests: "
+                f"p50 {result['p50']:.1f} ms, p95 {result['p95']:.1f} ms "
+                f"(target p95 ≤ {P95_TARGET_MS:.0f} ms: {verdict})"
+            )
+            print(
+                f"{name}: first view of each of the {result['pages']} lessons (body rendered, not cached): "
+                f"p95 {result['first_p95']:.1f} ms, max {result['first_max']:.1f} ms ({first})"
+            )
+            print(
+                f"{name}: SQL statements per lesson page: {', '.join(map(str, result['queries']))} "
+                f"({fixed} across the {result['pages']} lessons, not one per term); "
+                f"first view (body rendered): {', '.join(map(str, result['first_queries']))}"
+            )
         if postgres:
             _admin(args.postgres, [f"DROP DATABASE IF EXISTS {BENCH_DATABASE}"])
 
         lesson, minimal = throughput(sqlite_uri, args.seconds)
         ratio = lesson / minimal if minimal else 0.0
         verdict = "ok" if ratio >= RATIO_TARGET else "UNDER TARGET"
-        print(f"gunicorn, 2 workers, {LOAD_CONNECTIONS} connections, SQLite: lesson page "
-              f"{lesson:.0f} req/s, minimal page {minimal:.0f} req/s, ratio {ratio:.2f} "
-              f"(target ≥ {RATIO_TARGET}: {verdict})")
+        print(
+            f"gunicorn, 2 workers, {LOAD_CONNECTIONS} connections, SQLite: lesson page "
+            f"{lesson:.0f} req/s, minimal page {minimal:.0f} req/s, ratio {ratio:.2f} "
+            f"(target ≥ {RATIO_TARGET}: {verdict})"
+        )
 
 
 if __name__ == "__main__":

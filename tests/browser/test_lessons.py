@@ -51,15 +51,23 @@ def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(pag
     last_step.fill("Mät [blodtrycket|blodtryck] och känn ")
     p.get_by_label("Sök i termbanken").fill("puls")
     p.get_by_role("button", name="Sök", exact=True).click()  # JavaScript: results on this page
-    p.locator('#termtraffar [data-insert="[puls]"]').get_by_role("button", name="Infoga i texten").click()
+    p.locator('#termtraffar [data-insert="[puls]"]').get_by_role(
+        "button", name="Infoga i texten"
+    ).click()
     assert last_step.input_value() == "Mät [blodtrycket|blodtryck] och känn [puls]"
     p.locator('[name="steps-0-hygiene"]').fill("Gör händesinfektion före och efter.")
     p.get_by_label("Ordlista").fill("blodtryck, puls, manschett")
-    p.get_by_label("Situationen som deltagaren ska dokumentera").fill("Du har mätt blodtrycket på Karin B.")
+    p.get_by_label("Situationen som deltagaren ska dokumentera").fill(
+        "Du har mätt blodtrycket på Karin B."
+    )
     p.get_by_label("Termer som ska finnas med").fill("blodtryck, puls, mäta")
-    p.get_by_label("Exempelsvar").fill("Kl. 08.00 mätte jag blodtrycket: 130/80 mmHg, puls 72 slag/min.")
+    p.get_by_label("Exempelsvar").fill(
+        "Kl. 08.00 mätte jag blodtrycket: 130/80 mmHg, puls 72 slag/min."
+    )
     p.get_by_label("Bedömning").fill("2 | Tid och värden\n1 | Enheter\n1 | Objektivt språk")
-    p.get_by_label("Kompetenskort").fill("Mäter blodtrycket.\nDokumenterar värdet.\nRapporterar avvikelser.")
+    p.get_by_label("Kompetenskort").fill(
+        "Mäter blodtrycket.\nDokumenterar värdet.\nRapporterar avvikelser."
+    )
     click_and_check(page, p.get_by_role("button", name="Spara").first)
     assert "är sparad (version 1)" in p.content()
 
@@ -69,8 +77,12 @@ def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(pag
 
     click_and_check(page, p.get_by_role("link", name="Förhandsgranska"))
     assert p.locator("ol.steps > li").count() == 3
-    for path in ("/larare/lektioner/", "/larare/lektioner/blodtryck-i-korthet/versioner",
-                 "/larare/lektioner/importera", "/larare/lektioner/termer?q=puls"):
+    for path in (
+        "/larare/lektioner/",
+        "/larare/lektioner/blodtryck-i-korthet/versioner",
+        "/larare/lektioner/importera",
+        "/larare/lektioner/termer?q=puls",
+    ):
         page.goto(path)  # every teacher page passes axe too
     page.goto("/larare/lektioner/blodtryck-i-korthet/grupper")
     click_and_check(page, p.get_by_role("button", name="Tilldela Demogruppen"))

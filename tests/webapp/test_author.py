@@ -60,7 +60,9 @@ def lesson_form(client, url: str, **changes) -> dict:
 def create(client, **changes) -> Lesson:
     response = client.post(NEW, data=lesson_form(client, NEW, **changes))
     assert response.status_code == 302, response.get_data(as_text=True)
-    return db.session.scalar(select(Lesson).where(Lesson.title == changes.get("title", "Blodtryck på kvällen")))
+    return db.session.scalar(
+        select(Lesson).where(Lesson.title == changes.get("title", "Blodtryck på kvällen"))
+    )
 
 
 def edit_url(lesson: Lesson) -> str:
@@ -90,7 +92,10 @@ def test_preview_uses_the_trainee_page_and_publishing_shows_it(client, teacher):
     preview = client.get(f"/larare/lektioner/{lesson.slug}/forhandsgranska").get_data(as_text=True)
     assert "Förhandsgranskning" in preview and '<details class="term">' in preview
     assert '<span class="note-label">Hygien:</span>' in preview
-    response = client.post(edit_url(lesson), data=lesson_form(client, edit_url(lesson), status="published", version="1"))
+    response = client.post(
+        edit_url(lesson),
+        data=lesson_form(client, edit_url(lesson), status="published", version="1"),
+    )
     assert response.status_code == 302
     db.session.refresh(lesson)
     assert lesson.status == "published" and lesson.version == 2
@@ -119,13 +124,23 @@ def test_steps_are_added_moved_and_removed_without_javascript(client, teacher):
 def test_problems_are_shown_in_swedish_next_to_the_field_and_input_is_kept(client, teacher):
     response = client.post(NEW, data=lesson_form(client, NEW, **{"steps-1-text": ""}))
     assert response.status_code == 400
-    assert "Får inte vara tomt." in response.get_data(as_text=True).split('id="steps-1-text-fel"')[1][:200]
-    response = client.post(NEW, data=lesson_form(client, NEW, **{"steps-2-text": "Mät [pulsfrekvensen|flurp]."}))
+    assert (
+        "Får inte vara tomt."
+        in response.get_data(as_text=True).split('id="steps-1-text-fel"')[1][:200]
+    )
+    response = client.post(
+        NEW, data=lesson_form(client, NEW, **{"steps-2-text": "Mät [pulsfrekvensen|flurp]."})
+    )
     html = response.get_data(as_text=True)
     assert response.status_code == 400
     assert "Termen ”flurp” finns inte i termbanken." in html.split('id="steps-2-text-fel"')[1][:200]
     assert "Mät [pulsfrekvensen|flurp]." in html
-    assert db.session.scalar(select(func.count()).select_from(Lesson).where(Lesson.source == "teacher")) == 0
+    assert (
+        db.session.scalar(
+            select(func.count()).select_from(Lesson).where(Lesson.source == "teacher")
+        )
+        == 0
+    )
 
 
 def test_saving_over_a_newer_save_warns_instead_of_overwriting(client, teacher):
@@ -133,7 +148,12 @@ def test_saving_over_a_newer_save_warns_instead_of_overwriting(client, teacher):
     url = edit_url(lesson)
     colleague = client.application.test_client()
     log_in(colleague, make_user(Role.TEACHER, name="Kalle Kollega"))
-    assert colleague.post(url, data=lesson_form(colleague, url, version="1", title="Kalles rubrik")).status_code == 302
+    assert (
+        colleague.post(
+            url, data=lesson_form(colleague, url, version="1", title="Kalles rubrik")
+        ).status_code
+        == 302
+    )
 
     response = client.post(url, data=lesson_form(client, url, version="1", title="Min rubrik"))
     html = response.get_data(as_text=True)
@@ -143,7 +163,9 @@ def test_saving_over_a_newer_save_warns_instead_of_overwriting(client, teacher):
     db.session.refresh(lesson)
     assert lesson.title == "Kalles rubrik"
 
-    overwrite = lesson_form(client, url, version="1", title="Min rubrik", action="overwrite", seen_version="2")
+    overwrite = lesson_form(
+        client, url, version="1", title="Min rubrik", action="overwrite", seen_version="2"
+    )
     assert client.post(url, data=overwrite).status_code == 302
     db.session.refresh(lesson)
     assert lesson.title == "Min rubrik" and lesson.version == 3
@@ -157,7 +179,8 @@ def test_restoring_an_old_version_saves_it_as_a_new_version(client, teacher):
     assert "Lena Lärare" in versions and "Återställ" in versions
     token = csrf_token(client, f"/larare/lektioner/{lesson.slug}/versioner")
     response = client.post(
-        f"/larare/lektioner/{lesson.slug}/versioner/1/aterstall", data={"csrf_token": token, "current": "2"}
+        f"/larare/lektioner/{lesson.slug}/versioner/1/aterstall",
+        data={"csrf_token": token, "current": "2"},
     )
     assert response.status_code == 302
     db.session.refresh(lesson)
@@ -189,8 +212,18 @@ def test_teacher_assigns_a_lesson_to_a_group_they_lead_and_unassigns_it(client, 
     page = client.get(url).get_data(as_text=True)
     assert "Solgården" in page and "Månskenet" not in page
     token = csrf_token(client, url)
-    assert client.post(url, data={"csrf_token": token, "group": group.id, "action": "assign"}).status_code == 302
-    assert client.post(url, data={"csrf_token": token, "group": elsewhere.id, "action": "assign"}).status_code == 403
+    assert (
+        client.post(
+            url, data={"csrf_token": token, "group": group.id, "action": "assign"}
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            url, data={"csrf_token": token, "group": elsewhere.id, "action": "assign"}
+        ).status_code
+        == 403
+    )
     assert db.session.scalar(select(func.count()).select_from(Assignment)) == 1
     client.post(url, data={"csrf_token": token, "group": group.id, "action": "unassign"})
     assert db.session.scalar(select(func.count()).select_from(Assignment)) == 0

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("author", __name__, url_prefix="/larare/lektioner")
 
-from webapp.author import routes  # noqa: E402,F401
+from webapp.author import routes  # noqa: F401

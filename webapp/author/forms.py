@@ -31,7 +31,10 @@ from glossary.problems import Problem
 from lessons.model import SPEAKERS
 
 LEVELS = [("A2", "A2"), ("B1", "B1"), ("B2", "B2")]
-STATUSES = [("draft", "Utkast – syns bara för lärare"), ("published", "Publicerad – syns för deltagarna")]
+STATUSES = [
+    ("draft", "Utkast – syns bara för lärare"),
+    ("published", "Publicerad – syns för deltagarna"),
+]
 EXERCISE_FORMS = [("free", "Fri anteckning"), ("sbar", "SBAR-rapport")]
 LISTS = ("steps", "lines", "exercises")  # the lists a teacher can add to, remove from, reorder
 _ACTION = re.compile(r"^(add|remove|up|down)-(steps|lines|exercises)(?:-(\d+))?$")
@@ -61,7 +64,9 @@ class StepForm(Form):
 
 
 class LineForm(Form):
-    speaker = SelectField("Vem säger det", choices=[(s, s.capitalize()) for s in SPEAKERS], validate_choice=False)
+    speaker = SelectField(
+        "Vem säger det", choices=[(s, s.capitalize()) for s in SPEAKERS], validate_choice=False
+    )
     text = StringField("Repliken")
 
 
@@ -140,7 +145,11 @@ class LessonForm(FlaskForm):
             "level": record["level"],
             "goals": "\n".join(record["goals"]),
             "steps": [
-                {"text": s["text"], "hygiene": s.get("hygiene") or "", "safety": s.get("safety") or ""}
+                {
+                    "text": s["text"],
+                    "hygiene": s.get("hygiene") or "",
+                    "safety": s.get("safety") or "",
+                }
                 for s in record["procedure"]
             ],
             "lines": list(record.get("dialogue", [])),
@@ -203,7 +212,7 @@ class LessonForm(FlaskForm):
                 sub = entries[index].form
                 name = "form_type" if parts[2] == "form" else parts[2]
                 row = int(parts[3]) if len(parts) > 3 and parts[3].isdigit() else None
-                return (sub[name] if name in sub else None), row
+                return sub._fields.get(name), row
         if parts and parts[0] in top:
             return None, None
         names = {"id": "title", "drills": "new_per_day"}

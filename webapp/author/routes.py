@@ -93,7 +93,9 @@ def preview(slug: str):
     lesson = _lesson(slug, edit=False)
     body = lesson_body(lesson, current_user)
     editable = service.may_edit(lesson, current_user)
-    return render_template("learn/lesson.html", lesson=lesson, body=body, preview=True, editable=editable)
+    return render_template(
+        "learn/lesson.html", lesson=lesson, body=body, preview=True, editable=editable
+    )
 
 
 @bp.get("/<slug>/versioner")
@@ -117,9 +119,14 @@ def restore(slug: str, version: int):
         abort(400)
     current = request.form.get("current", "")
     try:
-        saved = service.restore(lesson, version, current_user, int(current) if current.isdigit() else None)
+        saved = service.restore(
+            lesson, version, current_user, int(current) if current.isdigit() else None
+        )
     except StaleEdit:
-        flash("Någon annan har sparat lektionen medan du tittade. Se den nya listan och försök igen.", "error")
+        flash(
+            "Någon annan har sparat lektionen medan du tittade. Se den nya listan och försök igen.",
+            "error",
+        )
         return redirect(url_for("author.versions", slug=slug))
     if saved is None:
         abort(404)
@@ -150,17 +157,26 @@ def import_lesson():
     if request.method == "POST" and _too_large():
         message = f"det du skickade är för stort; en lektion får vara högst {MAX_LESSON_BYTES // 1_000_000} MB"
         problems = [Problem("importen", message)]
-        return render_template("author/import.html", form=ImportForm(formdata=None), problems=problems), 413
+        return render_template(
+            "author/import.html", form=ImportForm(formdata=None), problems=problems
+        ), 413
     form, problems = ImportForm(), []
     if form.validate_on_submit():
         upload = form.file.data
-        data, name = (upload.read(), upload.filename) if upload else (form.text.data or "", "inklistrad text")
+        data, name = (
+            (upload.read(), upload.filename)
+            if upload
+            else (form.text.data or "", "inklistrad text")
+        )
         try:
             lesson, created = service.import_yaml(data, name or "filen", current_user)
         except ContentError as exc:
             problems = exc.problems
         else:
-            flash(f"Lektionen ”{lesson.title}” är {'inläst' if created else 'uppdaterad'} (version {lesson.version}).", "success")
+            flash(
+                f"Lektionen ”{lesson.title}” är {'inläst' if created else 'uppdaterad'} (version {lesson.version}).",
+                "success",
+            )
             return redirect(url_for("author.edit", slug=lesson.slug))
     status = 400 if request.method == "POST" else 200
     return render_template("author/import.html", form=form, problems=problems), status
@@ -174,13 +190,21 @@ def assignments(slug: str):
     if form.validate_on_submit():
         group_id = request.form.get("group", "")
         assign = request.form.get("action") == "assign"
-        group = service.set_assignment(lesson, int(group_id) if group_id.isdigit() else 0, current_user, assign)
+        group = service.set_assignment(
+            lesson, int(group_id) if group_id.isdigit() else 0, current_user, assign
+        )
         if group is None:
             abort(403)
-        flash(f"{group.name}: lektionen är {'tilldelad' if assign else 'inte längre tilldelad'}.", "success")
+        flash(
+            f"{group.name}: lektionen är {'tilldelad' if assign else 'inte längre tilldelad'}.",
+            "success",
+        )
         return redirect(url_for("author.assignments", slug=slug))
     return render_template(
-        "author/assignments.html", lesson=lesson, rows=service.assignments(lesson, current_user), form=form
+        "author/assignments.html",
+        lesson=lesson,
+        rows=service.assignments(lesson, current_user),
+        form=form,
     )
 
 
@@ -188,4 +212,6 @@ def assignments(slug: str):
 @teachers
 def terms():
     query = request.args.get("q", "").strip()[:200]
-    return render_template("author/terms.html", query=query, hits=search_terms(query) if query else None)
+    return render_template(
+        "author/terms.html", query=query, hits=search_terms(query) if query else None
+    )

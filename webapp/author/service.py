@@ -45,8 +45,18 @@ class AuthorRow:
 
 def lessons_for(user: User) -> list[AuthorRow]:
     """Every lesson the teacher may open in the editor or preview, by area and title."""
-    columns = (Lesson.id, Lesson.slug, Lesson.title, Lesson.area, Lesson.level, Lesson.status,
-               Lesson.shared, Lesson.author_id, Lesson.version, Lesson.source)
+    columns = (
+        Lesson.id,
+        Lesson.slug,
+        Lesson.title,
+        Lesson.area,
+        Lesson.level,
+        Lesson.status,
+        Lesson.shared,
+        Lesson.author_id,
+        Lesson.version,
+        Lesson.source,
+    )
     rows = db.session.execute(
         select(Lesson, User.display_name)
         .options(load_only(*columns))
@@ -116,7 +126,9 @@ class VersionRow:
 
 def versions_of(lesson: Lesson) -> list[VersionRow]:
     rows = db.session.execute(
-        select(LessonVersion.version, LessonVersion.status, User.display_name, LessonVersion.edited_at)
+        select(
+            LessonVersion.version, LessonVersion.status, User.display_name, LessonVersion.edited_at
+        )
         .outerjoin(User, User.id == LessonVersion.edited_by_id)
         .where(LessonVersion.lesson_id == lesson.id)
         .order_by(LessonVersion.version.desc())
@@ -129,7 +141,9 @@ def latest_edit(lesson: Lesson) -> VersionRow | None:
     return rows[0] if rows else None
 
 
-def restore(lesson: Lesson, version: int, user: User, expected_version: int | None) -> Lesson | None:
+def restore(
+    lesson: Lesson, version: int, user: User, expected_version: int | None
+) -> Lesson | None:
     """Save an earlier version's content as a new version (the status stays as it is now);
     None if there is no such version, StaleEdit if the lesson moved on since the page was read."""
     body = db.session.scalar(
@@ -194,7 +208,9 @@ def set_assignment(lesson: Lesson, group_id: int, teacher: User, assign: bool) -
         select(Assignment).where(Assignment.lesson_id == lesson.id, Assignment.group_id == group_id)
     )
     if assign and current is None:
-        db.session.add(Assignment(lesson_id=lesson.id, group_id=group_id, assigned_by_id=teacher.id))
+        db.session.add(
+            Assignment(lesson_id=lesson.id, group_id=group_id, assigned_by_id=teacher.id)
+        )
     elif not assign and current is not None:
         db.session.delete(current)
     db.session.commit()

@@ -15,4 +15,4 @@ def optional_url(endpoint: str, **values) -> str | None:
 
 bp.add_app_template_global(optional_url, "optional_url")
 
-from webapp.learn import routes  # noqa: E402,F401
+from webapp.learn import routes  # noqa: F401

@@ -32,4 +32,6 @@ def lesson(slug: str):
 
 def lesson_body(lesson: Lesson, viewer: User) -> Markup:
     """The lesson's content as ``viewer`` sees it (also the teacher's preview)."""
-    return Markup(render_template("learn/_lesson_body.html", page=service.lesson_page(lesson, viewer)))
+    return Markup(
+        render_template("learn/_lesson_body.html", page=service.lesson_page(lesson, viewer))
+    )

@@ -28,7 +28,9 @@ def _term_ids(record: LessonRecord) -> list[int]:
     """The lesson's words, then any other marked or required term, in first-use order."""
     references = list(record.words) + [ref for _, ref in record.term_references()]
     lemmas = {ref.split("#")[0] for ref in references}
-    rows = db.session.execute(select(Term.id, Term.lemma, Term.pos).where(Term.lemma.in_(lemmas))).all()
+    rows = db.session.execute(
+        select(Term.id, Term.lemma, Term.pos).where(Term.lemma.in_(lemmas))
+    ).all()
     by_reference = {}
     for term_id, lemma, pos in rows:
         by_reference.setdefault(lemma, term_id)
@@ -58,7 +60,9 @@ def save_lesson(
     if lesson is not None and lesson.body == body and (status is None or status == lesson.status):
         return lesson
     if lesson is None:
-        lesson = Lesson(slug=record.id, source=source, author_id=user.id if user else None, version=0)
+        lesson = Lesson(
+            slug=record.id, source=source, author_id=user.id if user else None, version=0
+        )
         db.session.add(lesson)
     lesson.version += 1
     lesson.title, lesson.area, lesson.level = record.title, record.area, record.level
