@@ -3,7 +3,7 @@
 import pytest
 
 from nlp.compounds import linking_forms, splits
-from tests.nlp.helpers import findings
+from tests.nlp.report_views import findings
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.nlp.helpers import flagged
+from tests.nlp.report_views import flagged
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 import pytest
 
 from nlp.negation import negated_positions
-from tests.nlp.helpers import mentions, negated
+from tests.nlp.report_views import mentions, negated
 
 
 @pytest.mark.parametrize(

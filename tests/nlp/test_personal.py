@@ -3,7 +3,7 @@
 import pytest
 
 from nlp.personal import looks_like_personal_id
-from tests.nlp.helpers import flagged
+from tests.nlp.report_views import flagged
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.nlp.helpers import findings, flagged
+from tests.nlp.report_views import findings, flagged
 
 
 @pytest.mark.parametrize(

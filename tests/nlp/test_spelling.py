@@ -4,7 +4,7 @@ import pytest
 
 import nlp
 from nlp.spelling import is_known, suggestions
-from tests.nlp.helpers import findings, flagged
+from tests.nlp.report_views import findings, flagged
 
 
 @pytest.mark.parametrize(

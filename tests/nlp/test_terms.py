@@ -3,7 +3,7 @@
 import pytest
 
 import nlp
-from tests.nlp.helpers import found_texts
+from tests.nlp.report_views import found_texts
 
 
 @pytest.mark.parametrize(
