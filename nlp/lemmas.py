@@ -189,12 +189,11 @@ def analyse(word: str) -> tuple[Candidate, ...]:
     if not any(ch.isalpha() for ch in lower):
         return (Candidate(lower, "I"),)
     entry = _lexicon().get(lower)
-    candidates = [] if entry is None else _decode(lower, entry)
-    # a word the sources only give as its own lemma may still be an inflected compound
-    # (sväljsvårigheter), so it is analysed as an unknown word too
-    unknown = all(c.lemma == lower for c in candidates)
-    if unknown:
-        candidates += _compound(lower)
+    unknown = entry is None
+    if not unknown:
+        candidates = _decode(lower, entry)
+    else:
+        candidates = _compound(lower)
         first, hyphen, last = lower.rpartition("-")
         if hyphen and first and last.isalpha():  # 1-åringarna, u-länderna: inflected last part
             candidates += [
