@@ -26,7 +26,7 @@ def _lexicons() -> dict:
     return {
         "colloquial": data["colloquial"],
         "judgmental": frozenset(data["judgmental"]),
-        "exceptions": {k: frozenset(v) for k, v in data["judgmental_exceptions"].items()},
+        "exceptions": {k: frozenset(v) for k, v in data["exceptions"].items()},
         "other_words": frozenset(data["other_words"]),
     }
 
@@ -54,15 +54,15 @@ def find_register(doc: Doc) -> Doc:
     for k, word in enumerate(words):
         if not word.norm[:1].isalpha():
             continue
+        following = words[k + 1].norm if k + 1 < len(words) else ""
         colloquial = _lemma_in(word, lex["colloquial"])
-        if colloquial:
+        if colloquial and following not in lex["exceptions"].get(colloquial, ()):
             base = lex["colloquial"][colloquial]
             use = [inflect_like(b, word.norm, colloquial) for b in base] + list(base)
             note = message("colloquial", word=word.text, use=use[0])
             add_finding(doc, "colloquial", word.start, word.end, use, note)
             continue
         judgmental = word.norm not in lex["other_words"] and _lemma_in(word, lex["judgmental"])
-        following = words[k + 1].norm if k + 1 < len(words) else ""
         if judgmental and following not in lex["exceptions"].get(judgmental, ()):
             note = message("judgmental", word=word.text)
             add_finding(doc, "judgmental", word.start, word.end, (), note)

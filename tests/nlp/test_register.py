@@ -48,6 +48,7 @@ def test_judgmental_words_are_flagged(text, word):
         "Urinen hade sur lukt.",
         "Hon har en envis hosta.",
         "Hon sov drygt en timme.",
+        "Vi har ont om tid på morgonen.",
     ],
 )
 def test_descriptive_words_are_not_findings(text):
