@@ -138,7 +138,8 @@ def test_note_is_returned_approved_and_the_signed_card_verifies(page):
     assert drawn == expected  # the QR code encodes exactly this URL
 
     pdf = p.pdf(prefer_css_page_size=True)
-    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) >= 1
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+    assert re.search(rb"/MediaBox \[0 0 298\.\d* 420", pdf)  # one A6 page (105 × 148 mm)
 
     # Anyone who scans the code sees that the card is genuine.
     log_out(page)

@@ -19,6 +19,7 @@ from tests.webapp.test_write import (
 )
 from webapp.extensions import db
 from webapp.models import FindingOverride, Note, Review, ReviewComment, Role
+from webapp.review.service import passages
 from webapp.write.service import find_exercise, submit_note
 
 
@@ -233,3 +234,11 @@ def test_override_of_a_finding_that_does_not_exist_is_refused(app, lesson, group
     response = review_post(client_for(app, teacher), note, {"finding": "1"}, "/inte-ett-fel")
     assert response.status_code == 302
     assert db.session.scalar(select(FindingOverride)) is None
+
+
+def test_comment_passages_are_the_notes_sentences():
+    texts = [
+        p.text
+        for p in passages("Kl. 08.15 mättes blodtryck. Puls 88 slag/min, kl. 08.30.\nS: Karin")
+    ]
+    assert texts == ["Kl. 08.15 mättes blodtryck.", "Puls 88 slag/min, kl. 08.30.", "S: Karin"]

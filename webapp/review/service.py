@@ -34,7 +34,8 @@ from webapp.write.service import ExerciseContext, find_exercise
 
 SUBMITTED, RETURNED, APPROVED = "submitted", "returned", "approved"
 NOTE_STATUS = {"approved": APPROVED, "revise": RETURNED}
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+# A sentence ends at . ! ? before a capital letter or the end, or at a line break ("Kl. 08.15" goes on).
+_SENTENCE = re.compile(r"\S.*?(?:[.!?]+(?=\s+[A-ZÅÄÖ]|\s*$)|(?=\n)|$)", re.MULTILINE)
 PASSAGE_PREVIEW = 80
 
 
