@@ -16,7 +16,7 @@ from sqlalchemy import delete, insert, select, text
 
 from glossary.load import load_bundled
 from glossary.model import Term as TermRecord
-from glossary.search import KIND_WEIGHTS, search_keys
+from glossary.search import KIND_WEIGHTS, search_keys, typo_variants
 from webapp.extensions import db
 from webapp.models import Term, TermEdit, TermKey, User
 from webapp.models.time import utcnow
@@ -29,7 +29,6 @@ DELETION_RANK = max(KIND_WEIGHTS.values()) + 1
 KEY_LENGTH = 120  # the column's width
 # Typos are tolerated for queries of 4+ characters (glossary.search.match_rank); keys longer
 # than a phrase get no deletions, which keeps the table small without losing real matches.
-TYPO_MIN_LENGTH = 4
 TYPO_MAX_LENGTH = 40
 
 
@@ -43,10 +42,11 @@ def record_of(term: Term) -> TermRecord:
 
 
 def deletions(key: str) -> set[str]:
-    """Every string one character shorter than ``key`` (its deletion neighbourhood)."""
-    if not TYPO_MIN_LENGTH <= len(key) <= TYPO_MAX_LENGTH:
+    """The key's deletion neighbourhood without the key itself; none for very long keys,
+    which are never typed (this bounds the rows a long translation adds)."""
+    if len(key) > TYPO_MAX_LENGTH:
         return set()
-    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+    return set(typo_variants(key)) - {key}
 
 
 def key_rows(record: TermRecord) -> list[tuple[str, str, int]]:
