@@ -83,6 +83,12 @@ def test_note_is_returned_approved_and_the_signed_card_verifies(page):
     assert "Skriv också vem du rapporterade till." in p.locator("#kommentarer").inner_text()
     judge(page, "Skriv om (tillbaka till deltagaren)", [1, 2, 2, 1])
     assert p.get_by_text("Det finns inga anteckningar att granska just nu.").is_visible()
+    p.get_by_role("link", name="Vanliga fel i Solgården").click()  # the group's insights
+    page.check_accessibility()
+    assert (
+        "1 anteckning, 2 versioner." in p.content()
+        and "Amina" not in p.locator("main").inner_text()
+    )
     log_out(page)
 
     # The trainee sees the verdict, the comment and the scores, and resubmits.
@@ -149,3 +155,5 @@ def test_note_is_returned_approved_and_the_signed_card_verifies(page):
     assert "Kortet är äkta" in result
     assert "Amina" in result and "Puls och blodtryck" in result and "Sara Lind" in result
     assert trainee.email not in result and "Solgården" not in result
+    page.goto("/verifiera/" + url.rsplit("/", 1)[1][::-1])  # a code that does not exist
+    assert p.get_by_role("heading", level=1).inner_text() == "Kortet finns inte"

@@ -224,6 +224,7 @@ def test_revoked_card_says_so_on_the_verify_page(app, lesson, teacher, trainee):
     html = app.test_client().get(f"/verifiera/{card.code}").get_data(as_text=True)
     assert "Kortet är återkallat" in html and "Kortet är äkta" not in html
     assert "Fel person signerade." not in html  # the reason is not public
+    assert "Återkallat" in client_for(app, trainee).get(CARD_URL).get_data(as_text=True)
 
 
 def test_unknown_code_is_not_found_and_hints_at_nothing(app, lesson, teacher, trainee):
@@ -246,3 +247,17 @@ def test_trainee_card_list_says_what_is_left(app, lesson, teacher, trainee):
     html = client_for(app, trainee).get("/kompetenskort").get_data(as_text=True)
     assert "Puls och blodtryck" in html
     assert "✗ Inte klart: öva orden" in html and "✗ Inte klart: en godkänd anteckning" in html
+
+
+def test_revoked_card_takes_no_more_signatures(app, lesson, teacher, trainee):
+    approve(app, teacher, trainee, lesson)
+    master_words(trainee, lesson)
+    supervisor = client_for(app, teacher)
+    post_signature(supervisor, trainee, [0])
+    token = csrf_token(supervisor, sign_url(trainee))
+    supervisor.post(
+        f"/kompetenskort/{LESSON}/aterkalla/{trainee.id}",
+        data={"reason": "Fel", "csrf_token": token},
+    )
+    assert post_signature(supervisor, trainee, [1]).status_code == 409
+    assert len(db.session.scalars(select(CompetenceSignature)).all()) == 1

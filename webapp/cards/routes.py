@@ -88,7 +88,7 @@ def sign(slug: str, user_id: int):
         return _sign_page(view, form, status=400)
     try:
         service.sign(current_user, view, form.criteria.data, form.workplace.data)
-    except service.NotReady:
+    except (service.NotReady, service.CardRevoked):
         return _sign_page(view, form, status=409)
     flash("Signaturen är sparad.", "success")
     return redirect(url_for("cards.sign", slug=slug, user_id=user_id))

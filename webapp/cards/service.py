@@ -42,6 +42,10 @@ class NotReady(ValueError):
     """The trainee has not finished the drills or has no approved note for the lesson."""
 
 
+class CardRevoked(ValueError):
+    """The card was revoked: it takes no more signatures."""
+
+
 @dataclass(frozen=True)
 class Readiness:
     mastered: int
@@ -167,9 +171,12 @@ def card_view(trainee: User, lesson: Lesson) -> CardView:
 def sign(supervisor: User, view: CardView, indexes: list[int], workplace: str) -> CompetenceCard:
     """Sign the criteria ``indexes`` (those not signed yet) for ``workplace``, in one
     transaction; the card is made on the first signature and completed with the last.
-    Raises :class:`NotReady` before the drills and the approved note are done."""
+    Raises :class:`NotReady` before the drills and the approved note are done, and
+    :class:`CardRevoked` on a revoked card."""
     if not view.readiness.ready:
         raise NotReady(view.lesson.slug)
+    if view.card is not None and view.card.revoked_at is not None:
+        raise CardRevoked(view.card.id)
     card = view.card
     if card is None:
         card = CompetenceCard(
