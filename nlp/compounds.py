@@ -63,11 +63,6 @@ def splits(word: str) -> tuple[tuple[str, ...], ...]:
     return tuple(found)
 
 
-def is_compound(word: str) -> bool:
-    """Whether the lower-case ``word`` is a valid compound of dictionary words."""
-    return bool(splits(word))
-
-
 @lru_cache(maxsize=10_000)
 def linking_forms(lemma: str) -> frozenset[str]:
     """Forms ``lemma`` can take as a non-final compound part, by the dictionary (*lunga → lung*)."""
@@ -77,11 +72,6 @@ def linking_forms(lemma: str) -> frozenset[str]:
     return frozenset(
         c for c in candidates if len(c) >= MIN_PART and index.roles(c) & (BEGIN | MIDDLE)
     ) | {lemma}
-
-
-def standalone(word: str) -> bool:
-    """Whether ``word`` (as written, lower-case) is a dictionary word on its own."""
-    return bool(load_index().roles(word) & WORD)
 
 
 # --- split compounds (särskrivning) -------------------------------------------------------
