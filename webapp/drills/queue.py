@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import current_app
+from flask import current_app, g
 from sqlalchemy import func, or_, select
 
 from lessons.model import Drills
@@ -87,7 +87,15 @@ def local_day_start(now: datetime, days_back: int = 0) -> datetime:
 
 
 def settings_for(user_id: int) -> Settings:
-    """The strictest setting among the trainee's groups: highest retention, lowest limit."""
+    """The strictest setting among the trainee's groups: highest retention, lowest limit
+    (read once per request: recording an answer and building the next item share it)."""
+    cache = g.setdefault("drill_settings", {})
+    if user_id not in cache:
+        cache[user_id] = _settings_of(user_id)
+    return cache[user_id]
+
+
+def _settings_of(user_id: int) -> Settings:
     retention, limit = db.session.execute(
         select(func.max(Group.desired_retention), func.min(Group.new_cards_per_day))
         .join(Membership, Membership.group_id == Group.id)

@@ -44,11 +44,13 @@ def answer():
     outcome = service.record_answer(
         current_user, form.token.data, now,
         answer=form.answer.data or "", rating=form.rating.data, give_up=bool(form.give_up.data),
+        commit=False,  # committed with the next item by session_view
     )
     done = (form.done.data or 0) + (1 if outcome.recorded else 0)
     try:
         view = service.session_view(current_user, form.lesson.data or None, now, _session_size(), done, outcome)
     except UnknownLesson:
+        service.keep_answer()
         abort(404)
     return _render_session(view, STATUS[outcome.status])
 
