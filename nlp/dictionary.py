@@ -3,11 +3,14 @@
 Why not Hunspell itself: pure-Python ``spylls`` needs ~2.8 s to load sv_SE and up to 5 ms
 per word (suggestions 0.2-1.4 s); the C binding needs Debian packages, which ``pip install -e .``
 cannot bring. Instead the ``sv_SE`` files from PyPI ``hunspell-sv`` are expanded once (every stem
-with every suffix rule, ~5 s) into the word forms they allow, each with the compound positions it
+with every suffix rule; 3-6 s once per install, or ``python -m nlp prepare``) into the word
+forms they allow, each with the compound positions it
 may take (Hunspell's COMPOUNDBEGIN/MIDDLE/END, ONLYINCOMPOUND and the affix continuation flags)
 and its ``wordfreq`` Zipf frequency. The index is stored as sorted 64-bit BLAKE2 hashes with a
 parallel byte array of role bits and frequencies (~9 MB for ~0.96 M forms) in the user cache
-directory, memory-mapped at load (a few ms), and checked with one binary search (~2 µs).
+directory, memory-mapped at load (under 1 ms), and checked with one binary search (~4 µs).
+Word classes from flags are approximate (Hunspell does not mark them); callers use them only as
+hints, never as the sole evidence for a finding.
 
 Roles are bit flags: ``WORD`` (may stand alone), ``BEGIN``/``MIDDLE``/``END`` (compound positions),
 and the word class of the dictionary entry a form belongs to (``NOUN``, ``ADJECTIVE``, ``VERB``),
