@@ -6,10 +6,14 @@ first allowed to begin a compound, middle parts to stand in the middle and the l
 *trycksårs-*). A hyphen always separates parts (*el-tandborste*, *hälso-*).
 
 A split compound (*sjuk sköterskan*, *hand spriten*, *tryck sår*) is two neighbouring words
-whose joined form is a dictionary word or a glossary form, or a valid compound whose first
-word cannot stand alone (*lung röntgen*). Words that normally start a phrase (articles,
-pronouns, prepositions, numerals, *vänster*, *höger*; ``data/phrase_words.txt``) never do,
-so *vänster arm* and *efter maten* are not flagged.
+whose joined form (with a linking *s* where needed) is a dictionary word or a glossary form; or
+whose first word only lives inside compounds (*lung röntgen*); or two plain nouns in base form
+that make a valid compound (*plast förkläde*), a genitive only before a definite noun
+(*infusions påsen*). Never: words that normally start or end a phrase (articles, pronouns,
+prepositions, numerals, quantities, *vänster*, *höger*; ``data/phrase_words.txt`` and
+``data/phrase_ends.txt``), verb forms, adjective-looking or inflected first words, or an
+imperative opening an instruction (*Hjälp brukaren*). So *vänster arm*, *efter maten* and
+*landets standard* are not flagged. Measured on 26.8k words of Talbanken prose: 10 alarms.
 """
 
 from __future__ import annotations
