@@ -7,8 +7,9 @@ follows). A list of words coordinated by commas and *och* stays inside the scope
 och huvudvärk*). A *post* cue (*förnekas, saknas, nej*) negates backward to the clause start,
 while a *both* cue (*ej, inte*) with nothing after it negates only the word before it: the
 verb in *gavs inte* (its subject stays), the finding in *Yrsel ej* or *Smärta: ej*. A place
-phrase inside a scope (*ingen smärta i armen*) is not negated.
-Pseudo cues (*inte bara, kan inte uteslutas, utan att*) and hedges negate nothing.
+phrase inside a scope (*ingen smärta i armen*) is not negated, and a cue such as *inte* or
+*inget* also negates the finite verb right before it (*åt inget*, *mättes inte*). *utan* after
+another cue is a conjunction (*inte feber utan frossa*). Pseudo cues (*inte bara, kan inte uteslutas, utan att*) and hedges negate nothing.
 """
 
 from __future__ import annotations

@@ -1,11 +1,16 @@
 """Finding the exercise's terms in a note, in any inflection or compound position.
 
-A word mentions a term when one of its candidate lemmas is the term, when it is one of the
-term's known forms (the glossary's forms, the irregular-verb table, or regular endings the
-dictionary confirms), or when it is a compound with the term as a part: the head in any
-inflection (*hälsocentralen* holds *central*), a non-final part in a linking form (*lungröntgen*
-holds *lunga*, *trycksårsrisken* holds *trycksår*). Abbreviations, synonyms and colloquial words
-are reported as ``variants`` but never count as the term.
+A word mentions a term when the lemmatizer's best lemma (in context) is the term, when it is
+one of the term's known forms (the glossary's forms, the irregular tables, or regular endings
+the dictionary and the lemmatizer confirm), or when it is a compound with the term as a part:
+the head in any inflection (*hälsocentralen* holds *central*), a non-final part in a linking
+form (*lungröntgen* holds *lunga*, *trycksårsrisken* holds *trycksår*). Only the best lemma
+counts, because the other candidates cross word classes (*dusch* is also the imperative of
+*duscha*). A misspelled word never counts (*sovde*), nor does a word inside a fixed expression
+where it is another word (*i går*, *var mätt*). Lemmas under three letters are not searched
+inside compounds. Abbreviations, synonyms and colloquial words are reported as ``variants``
+but never count as the term. Per-word results are cached per term list, so a note checked on
+every keystroke pause costs about one dictionary lookup per new word.
 """
 
 from __future__ import annotations
