@@ -105,7 +105,8 @@ class _Term:
 
 @lru_cache(maxsize=4096)
 def compile_term(spec: TermSpec, lexicon: Lexicon | None) -> _Term:
-    lemma_words = nfc_lower(spec.lemma).split()
+    lemma_words = [w.strip(".,;:!?()\"'”") for w in nfc_lower(spec.lemma).split()]
+    lemma_words = [w for w in lemma_words if w] or [nfc_lower(spec.lemma)]
     extra_forms = {nfc_lower(f) for f in spec.forms if f}
     extra_links = {nfc_lower(f) for f in spec.compound_forms if f}
     if lexicon is not None:
