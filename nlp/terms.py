@@ -316,9 +316,17 @@ def find_mentions(
         if len(positions) != len(term.words):
             continue
         start, end = words[k].start, words[positions[-1]].end
-        negation = any(words[p].i in negated for p in positions)
+        negation = any(words[p].i in negated for p in positions) or _absent_by_suffix(
+            words[positions[-1]].norm, term
+        )
         mentions.append(Mention(term.name, text[start:end], start, end, negation))
     return mentions
+
+
+def _absent_by_suffix(word: str, term: _Term) -> bool:
+    """A compound that says the term is absent: *smärtfri*, *feberfritt*, *tandlös*."""
+    suffixes = endings("absence_suffixes")
+    return word.endswith(suffixes) and not term.words[-1].lemma.endswith(suffixes)
 
 
 def find_variants(words: list[Word], text: str, term: _Term) -> list[dict]:

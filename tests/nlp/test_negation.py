@@ -16,6 +16,8 @@ from tests.nlp.report_views import mentions, negated
         ("Hon har inte ont i magen.", "mage", [False]),  # the place of the absent finding
         ("Ingen smärta i armen.", "arm", [False]),
         ("Inga synliga tecken på rodnad.", "rodnad", [True]),
+        ("Patienten är smärtfri sedan i går.", "smärta", [True]),  # -fri says it is absent
+        ("Brukaren är tandlös i överkäken.", "tand", [True]),
         ("Brukaren har feber.", "feber", [False]),
         ("Smärta förnekas.", "smärta", [True]),  # post cue
         ("Yrsel ej.", "yrsel", [True]),
