@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import abort
-from sqlalchemy import exists, func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 import nlp
@@ -79,28 +79,31 @@ def find_exercise(lesson: Lesson, exercise_id: str) -> ExerciseContext | None:
     return ExerciseContext(lesson, record, exercise) if exercise else None
 
 
-def may_open(user: User, lesson: Lesson) -> bool:
-    """The access rule of this module's docstring (the lesson's status is checked by the caller)."""
-    assigned_anywhere = exists().where(Assignment.lesson_id == lesson.id)
-    to_user = (
-        exists()
-        .where(Assignment.lesson_id == lesson.id)
-        .where(Assignment.group_id == Membership.group_id)
-        .where(Membership.user_id == user.id)
+def _open_to(user_id: int):
+    """SQL: the lesson in the enclosing query is assigned to none of the groups, or to one of
+    this user's (the access rule of this module's docstring)."""
+    assigned = select(Assignment.id).where(Assignment.lesson_id == Lesson.id)
+    to_user = assigned.join(Membership, Membership.group_id == Assignment.group_id).where(
+        Membership.user_id == user_id
     )
-    allowed = db.session.scalar(select(~assigned_anywhere | to_user))
-    return bool(allowed)
+    return or_(~assigned.exists(), to_user.exists())
+
+
+def may_open(user: User, lesson: Lesson) -> bool:
+    """The access rule (the lesson's status is checked by the caller)."""
+    return bool(db.session.scalar(select(_open_to(user.id)).where(Lesson.id == lesson.id)))
 
 
 def open_exercise(user: User, slug: str, exercise_id: str) -> ExerciseContext:
-    """The exercise if ``user`` may open it; otherwise aborts with 404 or 403."""
-    lesson = db.session.scalar(select(Lesson).where(Lesson.slug == slug))
-    if lesson is None or lesson.status != PUBLISHED:
+    """The exercise if ``user`` may open it; otherwise aborts with 404 or 403. One query."""
+    row = db.session.execute(select(Lesson, _open_to(user.id)).where(Lesson.slug == slug)).first()
+    if row is None or row[0].status != PUBLISHED:
         abort(404)
+    lesson, allowed = row
     context = find_exercise(lesson, exercise_id)
     if context is None:
         abort(404)
-    if not may_open(user, lesson):
+    if not allowed:
         abort(403)
     return context
 
