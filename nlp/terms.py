@@ -310,8 +310,8 @@ def find_mentions(
                 if target in hits[at]:
                     break
                 at += 1
-            if at >= len(words) or target not in hits[at]:
-                break
+            if at >= len(words) or words[at].sent_start or target not in hits[at]:
+                break  # the words of a term stand in one sentence
             positions.append(at)
         if len(positions) != len(term.words):
             continue

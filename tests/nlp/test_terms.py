@@ -118,3 +118,7 @@ def test_a_verbs_imperative_form_that_is_a_noun_is_the_noun():
     spec = nlp.TermSpec("falla", forms=("faller", "föll", "fallit", "fall"))
     report = nlp.check("Efter fallet var hon rädd för ett nytt fall. Hon föll i går.", [spec])
     assert [m.text for m in report.found] == ["föll"]
+
+
+def test_a_multi_word_term_stands_in_one_sentence():
+    assert found_texts("Han är palliativ.\nVård ges hemma.", "palliativ vård") == []
