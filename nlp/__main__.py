@@ -30,6 +30,19 @@ KIND_NAMES = {
 }
 
 
+VARIANT_NAMES = {
+    "abbreviation": "förkortning",
+    "synonym": "synonym",
+    "colloquial": "vardagligt ord",
+}
+SBAR_NAMES = {
+    "situation": "Situation",
+    "bakgrund": "Bakgrund",
+    "aktuellt": "Aktuellt tillstånd",
+    "rekommendation": "Rekommendation",
+}
+
+
 class InputError(Exception):
     """Bad input; the message is plain Swedish for the person at the terminal."""
 
@@ -83,11 +96,22 @@ def render_text(text: str, report: dict) -> str:
         lines.append(
             f"  {KIND_NAMES[f['kind']]}: ”{f['text']}” ({f['start']}–{f['end']}). {f['message']}{tip}"
         )
+    for v in report["terms"].get("variants", []):
+        lines.append(
+            f"  obs: ”{v['text']}” räknas inte som {v['term']} ({VARIANT_NAMES[v['kind']]})"
+        )
     r = report["readability"]
     lines += [
         "",
-        f"Läsbarhet: LIX {r['lix']} ({r['words']} ord, {r['sentences']} meningar, {r['long_words']} långa ord)",
+        (
+            f"Läsbarhet: LIX {r['lix']} ({r['words']} ord, {r['sentences']} meningar, "
+            f"{r['long_words']} långa ord)"
+        ),
     ]
+    sbar = report["sbar"]
+    if sbar.get("required"):
+        missing = ", ".join(SBAR_NAMES[p] for p in sbar["missing"]) or "inga"
+        lines.append(f"SBAR: delar som saknas: {missing}")
     return "\n".join(lines)
 
 
