@@ -104,8 +104,8 @@ def render_text(text: str, report: dict) -> str:
     lines += [
         "",
         (
-            f"Läsbarhet: LIX {r['lix']} ({r['words']} ord, {r['sentences']} meningar, "
-            f"{r['long_words']} långa ord)"
+            f"Läsbarhet: LIX {r['lix']} (antal ord: {r['words']}, meningar: {r['sentences']}, "
+            f"långa ord: {r['long_words']})"
         ),
     ]
     sbar = report["sbar"]
