@@ -126,23 +126,63 @@ def _known_candidates(words: set[str], roles: int) -> list[str]:
 
 @lru_cache(maxsize=20_000)
 def suggestions(word: str) -> tuple[str, ...]:
-    """Ranked corrections for the lower-case, unknown ``word`` (may be empty)."""
+    """Ranked corrections for the lower-case, unknown ``word`` (may be empty).
+
+    Each candidate costs 1 per ordinary edit and 0.5 per typical slip undone (å/ä/ö, sj/sk,
+    a doubled consonant: ``data/spelling_confusions.yaml``); the cheapest come first, the more
+    frequent among equals."""
     if word in wrong_forms():
         return (wrong_forms()[word],)
     if len(word) > MAX_SUGGESTED_LENGTH:
         return ()
     index, care = load_index(), word_list("care_words")
-    edits = _edits1(word)
-    score = {w: index.zipf(w) for w in _known_candidates(edits, WORD)}
-    score.update({w: 3.0 for w in edits & care})  # care words Hunspell lacks: saturaton
-    if not score:  # a typo in the last part of a compound: sjuksköterkan, trycksårsrisen
+    cost: dict[str, float] = {}
+
+    def offer(candidates: set[str], penalty: float, roles: int = WORD) -> None:
+        for w in _known_candidates(candidates, roles):
+            cost[w] = min(cost.get(w, penalty), penalty)
+
+    edits, slips = _edits1(word), _confusions(word, 1)
+    offer(slips, 0.5)
+    offer(_confusions(word, 2) - slips, 1.0)
+    offer(edits, 1.0)
+    cost.update({w: 1.0 for w in edits & care if w not in cost})  # saturaton
+    if not cost:  # a typo in the last part of a compound: sjuksköterkan, trycksårsrisen
         for cut in range(2, len(word) - 2):
             head, tail = word[:cut], word[cut:]
             if index.roles(head) & BEGIN:
                 for fixed in _known_candidates(_edits1(tail), END):
-                    score[head + fixed] = index.zipf(fixed)  # rank by the corrected part
-    ranked = sorted(score, key=lambda w: (-score[w], w))
+                    cost[head + fixed] = 1.0
+    if not cost:  # a slip and an ordinary edit: sjukskoterkan
+        offer(set().union(*(_edits1(v) for v in slips)) if slips else set(), 1.5)
+    ranked = sorted(cost, key=lambda w: (cost[w], -index.zipf(_last_part(w)), w))
     return tuple(ranked[:MAX_SUGGESTIONS])
+
+
+def _last_part(word: str) -> str:
+    """The part whose frequency ranks a compound suggestion (trycksårs|risken)."""
+    parts = splits(word)
+    return parts[0][-1] if parts and not load_index().roles(word) else word
+
+
+def _confusions(word: str, depth: int) -> set[str]:
+    """Variants of ``word`` with up to ``depth`` typical second-language slips undone
+    (``data/spelling_confusions.yaml``: å/ä/ö, sj/sk, single and double consonants)."""
+    pairs = [tuple(p) for p in yaml_data("spelling_confusions")["pairs"]]
+    found, frontier = set(), {word}
+    for _ in range(depth):
+        following = set()
+        for w in frontier:
+            for a, b in pairs + [(b, a) for a, b in pairs]:
+                start = w.find(a)
+                while start >= 0:
+                    following.add(w[:start] + b + w[start + len(a) :])
+                    start = w.find(a, start + 1)
+            following |= {w[:i] + w[i] + w[i:] for i in range(1, len(w)) if w[i] not in "aeiouyåäö"}
+            following |= {w[:i] + w[i + 1 :] for i in range(1, len(w)) if w[i] == w[i - 1]}
+        found |= following
+        frontier = following
+    return found - {word}
 
 
 def _match_case(original: str, suggestion: str) -> str:

@@ -63,7 +63,9 @@ def test_suggestions_fix_a_typo_in_a_compound():
     assert "sjuksköterskan" in suggestions("sjuksköterkan")
 
 
-@pytest.mark.parametrize("typo", ["temperaturn", "patientn", "rullsolen", "sjusköterskan", "medicinn"])
+@pytest.mark.parametrize(
+    "typo", ["temperaturn", "patientn", "rullsolen", "sjusköterskan", "medicinn"]
+)
 def test_a_slip_that_looks_like_a_compound_is_still_a_typo(typo):
     assert not is_known(typo)
 
@@ -71,3 +73,10 @@ def test_a_slip_that_looks_like_a_compound_is_still_a_typo(typo):
 @pytest.mark.parametrize("word", ["hudinspektion", "lunchdosen", "saturationen", "placket"])
 def test_care_compounds_hunspell_lacks_are_accepted(word):
     assert is_known(word)
+
+
+@pytest.mark.parametrize(
+    ("typo", "right"), [("sjukskoterkan", "sjuksköterskan"), ("tvatade", "tvättade")]
+)
+def test_two_typical_slips_at_once_still_get_the_right_suggestion(typo, right):
+    assert right in suggestions(typo)
