@@ -4,9 +4,11 @@ Route, measured (2 cores, CPython 3.11): the dictionary lookups go to ``dictiona
 (0.96 M expanded sv_SE forms as hashes, load < 1 ms once cached, ~4 µs per lookup), so checking a
 100-word note costs well under a millisecond; Hunspell via ``spylls`` would take ~2.8 s to load
 and up to 5 ms per word. Compounds of known words are accepted by ``compounds.splits``.
-Suggestions, only for unknown words, are edit-distance-1 candidates (in the whole word, or in the
-last part of a compound) that the index accepts, ranked by ``wordfreq`` Zipf frequency stored in
-the index (1-18 ms per unknown word on the loaded 2-core machine, then cached). A SymSpell index
+Suggestions, only for unknown words, are candidates the index accepts: edit distance 1, up to
+two typical second-language slips undone (å/ä/ö, sj/sk, doubled consonants), a fix in the last
+part of a compound, and as a last resort a slip plus an edit; ranked by cost, then ``wordfreq``
+Zipf frequency stored in the index (1-5 ms per unknown word, up to ~60 ms for the last resort,
+on the loaded 2-core machine; then cached). A SymSpell index
 (``symspellpy``) would reach edit distance 2 but costs seconds and ~100 MB to build at start-up
 for 0.96 M forms; distance 1 covers the slips in the practice notes.
 
