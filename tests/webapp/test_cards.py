@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from tests.conftest import csrf_token
 from tests.factories import make_group, make_user
-from tests.webapp.test_review import client_for, review_post, submitted
+from tests.webapp.test_review import client_for, queries_for, review_post, submitted
 from tests.webapp.test_write import GOOD_NOTE, LESSON, publish_lesson
 from webapp.extensions import db
 from webapp.learn.store import record_of
@@ -261,3 +261,21 @@ def test_revoked_card_takes_no_more_signatures(app, lesson, teacher, trainee):
     )
     assert post_signature(supervisor, trainee, [1]).status_code == 409
     assert len(db.session.scalars(select(CompetenceSignature)).all()) == 1
+
+
+def test_cards_to_sign_take_as_many_queries_for_three_trainees_as_for_one(
+    app, lesson, group, teacher
+):
+    client = client_for(app, teacher)
+    counts = []
+    for more in (1, 2):
+        for _ in range(more):
+            someone = make_user(Role.TRAINEE, group)
+            approve(app, teacher, someone, lesson)
+            master_words(someone, lesson, count=2)
+        counts.append(queries_for(client, "/kompetenskort/signera"))
+    assert counts[0] == counts[1]
+    assert (
+        client.get("/kompetenskort/signera").get_data(as_text=True).count("0 av 5 moment signerade")
+        == 3
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from tests.conftest import csrf_token
 from tests.factories import log_in, make_group, make_user
@@ -242,3 +242,30 @@ def test_comment_passages_are_the_notes_sentences():
         for p in passages("Kl. 08.15 mättes blodtryck. Puls 88 slag/min, kl. 08.30.\nS: Karin")
     ]
     assert texts == ["Kl. 08.15 mättes blodtryck.", "Puls 88 slag/min, kl. 08.30.", "S: Karin"]
+
+
+def queries_for(client, url) -> int:
+    counted = []
+
+    def count(*args):
+        counted.append(1)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        assert client.get(url).status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    return len(counted)
+
+
+def test_queue_and_insights_take_as_many_queries_for_six_notes_as_for_two(
+    app, lesson, group, teacher
+):
+    client = client_for(app, teacher)
+    pages = ("/larare/granska/", f"/larare/granska/insikter/{group.id}", "/oversikt")
+    counts = []
+    for more in (2, 4):
+        for _ in range(more):
+            submitted(make_user(Role.TRAINEE, group), lesson, COLLOQUIAL_NOTE)
+        counts.append([queries_for(client, url) for url in pages])
+    assert counts[0] == counts[1]
