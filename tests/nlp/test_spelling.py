@@ -80,3 +80,11 @@ def test_care_compounds_hunspell_lacks_are_accepted(word):
 )
 def test_two_typical_slips_at_once_still_get_the_right_suggestion(typo, right):
     assert right in suggestions(typo)
+
+
+def test_no_listed_wrong_verb_form_is_a_real_word():
+    from nlp.dictionary import WORD, load_index
+    from nlp.spelling import wrong_forms
+
+    index = load_index()
+    assert [w for w in wrong_forms() if index.roles(w) & WORD] == []
