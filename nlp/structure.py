@@ -25,6 +25,7 @@ from .resources import yaml_data
 from .sentences import nfc_lower
 
 LONG_WORD = 6
+_LETTERS = re.compile(r"[^\W\d_]")  # a letter in any script
 
 if not Doc.has_extension("readability"):
     Doc.set_extension("readability", default=None)
@@ -32,19 +33,20 @@ if not Doc.has_extension("readability"):
 
 
 def readability(doc: Doc) -> dict:
-    words, sentences, counted = [], 0, False
+    words, sentences, counted, long_words = 0, 0, False, 0
     for word in doc._.words:
         if word.sent_start:
             counted = False
-        if any(ch.isalpha() for ch in word.text):
-            words.append(word)
+        letters = len(_LETTERS.findall(word.text))
+        if letters:
+            words += 1
+            long_words += letters > LONG_WORD
             if not counted:
                 sentences, counted = sentences + 1, True
-    long_words = sum(1 for w in words if sum(ch.isalpha() for ch in w.text) > LONG_WORD)
-    lix = len(words) / sentences + 100 * long_words / len(words) if words else 0.0
+    lix = words / sentences + 100 * long_words / words if words else 0.0
     return {
         "lix": round(lix, 1),
-        "words": len(words),
+        "words": words,
         "sentences": sentences,
         "long_words": long_words,
     }
