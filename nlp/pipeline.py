@@ -1,10 +1,10 @@
 """The spaCy pipeline: ``spacy.blank("sv")`` with Ordvård's components, built once per process.
 
-Order matters: sentences (and NFC norms) → lemmas → a plain word list → negation scopes → term mentions →
-findings (personal data, measurements, split compounds, then spelling, which skips what
-those cover, and register) → readability
-and SBAR structure. Components whose rules depend on the call (terms, lexicon) read them
-from ``doc._.terms`` and ``doc._.lexicon``, which ``analyse`` sets before running the pipes.
+Order matters: sentences (and NFC norms) → lemmas → a plain word list → negation scopes →
+term mentions → findings (personal data, measurements, split compounds, then spelling, which
+skips what those cover, and register) → readability and SBAR structure. Components whose
+rules depend on the call (terms, lexicon, note form) read them from ``doc._.terms``,
+``doc._.lexicon`` and ``doc._.form``, which ``analyse`` sets before running the pipes.
 """
 
 from __future__ import annotations
