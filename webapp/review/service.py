@@ -92,10 +92,6 @@ def review_queue(teacher: User) -> list[QueueItem]:
     return items
 
 
-def waiting_count(teacher: User) -> int:
-    return len(review_queue(teacher))
-
-
 def open_note(teacher: User, note_id: int) -> Note:
     """The note if the teacher supervises its writer: 404 if there is none, 403 if not theirs."""
     note = db.session.get(Note, note_id)
