@@ -1,16 +1,15 @@
 """The progress page, the dashboard's drill summary, and the teacher's group drill page."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
 
 from tests.conftest import csrf_token
 from tests.factories import log_in, make_group, make_user
 from tests.webapp.drill_content import load_lesson
 from webapp.drills import service
 from webapp.extensions import db
-from webapp.models import Assignment, Card, Group, Role, Term
+from webapp.models import Assignment, Group, Role
 from webapp.models.time import utcnow
 
 

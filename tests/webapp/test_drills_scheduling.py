@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from fsrs import Card as FsrsCard
-from fsrs import Rating, ReviewLog as FsrsLog, Scheduler
+from fsrs import Rating, Scheduler
+from fsrs import ReviewLog as FsrsLog
 from sqlalchemy import select
 
 from tests.factories import make_group, make_user

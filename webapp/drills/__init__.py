@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("drills", __name__, url_prefix="/ova")
 
-from webapp.drills import routes  # noqa: E402,F401
+from webapp.drills import routes  # noqa: F401

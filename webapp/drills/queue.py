@@ -104,15 +104,16 @@ def _settings_of(user_id: int) -> Settings:
     return Settings(retention or DEFAULT_RETENTION, limit)
 
 
-def _scope(lesson: Lesson) -> LessonScope:
-    drills = Drills.model_validate((lesson.body or {}).get("drills") or {})
-    return LessonScope(lesson.id, lesson.slug, lesson.title, drills.kinds, drills.new_per_day, lesson.version)
+def _scope(row) -> LessonScope:
+    drills = Drills.model_validate(row.drills or {})
+    return LessonScope(row.id, row.slug, row.title, drills.kinds, drills.new_per_day, row.version)
 
 
 def lessons_for(user_id: int, slug: str | None) -> list[LessonScope]:
     """The lesson asked for, or the trainee's lessons: assigned to their groups (earliest
     assignment first) and any they have already drilled."""
-    columns = (Lesson.id, Lesson.slug, Lesson.title, Lesson.body, Lesson.version)
+    # Only the drill settings of the body: the whole document is tens of kilobytes.
+    columns = (Lesson.id, Lesson.slug, Lesson.title, Lesson.body["drills"].label("drills"), Lesson.version)
     if slug is not None:
         lesson = db.session.execute(
             select(*columns).where(Lesson.slug == slug, Lesson.status == PUBLISHED)
@@ -176,22 +177,17 @@ def _new_cards(user_id: int, lessons: list[LessonScope], now: datetime, settings
         .where(LessonTerm.lesson_id.in_(lesson_ids))
         .order_by(LessonTerm.position)
     ).all()
-    term_ids = {term_id for _, term_id in words}
-    existing = {
-        (term_id, direction): reviewed
-        for term_id, direction, reviewed in db.session.execute(
-            select(Card.term_id, Card.direction, Card.last_review.is_not(None)).where(
-                Card.user_id == user_id, Card.term_id.in_(term_ids)
-            )
+    day_start = local_day_start(now)
+    existing: dict[tuple[int, str], bool] = {}
+    introduced: dict[int | None, int] = {}
+    for term_id, direction, reviewed, lesson_id, created_at in db.session.execute(
+        select(Card.term_id, Card.direction, Card.last_review.is_not(None), Card.lesson_id, Card.created_at).where(
+            Card.user_id == user_id
         )
-    }
-    introduced = dict(
-        db.session.execute(
-            select(Card.lesson_id, func.count())
-            .where(Card.user_id == user_id, Card.created_at >= local_day_start(now))
-            .group_by(Card.lesson_id)
-        ).all()
-    )
+    ):
+        existing[(term_id, direction)] = reviewed
+        if created_at >= day_start:
+            introduced[lesson_id] = introduced.get(lesson_id, 0) + 1
     by_lesson: dict[int, list[int]] = {}
     for lesson_id, term_id in words:
         by_lesson.setdefault(lesson_id, []).append(term_id)

@@ -74,18 +74,9 @@ def queue_for(user: User, slug: str | None, now: datetime, size: int) -> Queue:
     return build_queue(user.id, slug, now, size, settings_for(user.id))
 
 
-def next_item(
-    user: User, queue: Queue, now: datetime, skip_card: int | None = None, *, commit: bool = True
-) -> DrillItem | None:
-    """The item for the head of the queue (not ``skip_card``, the card just answered, while
-    another is waiting): made (and committed, unless ``commit`` is False), or the unanswered
-    one already handed out."""
-    entries = queue.entries()
-    if not entries:
-        return None
-    entry = next((e for e in entries if getattr(e, "id", None) != skip_card), entries[0])
-    card = _card_for(user, entry, now) if isinstance(entry, NewCard) else entry
-    waiting = db.session.scalar(
+def _waiting_item(user: User, card: Card, now: datetime) -> DrillItem | None:
+    """An item for ``card`` handed out recently and not answered (a reloaded page)."""
+    return db.session.scalar(
         select(DrillItem)
         .where(
             DrillItem.card_id == card.id,
@@ -96,6 +87,28 @@ def next_item(
         .order_by(DrillItem.id.desc())
         .limit(1)
     )
+
+
+def next_item(
+    user: User,
+    queue: Queue,
+    now: datetime,
+    skip_card: int | None = None,
+    *,
+    commit: bool = True,
+    reuse: bool = True,
+) -> DrillItem | None:
+    """The item for the head of the queue (not ``skip_card``, the card just answered, while
+    another is waiting): made (and committed, unless ``commit`` is False), or — with ``reuse``,
+    for a reloaded page — the unanswered one already handed out."""
+    entries = queue.entries()
+    if not entries:
+        return None
+    entry = next((e for e in entries if getattr(e, "id", None) != skip_card), entries[0])
+    if isinstance(entry, NewCard):
+        card, waiting = _card_for(user, entry, now), None  # a new card has no item yet
+    else:
+        card, waiting = entry, _waiting_item(user, entry, now) if reuse else None
     if waiting is not None:
         return waiting
     scope = queue.lesson(card.lesson_id) or (queue.lessons[0] if queue.lessons else None)
@@ -198,9 +211,15 @@ def record_answer(
     ``commit=False`` leaves the commit to the caller, who then commits the answer together
     with the next item in one transaction (one disk flush per answer instead of two).
     """
-    item = db.session.scalar(select(DrillItem).where(DrillItem.token == token[:64]))
-    if item is None or item.user_id != user.id:
+    found = db.session.execute(
+        select(DrillItem, Card)
+        .join(Card, Card.id == DrillItem.card_id)
+        .where(DrillItem.token == token[:64])
+        .with_for_update(of=Card)
+    ).first()
+    if found is None or found.DrillItem.user_id != user.id:
         return Outcome("unknown", UNKNOWN)
+    item, card = found
     if item.answered_at is not None:
         return Outcome("replayed", REPLAYED, item)
     verdict, chosen, problem = _judge(item.prompt, answer, rating, give_up)
@@ -215,7 +234,6 @@ def record_answer(
     if marked.rowcount != 1:
         db.session.rollback()
         return Outcome("replayed", REPLAYED, item)
-    card = db.session.scalar(select(Card).where(Card.id == item.card_id).with_for_update())
     review(card, chosen, now, settings_for(user.id).retention)
     duration = min(int((now - item.created_at).total_seconds() * 1000), MAX_DURATION_MS)
     db.session.add(
@@ -235,6 +253,17 @@ def record_answer(
     else:
         db.session.flush()
     return Outcome("recorded", None, item, verdict, chosen, card.due)
+
+
+def _commit_keeping_loaded() -> None:
+    """Commit without expiring the loaded rows: the page about to render shows exactly what
+    was just written, so reading it all back would only cost queries."""
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
 
 
 def keep_answer() -> None:
@@ -311,8 +340,9 @@ def session_view(
         item = None
     else:
         just_answered = outcome.item.card_id if outcome and outcome.recorded else None
-        item = next_item(user, queue, now, skip_card=just_answered, commit=False)
-    db.session.commit()
+        # after an answer a fresh item is made: only a reloaded page needs the old one again
+        item = next_item(user, queue, now, skip_card=just_answered, commit=False, reuse=outcome is None)
+    _commit_keeping_loaded()
     return SessionView(
         slug=slug,
         lesson_title=queue.lessons[0].title if slug and queue.lessons else None,
