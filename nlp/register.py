@@ -32,9 +32,11 @@ def _lexicons() -> dict:
 
 
 def _lemma_in(word: Word, lexicon) -> str | None:
+    """The lexicon entry the word is a form of, by its text or its best lemma (the other
+    candidates reach too far: *to* is not *toa*)."""
     if word.norm in lexicon:
         return word.norm
-    return next((lemma for lemma in word.lemmas if lemma in lexicon), None)
+    return word.lemma if word.lemma in lexicon else None
 
 
 @Language.factory("ordvard_register")
