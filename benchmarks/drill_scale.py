@@ -44,6 +44,7 @@ TARGETS_MS = {
     "answer (record_answer in the POST)": 30.0,
     "answer + next item (POST /ova/svar)": 60.0,  # recording (30) and building the next (30)
     "progress (GET /ova/framsteg)": 100.0,
+    "teacher's group page (GET /ova/grupper/<id>)": 100.0,  # no target in the issue; the progress page's
 }
 GROUP_SIZE = 100
 LESSONS_PER_GROUP = 5
@@ -116,6 +117,8 @@ def build(trainees: int, now: datetime, rng: random.Random) -> list[int]:
          [(u, f"bench{u}@ordvard.example", f"Deltagare {u}", PASSWORD_HASH, "trainee", "ar", now) for u in user_ids])
     bulk("memberships", ["user_id", "group_id", "role", "joined_at"],
          [(u, group_ids[i // GROUP_SIZE], "member", now) for i, u in enumerate(user_ids)])
+    bulk("users", ["id", "email", "display_name", "password_hash", "role", "l1", "created_at"],
+         [(first_user + trainees, "admin-bench@ordvard.example", "Admin", PASSWORD_HASH, "admin", "en", now)])
     assignments, group_lessons = [], {}
     for g in group_ids:
         chosen = rng.sample(lesson_ids, LESSONS_PER_GROUP)
@@ -227,6 +230,15 @@ def measure(app, user_ids: list[int], samples: int, rng: random.Random, slowest:
         timed("answer + next item (POST /ova/svar)", client.post, "/ova/svar", data=data)
         timed("progress (GET /ova/framsteg)", client.get, "/ova/framsteg")
     service.record_answer = record_answer
+    with app.app_context():
+        admin_id = db.session.scalar(text("SELECT id FROM users WHERE email = 'admin-bench@ordvard.example'"))
+        group_ids = list(db.session.scalars(text("SELECT id FROM groups ORDER BY id")))
+    teacher = app.test_client()
+    with teacher.session_transaction() as session:
+        session["_user_id"] = str(admin_id)
+        session["_fresh"] = True
+    for group_id in group_ids[:20]:
+        timed("teacher's group page (GET /ova/grupper/<id>)", teacher.get, f"/ova/grupper/{group_id}")
     if slowest:
         ranked = sorted(counter.spent.items(), key=lambda kv: -statistics.mean(kv[1]))[:slowest]
         for statement, times in ranked:
@@ -246,13 +258,13 @@ def round_trip_ms(samples: int = 200) -> float:
 
 def report(results, label: str) -> bool:
     print(f"\n{label}; SELECT 1 takes {round_trip_ms():.2f} ms (median) on this machine now")
-    print(f"{'request':38} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'target':>8} {'queries':>8}  ok")
+    print(f"{'request':46} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'target':>8} {'queries':>8}  ok")
     ok = True
     for name, (times, queries) in results.items():
         p95 = statistics.quantiles(times, n=20)[18] if len(times) >= 20 else max(times)
         met = p95 <= TARGETS_MS[name]
         ok &= met
-        print(f"{name:38} {len(times):4d} {statistics.median(times):8.1f} {p95:8.1f} {TARGETS_MS[name]:8.0f}"
+        print(f"{name:46} {len(times):4d} {statistics.median(times):8.1f} {p95:8.1f} {TARGETS_MS[name]:8.0f}"
               f" {statistics.median(queries):8.0f}  {'yes' if met else 'NO'}")
     return ok
 

@@ -17,7 +17,7 @@ from webapp.models import Card, Group, Membership, ReviewLog, Role, Term, User
 from webapp.models.group import MemberRole
 
 ACTIVITY_WINDOW = timedelta(days=30)
-WEAK_WINDOW = timedelta(days=90)
+WEAK_WINDOW = timedelta(days=30)
 WEAK_MIN_REVIEWS = 3
 WEAK_LIMIT = 10
 
