@@ -3,7 +3,16 @@
 import pytest
 from fsrs import Rating
 
-from webapp.drills.answers import ALMOST, RIGHT, WRONG, WRONG_FORM, check_choice, check_typed, gave_up, normalise
+from webapp.drills.answers import (
+    ALMOST,
+    RIGHT,
+    WRONG,
+    WRONG_FORM,
+    check_choice,
+    check_typed,
+    gave_up,
+    normalise,
+)
 
 
 @pytest.mark.parametrize(
@@ -62,7 +71,7 @@ def test_a_wrong_answer_shows_the_right_one_and_counts_as_again():
     verdict = check_typed("puls", "blodtryck")
     assert verdict.outcome == WRONG
     assert verdict.rating == Rating.Again
-    assert verdict.message == "Inte rätt. Rätt svar är ”blodtryck”."
+    assert verdict.message == "Rätt svar är ”blodtryck”."
     assert not verdict.correct
 
 

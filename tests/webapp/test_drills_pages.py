@@ -47,7 +47,7 @@ def test_progress_page_shows_todays_answers_streak_and_chart(group, client):
     assert '<span class="stat-value">2</span> <span class="stat-label">dagar i rad</span>' in html
     assert '<span class="stat-value">6</span> <span class="stat-label">svar i dag</span>' in html
     assert "(10 svar)" in html
-    assert '<svg viewBox="0 0 600 220" role="img"' in html
+    assert 'role="img" aria-labelledby="diagram-titel diagram-beskrivning"' in html
     assert 'fill="url(#randig)"' in html  # missed answers are hatched, not just coloured
     assert "Visa siffrorna som tabell" in html
     assert "Vitalparametrar" in html

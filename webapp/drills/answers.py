@@ -116,14 +116,14 @@ def check_typed(
     if hint is not None or _is_slip(typed, wanted):
         detail = hint or f"det stavas ”{expected}”"
         return Verdict(ALMOST, Rating.Hard, f"Nästan rätt: {detail}.", expected)
-    return Verdict(WRONG, Rating.Again, f"Inte rätt. Rätt svar är ”{expected}”.", expected)
+    return Verdict(WRONG, Rating.Again, f"Rätt svar är ”{expected}”.", expected)
 
 
 def check_choice(answer: str, expected: str) -> Verdict:
     """A picked option (multiple choice, en/ett): right or wrong, nothing in between."""
     if normalise(answer) == normalise(expected):
         return Verdict(RIGHT, Rating.Good, "Rätt!", expected)
-    return Verdict(WRONG, Rating.Again, f"Inte rätt. Rätt svar är ”{expected}”.", expected)
+    return Verdict(WRONG, Rating.Again, f"Rätt svar är ”{expected}”.", expected)
 
 
 def gave_up(expected: str) -> Verdict:
