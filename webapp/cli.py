@@ -7,6 +7,7 @@ from flask import Flask
 from flask.cli import FlaskGroup
 from flask_migrate import upgrade
 
+from nlp.dictionary import load_index
 from webapp.content import load_bundled_content
 from webapp.demo import DEMO_GROUP_NAME, DEMO_JOIN_CODE, create_demo_accounts
 
@@ -35,10 +36,13 @@ def create_demo_command() -> None:
 @click.command("setup")
 @click.pass_context
 def setup_command(ctx: click.Context) -> None:
-    """Create or upgrade the database, load the content and create the demo accounts."""
+    """Create or upgrade the database, load the content, create the demo accounts, and build
+    the checker's dictionary index (otherwise the first checked note waits for it)."""
     upgrade(revision="heads")
     ctx.invoke(load_content_command)
     ctx.invoke(create_demo_command)
+    load_index()
+    click.echo("Ordlisteindexet för granskningen av anteckningar är klart.")
 
 
 def register_commands(app: Flask) -> None:

@@ -29,6 +29,7 @@ from wtforms import (
 from glossary.load import load_areas
 from glossary.problems import Problem
 from lessons.model import SPEAKERS
+from webapp.choices import select_choices
 
 LEVELS = [("A2", "A2"), ("B1", "B1"), ("B2", "B2")]
 STATUSES = [
@@ -65,14 +66,14 @@ class StepForm(Form):
 
 class LineForm(Form):
     speaker = SelectField(
-        "Vem säger det", choices=[(s, s.capitalize()) for s in SPEAKERS], validate_choice=False
+        "Vem säger det", choices=select_choices((s, s.capitalize()) for s in SPEAKERS), validate_choice=False
     )
     text = StringField("Repliken")
 
 
 class ExerciseForm(Form):
     id = HiddenField()
-    form_type = SelectField("Form", choices=EXERCISE_FORMS, validate_choice=False)
+    form_type = SelectField("Form", choices=select_choices(EXERCISE_FORMS), validate_choice=False)
     situation = TextAreaField("Situationen som deltagaren ska dokumentera")
     required_terms = StringField(
         "Termer som ska finnas med", description="3–6 termer ur termbanken, skilj med kommatecken."
@@ -87,7 +88,7 @@ class ExerciseForm(Form):
 class LessonForm(FlaskForm):
     title = StringField("Rubrik")
     area = SelectField("Område", validate_choice=False)
-    level = SelectField("Nivå", choices=LEVELS, validate_choice=False)
+    level = SelectField("Nivå", choices=select_choices(LEVELS), validate_choice=False)
     goals = TextAreaField("Lärandemål", description="2–5 mål, ett per rad. Börja med ”Du kan …”.")
     steps = FieldList(FormField(StepForm), min_entries=1)
     lines = FieldList(FormField(LineForm))
@@ -99,13 +100,13 @@ class LessonForm(FlaskForm):
     competence = TextAreaField(
         "Kompetenskort", description="3–6 färdigheter som handledaren skriver under, en per rad."
     )
-    status = RadioField("Status", choices=STATUSES, default="draft", validate_choice=False)
+    status = RadioField("Status", choices=select_choices(STATUSES), default="draft", validate_choice=False)
     shared = BooleanField("Andra lärare i organisationen får ändra lektionen", default=True)
     version = HiddenField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.area.choices = list(load_areas().items())
+        self.area.choices = select_choices(load_areas().items())
 
     def document(self, lesson_id: str, drills: dict | None = None) -> dict:
         """The submitted lesson in the lesson-file shape, for the ``lessons`` validator."""

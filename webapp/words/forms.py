@@ -29,6 +29,7 @@ from glossary.model import (
     POS_NAMES,
 )
 from glossary.problems import Problem
+from webapp.choices import select_choices
 
 LIST_FIELDS = ("compound_forms", "synonyms", "abbreviations", "colloquial")
 LIST_SEPARATOR = ","
@@ -68,10 +69,10 @@ def _sentence(message: str) -> str:
 
 class TermForm(FlaskForm):
     lemma = StringField("Ordet i grundform", description="Till exempel ”blodtryck” eller ”mäta”.")
-    pos = SelectField("Ordklass", choices=list(POS_NAMES.items()), validate_choice=False)
+    pos = SelectField("Ordklass", choices=select_choices(POS_NAMES.items()), validate_choice=False)
     gender = SelectField(
         "Genus (bara för substantiv)",
-        choices=[("", "Inget (inte ett substantiv)"), ("en", "en"), ("ett", "ett")],
+        choices=select_choices([("", "Inget (inte ett substantiv)"), ("en", "en"), ("ett", "ett")]),
         validate_choice=False,
     )
     area = SelectField("Område", validate_choice=False)
@@ -96,7 +97,7 @@ class TermForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        areas = list(load_areas().items())
+        areas = select_choices(load_areas().items())
         self.area.choices = areas
         self.areas.choices = areas
 
@@ -176,7 +177,7 @@ for _lang in LANGUAGES:
         f"tr_{_lang}_status",
         SelectField(
             f"Status för översättningen till {LANGUAGE_NAMES[_lang]}",
-            choices=[("draft", "Inte granskad"), ("reviewed", "Granskad")],
+            choices=select_choices([("draft", "Inte granskad"), ("reviewed", "Granskad")]),
             validate_choice=False,
         ),
     )
