@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from tests.factories import PASSWORD
 from webapp import create_app
 
 AXE = Path(__file__).parent / "assets" / "axe.min.js"
@@ -80,6 +81,14 @@ class AccessiblePage:
 
     def goto(self, path: str):
         self.page.goto(self.base_url + path)
+        self.check_accessibility()
+
+    def log_in(self, user, password: str = PASSWORD) -> None:
+        """Log in through the login form, as a person would."""
+        self.goto("/logga-in")
+        self.page.get_by_label("E-postadress").fill(user.email)
+        self.page.get_by_label("Lösenord").fill(password)
+        self.page.get_by_role("button", name="Logga in").click()
         self.check_accessibility()
 
     def check_accessibility(self) -> None:

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.browser.conftest import PHONE, AccessiblePage
-from tests.factories import PASSWORD, make_group, make_user
+from tests.factories import make_group, make_user
 from tests.webapp.drill_content import load_lesson
 from webapp.demo import DEMO_GROUP_NAME, DEMO_JOIN_CODE
 from webapp.extensions import db
@@ -27,15 +27,6 @@ def amina(app, server_app):
     server_app.config["DRILL_SESSION_ITEMS"] = ITEMS
     yield make_user(Role.TRAINEE, group, name="Amina", l1="ar")
     server_app.config.pop("DRILL_SESSION_ITEMS")
-
-
-def log_in(page, user):
-    p = page.page
-    page.goto("/logga-in")
-    p.get_by_label("E-postadress").fill(user.email)
-    p.get_by_label("Lösenord").fill(PASSWORD)
-    p.get_by_role("button", name="Logga in").click()
-    page.check_accessibility()
 
 
 def current_prompt(p):
@@ -111,7 +102,7 @@ def drill_ten(page, keyboard):
 
 def test_ten_items_with_javascript(page, amina):
     page.page.set_default_timeout(20_000)
-    log_in(page, amina)
+    page.log_in(amina)
     drill_ten(page, keyboard=True)
     assert len(page.loaded) <= 4  # login, dashboard, session, progress: no page load per answer
 
@@ -143,7 +134,7 @@ def test_ten_items_without_javascript(browser, live_server, amina, page):
     page.page.route("**/*.js", lambda route: route.abort())  # the checker shows the page as is
     no_script = NoScriptPage(context.new_page(), live_server, page)
     try:
-        log_in(no_script, amina)
+        no_script.log_in(amina)
         drill_ten(no_script, keyboard=False)
         assert no_script.unchecked_pages() == []
     finally:

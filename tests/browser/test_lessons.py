@@ -3,7 +3,7 @@ term and hears it — in a real browser, with axe on every page."""
 
 import pytest
 
-from tests.factories import PASSWORD, make_group, make_user
+from tests.factories import make_group, make_user
 from webapp.content import load_bundled_content
 from webapp.models import Role
 
@@ -13,15 +13,6 @@ STEPS = [
     "Förklara för [brukaren|brukare] vad du ska göra.",
     "Sätt [manschetten|manschett] på överarmen.",
 ]
-
-
-def log_in(page, user):
-    p = page.page
-    page.goto("/logga-in")
-    p.get_by_label("E-postadress").fill(user.email)
-    p.get_by_label("Lösenord").fill(PASSWORD)
-    p.get_by_role("button", name="Logga in").click()
-    page.check_accessibility()
 
 
 def click_and_check(page, locator):
@@ -37,7 +28,7 @@ def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(pag
     trainee = make_user(Role.TRAINEE, group, name="Amina", l1="ar")
     p = page.page
 
-    log_in(page, teacher)
+    page.log_in(teacher)
     page.goto("/larare/lektioner/ny")
     p.get_by_label("Rubrik").fill("Blodtryck i korthet")
     p.get_by_label("Område").select_option("vitalparametrar")
@@ -89,7 +80,7 @@ def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(pag
     assert "lektionen är tilldelad" in p.content()
     click_and_check(page, p.get_by_role("button", name="Logga ut"))
 
-    log_in(page, trainee)
+    page.log_in(trainee)
     click_and_check(page, p.get_by_role("navigation").get_by_role("link", name="Lektioner"))
     assigned = p.locator("section", has=p.get_by_role("heading", name="Lektioner från din lärare"))
     click_and_check(page, assigned.get_by_role("link", name="Blodtryck i korthet"))

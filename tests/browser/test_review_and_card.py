@@ -19,7 +19,7 @@ from tests.browser.test_write import FIXED
 from tests.browser.test_write import (
     test_trainee_writes_fixes_and_resubmits_a_note as write_fix_and_resubmit,
 )
-from tests.factories import PASSWORD, make_user
+from tests.factories import make_user
 from tests.webapp.test_cards import master_words
 from webapp.extensions import db
 from webapp.models import Lesson, Role, User
@@ -27,15 +27,6 @@ from webapp.models import Lesson, Role, User
 pytestmark = pytest.mark.browser
 
 REVISED = FIXED + " Rapporterat till sjuksköterskan kl. 08.30."
-
-
-def log_in(page, user):
-    p = page.page
-    page.goto("/logga-in")
-    p.get_by_label("E-postadress").fill(user.email)
-    p.get_by_label("Lösenord").fill(PASSWORD)
-    p.get_by_role("button", name="Logga in").click()
-    page.check_accessibility()
 
 
 def log_out(page):
@@ -72,7 +63,7 @@ def test_note_is_returned_approved_and_the_signed_card_verifies(page):
     log_out(page)
 
     # The teacher returns version 2 with a comment on its first sentence.
-    log_in(page, teacher)
+    page.log_in(teacher)
     assert "1 anteckning väntar på din bedömning" in p.content()
     open_note_to_review(page, "Amina")
     assert "Modellsvar" in p.content()
@@ -92,7 +83,7 @@ def test_note_is_returned_approved_and_the_signed_card_verifies(page):
     log_out(page)
 
     # The trainee sees the verdict, the comment and the scores, and resubmits.
-    log_in(page, trainee)
+    page.log_in(trainee)
     p.locator(".note-list").get_by_role("link", name="Puls och blodtryck").click()
     page.check_accessibility()
     teacher_part = p.locator("section.teacher").inner_text()
@@ -107,7 +98,7 @@ def test_note_is_returned_approved_and_the_signed_card_verifies(page):
     log_out(page)
 
     # The teacher approves version 3; the trainee's drills are done (see the docstring).
-    log_in(page, teacher)
+    page.log_in(teacher)
     open_note_to_review(page, "Amina")
     judge(page, "Godkänd", [2, 2, 2, 2])
     master_words(trainee, db.session.scalar(select(Lesson)))
@@ -130,7 +121,7 @@ def test_note_is_returned_approved_and_the_signed_card_verifies(page):
     log_out(page)
 
     # The trainee's card: complete, printable card-sized, with the QR code of the verify page.
-    log_in(page, trainee)
+    page.log_in(trainee)
     p.get_by_role("navigation").get_by_role("link", name="Kompetenskort").click()
     page.check_accessibility()
     p.get_by_role("link", name="Puls och blodtryck").click()

@@ -9,7 +9,7 @@ import requests
 import responses
 
 from glossary import audio
-from tests.factories import PASSWORD, make_group, make_user
+from tests.factories import make_group, make_user
 from tests.webapp.test_words_search import sample_records
 from webapp.extensions import db
 from webapp.models import Role
@@ -47,17 +47,8 @@ def offline():
     audio.gtts_available_again()
 
 
-def log_in(page, user):
-    p = page.page
-    page.goto("/logga-in")
-    p.get_by_label("E-postadress").fill(user.email)
-    p.get_by_label("Lösenord").fill(PASSWORD)
-    p.get_by_role("button", name="Logga in").click()
-    page.check_accessibility()
-
-
 def test_trainee_searches_hears_the_word_and_reads_arabic_right_to_left(page, bank):
-    log_in(page, make_user(Role.TRAINEE, make_group(), l1="ar"))
+    page.log_in(make_user(Role.TRAINEE, make_group(), l1="ar"))
     p = page.page
     p.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Ordlista").click()
     page.check_accessibility()
@@ -86,7 +77,7 @@ def test_trainee_searches_hears_the_word_and_reads_arabic_right_to_left(page, ba
 
 
 def test_teacher_pages_pass_axe_including_errors(page, bank):
-    log_in(page, make_user(Role.TEACHER, make_group()))
+    page.log_in(make_user(Role.TEACHER, make_group()))
     p = page.page
     page.goto("/ordlista/")
     page.goto("/ordlista/?q=xyzzy")

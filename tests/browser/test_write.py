@@ -4,7 +4,7 @@ them, resubmits, and sees what changed. Axe checks every page."""
 
 import pytest
 
-from tests.factories import PASSWORD, make_group, make_user
+from tests.factories import make_group, make_user
 from tests.webapp.test_write import EXERCISE, LESSON, publish_lesson
 from webapp.models import Role
 
@@ -22,11 +22,7 @@ def test_trainee_writes_fixes_and_resubmits_a_note(page):
     trainee = make_user(Role.TRAINEE, make_group(), name="Amina", l1="ar")
     p = page.page
 
-    page.goto("/logga-in")
-    p.get_by_label("E-postadress").fill(trainee.email)
-    p.get_by_label("Lösenord").fill(PASSWORD)
-    p.get_by_role("button", name="Logga in").click()
-    page.check_accessibility()
+    page.log_in(trainee)
 
     p.get_by_role("navigation").get_by_role("link", name="Skriva").click()
     page.check_accessibility()
@@ -83,11 +79,7 @@ def test_text_typed_while_the_connection_is_lost_comes_back_from_the_browser(pag
     publish_lesson()
     trainee = make_user(Role.TRAINEE, make_group())
     p = page.page
-    page.goto("/logga-in")
-    p.get_by_label("E-postadress").fill(trainee.email)
-    p.get_by_label("Lösenord").fill(PASSWORD)
-    p.get_by_role("button", name="Logga in").click()
-    page.check_accessibility()
+    page.log_in(trainee)
 
     page.goto(f"/skriva/{LESSON}/{EXERCISE}")
     p.route("**/api/**", lambda route: route.abort())  # the connection drops

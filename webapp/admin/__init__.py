@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-from webapp.admin import routes  # noqa: E402,F401
+from webapp.admin import routes  # noqa: F401

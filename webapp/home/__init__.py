@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("home", __name__)
 
-from webapp.home import routes  # noqa: E402,F401
+from webapp.home import routes  # noqa: F401

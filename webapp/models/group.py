@@ -60,5 +60,5 @@ class Membership(db.Model):
     )
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
-    user: Mapped["User"] = relationship(back_populates="memberships")  # noqa: F821
+    user: Mapped[User] = relationship(back_populates="memberships")  # noqa: F821
     group: Mapped[Group] = relationship(back_populates="memberships")

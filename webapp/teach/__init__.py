@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("teach", __name__, url_prefix="/larare")
 
-from webapp.teach import routes  # noqa: E402,F401
+from webapp.teach import routes  # noqa: F401
