@@ -38,6 +38,7 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+
 from webapp import create_app
 from webapp.config import database_url
 from webapp.extensions import db
@@ -77,20 +78,12 @@ def bench_app():
 
 def prepare(uri: str) -> None:
     """Migrate, load the bundled content and add the trainee."""
-    from flask_migrate import upgrade
+    from seed import seed_database  # here: gunicorn imports this module as benchmarks.*
 
-    from webapp.content import load_bundled_content
-    from webapp.models import Role, User
-
-    app = create_app({"SQLALCHEMY_DATABASE_URI": uri, "SECRET_KEY": "bench-api"})
-    with app.app_context():
-        upgrade(revision="heads")
-        load_bundled_content()
-        user = User(email=EMAIL, display_name="Bänk", role=Role.TRAINEE, l1="en")
-        user.set_password(PASSWORD)
-        db.session.add(user)
-        db.session.commit()
-        db.engine.dispose()
+    seed_database(
+        {"SQLALCHEMY_DATABASE_URI": uri, "SECRET_KEY": "bench-api"},
+        email=EMAIL, password=PASSWORD, display_name="Bänk", l1="en",
+    )
 
 
 def percentiles(samples_ms: list[float]) -> dict[str, float]:

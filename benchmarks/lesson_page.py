@@ -51,22 +51,11 @@ def _settings(uri: str) -> dict:
 
 def _prepare(uri: str) -> None:
     """Migrate the empty database, load the bundled content and add one trainee."""
-    from flask_migrate import upgrade
+    from seed import seed_database  # here: gunicorn imports this module as benchmarks.*
 
-    from webapp import create_app
-    from webapp.content import load_bundled_content
-    from webapp.extensions import db
-    from webapp.models import Role, User
-
-    app = create_app(_settings(uri))
-    with app.app_context():
-        upgrade(revision="heads")
-        load_bundled_content()
-        user = User(email=EMAIL, display_name="Bench Deltagare", role=Role.TRAINEE, l1="ar")
-        user.set_password(PASSWORD)
-        db.session.add(user)
-        db.session.commit()
-        db.engine.dispose()
+    seed_database(
+        _settings(uri), email=EMAIL, password=PASSWORD, display_name="Bench Deltagare", l1="ar"
+    )
 
 
 def _log_in(client) -> None:
