@@ -14,6 +14,18 @@ FINDING_KINDS = (
     "judgmental",
     "personal_data",
     "measurement",
+    "grammar",
+)
+
+# The grammar rules a ``grammar`` finding names in ``rule`` (issue 12).
+GRAMMAR_RULES = (
+    "v2",
+    "subclause_order",
+    "np_agreement",
+    "predicative_agreement",
+    "verb_form",
+    "pronoun_case",
+    "preposition",
 )
 
 
@@ -38,6 +50,7 @@ class Finding:
     end: int
     suggestions: tuple[str, ...]
     message: str
+    rule: str = ""  # which grammar rule, for kind "grammar"; empty for the other kinds
 
 
 @dataclass
