@@ -13,7 +13,7 @@ from grammar_corpus import RULES, GoldError, Sentence
 PRESENT = [s for s in grammar_corpus.SPLITS if (grammar_corpus.GRAMMAR_DIR / f"{s}.jsonl").exists()]
 SETS = {split: grammar_corpus.load(split) for split in PRESENT}
 ALL = [sentence for sentences in SETS.values() for sentence in sentences]
-MIN_ERRORS_PER_RULE = {"dev": 12}  # per split; raised as the sets grow
+MIN_ERRORS_PER_RULE = {"dev": 18}  # per split; raised as the sets grow
 
 
 def test_the_dev_set_is_there():
