@@ -215,7 +215,7 @@ def measure(app, user_ids: list[int], samples: int, rng: random.Random, slowest:
     for user_id in rng.sample(user_ids, samples):
         client = app.test_client()
         with client.session_transaction() as session:
-            session["_user_id"] = str(user_id)
+            session["_user_id"] = f"{user_id}.0"  # User.get_id(): id.session version
             session["_fresh"] = True
         page = timed("queue (GET /ova/)", client.get, "/ova/").get_data(as_text=True)
         item = token.search(page)
@@ -235,7 +235,7 @@ def measure(app, user_ids: list[int], samples: int, rng: random.Random, slowest:
         group_ids = list(db.session.scalars(text("SELECT id FROM groups ORDER BY id")))
     teacher = app.test_client()
     with teacher.session_transaction() as session:
-        session["_user_id"] = str(admin_id)
+        session["_user_id"] = f"{admin_id}.0"
         session["_fresh"] = True
     for group_id in group_ids[:20]:
         timed("teacher's group page (GET /ova/grupper/<id>)", teacher.get, f"/ova/grupper/{group_id}")

@@ -1,5 +1,14 @@
 """Response headers every page gets, and the session user loader.
 
+Sessions end for real: the session keeps ``User.get_id()`` (``"<id>.<session version>"``) and
+:func:`load_user` answers anonymous once the user's version has moved on (logout, "log out
+everywhere"), so a cookie copied before logout opens nothing.
+
+Pages are never stored by a browser or proxy: any response that sets no cache policy of its
+own (every page, JSON answer and export — built for this request, often with a person's data)
+gets ``Cache-Control: no-store``, so the back button on a shared workstation shows nothing after
+logout. Static files (``no-cache``) and audio clips (``public``, immutable) say their own.
+
 Written by hand rather than with Flask-Talisman: the policy is a handful of static headers,
 and Talisman's HTTPS redirect would fight the local SQLite quick start and the tests.
 """
@@ -30,8 +39,14 @@ CONTENT_SECURITY_POLICY = "; ".join(  # noqa: FLY002 - one directive a line read
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+def load_user(session_id: str) -> User | None:
+    """The user of a session id ``"<id>.<version>"``, or None (anonymous) if the version is
+    no longer theirs or the id has another shape (e.g. a cookie from before versions)."""
+    user_id, _, version = session_id.partition(".")
+    if not (user_id.isdigit() and version.isdigit()):
+        return None
+    user = db.session.get(User, int(user_id))
+    return user if user is not None and user.session_version == int(version) else None
 
 
 def _add_headers(response: Response, production: bool) -> Response:
@@ -41,6 +56,7 @@ def _add_headers(response: Response, production: bool) -> Response:
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Referrer-Policy", "same-origin")
     headers.setdefault("Permissions-Policy", "camera=(), geolocation=(), microphone=()")
+    headers.setdefault("Cache-Control", "no-store")
     if production:
         headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
     return response

@@ -118,3 +118,70 @@ def test_membership_is_not_duplicated_on_failed_registration(client):
     make_group(join_code="SOLGARDEN")
     register(client, password="kort", confirm="kort")
     assert db.session.scalar(select(func.count()).select_from(Membership)) == 0
+
+
+def _cookie(client) -> str:
+    return client.get_cookie("session").value
+
+
+def test_a_session_cookie_copied_before_logout_opens_nothing_after_it(app, client):
+    user = make_user(name="Amina")
+    log_in(client, user)
+    copied = _cookie(client)
+    client.post("/logga-ut", data={"csrf_token": csrf_token(client, "/oversikt")})
+
+    thief = app.test_client()
+    thief.set_cookie("session", copied)
+    response = thief.get("/oversikt")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/logga-in")
+    assert thief.post("/api/check", json={}).status_code == 401
+
+
+def test_logging_in_again_after_logout_works_and_old_cookie_stays_dead(app, client):
+    user = make_user(name="Amina")
+    log_in(client, user)
+    copied = _cookie(client)
+    client.post("/logga-ut", data={"csrf_token": csrf_token(client, "/oversikt")})
+    log_in(client, user)
+    assert "Hej Amina!" in client.get("/oversikt").get_data(as_text=True)
+    thief = app.test_client()
+    thief.set_cookie("session", copied)
+    assert thief.get("/oversikt").status_code == 302
+
+
+def test_ending_all_sessions_logs_out_every_browser(app):
+    from webapp.auth.service import end_all_sessions
+
+    user = make_user(name="Amina")
+    phone, workstation = app.test_client(), app.test_client()
+    log_in(phone, user)
+    log_in(workstation, user)
+    assert phone.get("/oversikt").status_code == 200
+    end_all_sessions(user)
+    assert phone.get("/oversikt").status_code == 302
+    assert workstation.get("/oversikt").status_code == 302
+
+
+def test_a_cookie_from_before_session_versions_is_anonymous(app, client):
+    user = make_user()
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user.id)  # the old shape: the id alone
+        session["_fresh"] = True
+    assert client.get("/oversikt").status_code == 302
+
+
+def test_pages_of_a_logged_in_user_are_never_stored(client):
+    user = make_user()
+    log_in(client, user)
+    for url in ("/oversikt", "/lektioner/", "/ord/", "/ova/", "/ingen-sida"):
+        assert client.get(url).headers["Cache-Control"] == "no-store", url
+    assert client.post("/api/check", json={}).headers["Cache-Control"] == "no-store"
+
+
+def test_a_page_with_typed_personal_data_is_not_stored_either(client):
+    response = log_in(client, make_user(), password="fel-lösenord")
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_static_files_keep_their_own_cache_policy(client):
+    assert client.get("/static/css/site.css").headers["Cache-Control"] == "no-cache"

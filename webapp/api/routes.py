@@ -32,7 +32,7 @@ BAD_REQUEST = "Skicka JSON med text, lesson och exercise."
 
 
 def _user_key() -> str:
-    return f"user:{current_user.get_id()}" if current_user.is_authenticated else "anonymous"
+    return f"user:{current_user.id}" if current_user.is_authenticated else "anonymous"
 
 
 def _check_limit() -> str:

@@ -32,6 +32,7 @@ def login():
 @bp.post("/logga-ut")
 @login_required
 def logout():
+    service.end_all_sessions(current_user)
     logout_user()
     flash("Du är utloggad.", "info")
     return redirect(url_for("home.start"))

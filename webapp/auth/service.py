@@ -56,5 +56,17 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
+def end_all_sessions(user: User) -> None:
+    """Log ``user`` out everywhere: every session cookie issued to them so far stops working
+    on its next request, on every device (see ``webapp.security``). Commits.
+
+    Logout calls it too, so a copied cookie dies with the logout. A caller that wants the
+    current browser to stay logged in (e.g. after a password change) calls ``login_user(user)``
+    afterwards, which issues a cookie with the new version.
+    """
+    user.session_version = User.session_version + 1  # in SQL: two at once both count
+    db.session.commit()
+
+
 def count_users() -> int:
     return db.session.scalar(select(func.count()).select_from(User))

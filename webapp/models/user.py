@@ -40,10 +40,21 @@ class User(UserMixin, db.Model):
     )
     l1: Mapped[str] = mapped_column(String(8), default="en")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Part of the id kept in the session cookie (see ``get_id``): raising it ends every session.
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     memberships: Mapped[list[Membership]] = relationship(  # noqa: F821
         back_populates="user", cascade="all, delete-orphan"
     )
+
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session (and the remember cookie): ``"<id>.<version>"``.
+
+        ``webapp.security.load_user`` accepts it only while the version is still the user's, so
+        a cookie issued before ``webapp.auth.service.end_all_sessions`` (logout, "log out
+        everywhere") is anonymous.
+        """
+        return f"{self.id}.{self.session_version}"
 
     def set_password(self, password: str) -> None:
         self.password_hash = _hasher.hash(password)
