@@ -10,23 +10,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data"))
 import grammar_corpus
 from grammar_corpus import RULES, GoldError, Sentence
 
-PRESENT = [s for s in grammar_corpus.SPLITS if (grammar_corpus.GRAMMAR_DIR / f"{s}.jsonl").exists()]
-SETS = {split: grammar_corpus.load(split) for split in PRESENT}
+SETS = {split: grammar_corpus.load(split) for split in grammar_corpus.SPLITS}
 ALL = [sentence for sentences in SETS.values() for sentence in sentences]
-MIN_ERRORS_PER_RULE = {"dev": 18}  # per split; raised as the sets grow
 
 
-def test_the_dev_set_is_there():
-    assert "dev" in SETS
+def test_both_sets_are_there_with_at_least_300_sentences_split_about_evenly():
+    assert set(SETS) == set(grammar_corpus.SPLITS)
+    assert len(ALL) >= 300
+    for sentences in SETS.values():
+        assert 0.4 <= len(sentences) / len(ALL) <= 0.6
 
 
-@pytest.mark.parametrize("split", PRESENT)
-def test_each_rule_has_enough_errors_and_at_least_as_many_correct_lookalikes(split):
-    table = grammar_corpus.counts(SETS[split])
+def test_each_rule_has_30_errors_and_at_least_as_many_correct_lookalikes():
+    table = grammar_corpus.counts(ALL)
     for rule in RULES:
         errors, lookalikes = table[rule]["errors"], table[rule]["lookalikes"]
-        assert errors >= MIN_ERRORS_PER_RULE.get(split, 12), (rule, errors)
+        assert errors >= 30, (rule, errors)
         assert lookalikes >= errors, (rule, errors, lookalikes)
+
+
+@pytest.mark.parametrize("split", grammar_corpus.SPLITS)
+def test_each_set_holds_every_rule_in_similar_measure(split):
+    table = grammar_corpus.counts(SETS[split])
+    for rule in RULES:
+        assert table[rule]["errors"] >= 15, (rule, table[rule])
+        assert table[rule]["lookalikes"] >= 15, (rule, table[rule])
 
 
 def test_no_sentence_occurs_twice_in_or_across_the_sets():
