@@ -5,7 +5,8 @@ The work is ``webapp.write.service``'s, the same functions the no-JavaScript for
 
 Request body (both): ``{"text": str, "lesson": <lesson slug>, "exercise": <exercise id>}``.
 ``/api/check`` answers the checker's report (``nlp.Report.to_dict()``: ``terms`` found/missing/
-variants, ``findings``, ``readability``, ``sbar``); ``/api/draft`` answers ``{"saved_at": ISO}``.
+variants, ``findings``, ``readability``, ``sbar``), each finding with its page ``label`` and
+``help`` key, and ``help``: the explanations in Swedish and the trainee's language; ``/api/draft`` answers ``{"saved_at": ISO}``.
 Errors are ``{"error", "message"}`` in Swedish: 400 bad body or stale token, 401 no session,
 403 not the trainee's exercise, 404 unknown exercise, 413 text over 20 000 characters,
 422 (draft only) a personnummer, which is never stored, 429 too many requests.
@@ -21,6 +22,7 @@ from webapp.access import trainee_only
 from webapp.api import bp
 from webapp.extensions import limiter
 from webapp.write import service
+from webapp.write.feedback import explained
 
 CHECK_LIMIT = "120 per minute"  # a check per pause in typing; config API_CHECK_LIMIT overrides
 DRAFT_LIMIT = "30 per minute"  # the script saves every few seconds at most
@@ -90,7 +92,7 @@ def check():
     if error:
         return error
     context, text = found
-    return jsonify(service.check_note(context, text))
+    return jsonify(explained(service.check_note(context, text), current_user.l1))
 
 
 @bp.post("/draft")

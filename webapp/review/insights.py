@@ -1,5 +1,5 @@
 """A group's common errors, from the checker's reports on its members' notes: the terms most
-often missing, the findings by kind and by word, how notes improved from the first to the last
+often missing, the findings by kind, grammar findings by rule and findings by word, how notes improved from the first to the last
 version, and the findings a teacher marked *inte ett fel*. Only counts leave this module —
 never a trainee's name or text. Two queries per page, whatever the number of notes.
 
@@ -22,7 +22,9 @@ from sqlalchemy import select
 from webapp.extensions import db
 from webapp.models import FindingOverride, Group, Lesson, Membership, Note, NoteVersion
 from webapp.models.group import MemberRole
-from webapp.write.feedback import KIND_LABELS
+from webapp.write.feedback import KIND_LABELS, finding_label
+
+GRAMMAR = "grammar"
 
 TOP = 15
 FORMULA_STARTS = tuple("=+-@\t\r")
@@ -52,6 +54,7 @@ class Insights:
     versions: int = 0
     missing: list[tuple[str, int]] = field(default_factory=list)
     kinds: list[tuple[str, int]] = field(default_factory=list)
+    rules: list[tuple[str, int]] = field(default_factory=list)  # grammar findings per rule
     words: list[tuple[str, str, int]] = field(default_factory=list)
     overrides: list[tuple[str, str, str, int]] = field(default_factory=list)
     improvement: Improvement | None = None
@@ -104,10 +107,12 @@ def _overrides(version_ids: list[int]) -> dict[int, list[FindingOverride]]:
 
 
 def _count(result: Insights, rows, overridden: dict[int, list[FindingOverride]]) -> None:
-    missing, kinds, words, wrong = Counter(), Counter(), Counter(), Counter()
+    missing, kinds, rules, words, wrong = Counter(), Counter(), Counter(), Counter(), Counter()
     per_note: dict[int, list[tuple[int, int]]] = {}
     for *_, note_id, version_id, _number, report in rows:
-        skipped = {(o.kind, o.start, o.end) for o in overridden.get(version_id, [])}
+        overrides = overridden.get(version_id, [])
+        skipped = {(o.kind, o.start, o.end) for o in overrides}
+        rule_at = {(f["kind"], f["start"], f["end"]): f.get("rule", "") for f in report.get("findings", [])}
         findings = [
             f
             for f in report.get("findings", [])
@@ -116,16 +121,23 @@ def _count(result: Insights, rows, overridden: dict[int, list[FindingOverride]])
         lacking = report.get("terms", {}).get("missing", [])
         missing.update(lacking)
         kinds.update(f["kind"] for f in findings)
-        words.update((f["kind"], f["text"].lower()) for f in findings)
+        rules.update(f.get("rule", "") for f in findings if f["kind"] == GRAMMAR)
+        words.update((f["kind"], f.get("rule", ""), f["text"].lower()) for f in findings)
         per_note.setdefault(note_id, []).append((len(findings), len(lacking)))
-    for overrides in overridden.values():
-        wrong.update((o.kind, o.text.lower(), o.reason) for o in overrides)
+        wrong.update(
+            (o.kind, rule_at.get((o.kind, o.start, o.end), ""), o.text.lower(), o.reason)
+            for o in overrides
+        )
     result.notes, result.versions = len(per_note), len(rows)
     result.missing = missing.most_common(TOP)
     result.kinds = [(_label(kind), n) for kind, n in kinds.most_common()]
-    result.words = [(_label(kind), word, n) for (kind, word), n in words.most_common(TOP)]
+    result.rules = [(finding_label(GRAMMAR, rule), n) for rule, n in rules.most_common()]
+    result.words = [
+        (finding_label(kind, rule), word, n) for (kind, rule, word), n in words.most_common(TOP)
+    ]
     result.overrides = [
-        (_label(kind), word, reason, n) for (kind, word, reason), n in wrong.most_common()
+        (finding_label(kind, rule), word, reason, n)
+        for (kind, rule, word, reason), n in wrong.most_common()
     ]
     revised = [counts for counts in per_note.values() if len(counts) > 1]
     if revised:
@@ -166,6 +178,8 @@ def insights_csv(insights: Insights) -> bytes:
         writer.writerow(["Saknade ord", "", term, n, ""])
     for label, n in insights.kinds:
         writer.writerow(["Fynd per typ", label, "", n, ""])
+    for label, n in insights.rules:
+        writer.writerow(["Grammatik per regel", label, "", n, ""])
     for label, word, n in insights.words:
         writer.writerow(["Fynd per ord", label, word, n, ""])
     for label, word, reason, n in insights.overrides:

@@ -14,6 +14,7 @@ import yaml
 from sqlalchemy import select
 
 from webapp.extensions import db
+from webapp.languages import text_direction
 from webapp.models import FindingOverride, NoteVersion, Review, ReviewComment
 
 DATA = Path(__file__).parent / "data"
@@ -25,6 +26,7 @@ KIND_LABELS = {
     "judgmental": "värderande ord",
     "personal_data": "personuppgift",
     "measurement": "mätvärde",
+    "grammar": "grammatik",
 }
 SBAR_LABELS = {
     "situation": "S – Situation",
@@ -56,6 +58,11 @@ class NumberedFinding:
     suggestions: list[str]
     overridden: bool = False
     override_reason: str = ""
+    rule: str = ""
+
+    @property
+    def help_key(self) -> str:
+        return help_key(self.kind, self.rule)
 
 
 @dataclass
@@ -84,12 +91,13 @@ def feedback_of(text: str, report: dict, overrides: list[FindingOverride] = ()) 
             NumberedFinding(
                 number=number,
                 kind=f["kind"],
-                label=KIND_LABELS.get(f["kind"], f["kind"]),
+                label=finding_label(f["kind"], f.get("rule", "")),
                 text=f["text"],
                 message=f["message"],
                 suggestions=list(f.get("suggestions", [])),
                 overridden=override is not None,
                 override_reason=override.reason if override else "",
+                rule=f.get("rule", ""),
             )
         )
     found = report.get("terms", {}).get("found", [])
@@ -178,19 +186,61 @@ def reviews_of(versions: list[NoteVersion]) -> dict[int, VersionReview]:
 
 @cache
 def finding_help() -> dict:
-    """Plain explanations of each finding kind in Swedish and the help languages (drafts)."""
+    """Plain explanations of each finding kind and grammar rule in Swedish and the help
+    languages (drafts)."""
     with (DATA / "finding_help.yaml").open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 
-def explanation(kind: str, language: str) -> dict | None:
-    """{"sv": ..., "l1": ... or None, "status": ...} for a finding kind."""
+def help_key(kind: str, rule: str = "") -> str:
+    """Which explanation a finding gets: its grammar rule's when it names a known one, else
+    its kind's."""
+    if kind == "grammar" and rule in finding_help()["rules"]:
+        return f"grammar:{rule}"
+    return kind
+
+
+def finding_label(kind: str, rule: str = "") -> str:
+    """The finding's name on the page: "särskrivning", or "grammatik – ordföljd" for a rule."""
+    key = help_key(kind, rule)
+    if key.startswith("grammar:"):
+        return f"{KIND_LABELS['grammar']} – {finding_help()['rules'][rule]['label']}"
+    return KIND_LABELS.get(kind, kind)
+
+
+def explanation(key: str, language: str) -> dict | None:
+    """{"sv", "l1" (or None), "status", "examples": [{"right", "wrong"}]} for a finding kind or a
+    ``help_key``; None for a kind without help."""
     data = finding_help()
-    entry = data["kinds"].get(kind)
+    kind, _, rule = key.partition(":")
+    entry = data["rules"].get(rule) if rule else data["kinds"].get(kind)
     if entry is None:
         return None
     translated = entry.get("translations", {}).get(language)
-    return {"sv": entry["sv"], "l1": translated, "status": data["translation_status"]}
+    return {
+        "sv": entry["sv"],
+        "l1": translated,
+        "status": data["translation_status"],
+        "examples": list(entry.get("examples", [])),
+    }
+
+
+def explained(report: dict, language: str) -> dict:
+    """The report as the live check answers it: each finding also carries its ``label`` and its
+    ``help`` key, and ``help`` maps those keys to their explanation (as :func:`explanation`,
+    plus ``l1_lang`` and ``l1_dir`` for the translation)."""
+    findings, keys = [], {}
+    for finding in report.get("findings", []):
+        key = help_key(finding["kind"], finding.get("rule", ""))
+        label = finding_label(finding["kind"], finding.get("rule", ""))
+        findings.append({**finding, "label": label, "help": key})
+        keys.setdefault(key, None)
+    explanations = {}
+    for key in keys:
+        found = explanation(key, language)
+        if found is not None:
+            explanations[key] = {**found, "l1_lang": language, "l1_dir": text_direction(language)}
+    return {**report, "findings": findings, "help": explanations}
 
 
 LIX_BANDS = ((25, "mycket lätt"), (35, "lätt"), (45, "medelsvår"), (55, "svår"))

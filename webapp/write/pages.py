@@ -47,14 +47,14 @@ def report_view(
     """The marked note, numbered findings, missing terms with definitions, and the finding
     explanations in Swedish and the trainee's language."""
     shown = fb.feedback_of(text, report, overrides)
-    kinds = dict.fromkeys(f.kind for f in shown.findings)
+    keys = dict.fromkeys(f.help_key for f in shown.findings)
     return {
         "feedback": shown,
         "lix": fb.lix_sentence(shown.readability),
         "sbar_labels": fb.SBAR_LABELS,
         "form": context.exercise.form,
         "missing": missing_term_help(context, report["terms"]["missing"]),
-        "explanations": {kind: fb.explanation(kind, language) for kind in kinds},
+        "explanations": {key: fb.explanation(key, language) for key in keys},
     }
 
 

@@ -12,10 +12,6 @@
   var lesson = form.dataset.lesson, exercise = form.dataset.exercise;
   var storageKey = "ordvard:utkast:" + lesson + "/" + exercise;
   var AUTOSAVE_MS = 5000, CHECK_DELAY_MS = 700;
-  var KIND_LABELS = {
-    spelling: "Stavning", split_compound: "Särskrivning", colloquial: "Vardagligt ord",
-    judgmental: "Värderande ord", personal_data: "Personuppgift", measurement: "Mätvärde"
-  };
   var dirty = false, saving = false, checkTimer = null, checkSerial = 0;
 
   function clock() {
@@ -105,7 +101,7 @@
       if (m.s > pos) box.appendChild(document.createTextNode(text.slice(pos, m.s)));
       var mark = el("mark");
       if (m.p === 0) {
-        var f = report.findings[m.i], n = m.i + 1, label = (KIND_LABELS[f.kind] || f.kind).toLowerCase();
+        var f = report.findings[m.i], n = m.i + 1, label = f.label || f.kind;
         mark.className = "mark mark-" + f.kind;
         mark.appendChild(hidden("Fynd " + n + ", " + label + ": "));
         mark.appendChild(document.createTextNode(text.slice(m.s, m.e)));
@@ -127,6 +123,41 @@
     return box;
   }
 
+  /* "Varför markeras det?": the Swedish explanation, right and wrong examples, and the draft
+     translation into the trainee's language, as the feedback page shows them. */
+  function whyDetails(why) {
+    var details = el("details", "", "why");
+    details.appendChild(el("summary", "Varför markeras det?"));
+    details.appendChild(el("p", why.sv));
+    if (why.examples.length) {
+      var examples = el("ul", "", "why-examples");
+      why.examples.forEach(function (e) {
+        var li = el("li");
+        [["Rätt: ", e.right, "example-right"], ["Fel: ", e.wrong, "example-wrong"]].forEach(function (part, i) {
+          var span = el("span", part[0], part[2]);
+          var sentence = el("span", part[1]);
+          sentence.lang = "sv";
+          span.appendChild(sentence);
+          if (i) li.appendChild(el("br"));
+          li.appendChild(span);
+        });
+        examples.appendChild(li);
+      });
+      details.appendChild(examples);
+    }
+    if (why.l1) {
+      var p = el("p");
+      var translated = el("span", why.l1);
+      translated.lang = why.l1_lang;
+      translated.dir = why.l1_dir;
+      p.appendChild(translated);
+      p.appendChild(document.createTextNode(" "));
+      p.appendChild(el("span", "(översättning, inte granskad)", "translation-status"));
+      details.appendChild(p);
+    }
+    return details;
+  }
+
   function showReport(text, report) {
     var heading = reportBox.querySelector("h2");
     reportBox.replaceChildren(heading, summary);
@@ -140,12 +171,15 @@
       report.findings.forEach(function (f) {
         var item = el("li", "", "finding finding-" + f.kind);
         var first = el("p");
-        first.appendChild(el("span", (KIND_LABELS[f.kind] || f.kind) + ":", "finding-kind"));
+        var label = f.label || f.kind;
+        first.appendChild(el("span", label.charAt(0).toUpperCase() + label.slice(1) + ":", "finding-kind"));
         first.appendChild(document.createTextNode(" "));
         first.appendChild(el("q", f.text));
         item.appendChild(first);
         item.appendChild(el("p", f.message));
         if (f.suggestions.length) item.appendChild(el("p", "Förslag: " + f.suggestions.join(", ")));
+        var why = report.help && report.help[f.help];
+        if (why) item.appendChild(whyDetails(why));
         list.appendChild(item);
       });
       reportBox.appendChild(list);
