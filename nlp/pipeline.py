@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from . import (  # noqa: F401  (modules that register the factories)
     compounds,
+    grammar,
     lemmas,
     measures,
     negation,
@@ -26,6 +27,7 @@ from . import (  # noqa: F401  (modules that register the factories)
     sentences,
     spelling,
     structure,
+    tagger,
     terms,
     words,
 )
@@ -35,6 +37,7 @@ COMPONENTS = (
     "ordvard_sentences",
     "ordvard_lemmatizer",
     "ordvard_words",
+    "ordvard_tagger",
     "ordvard_negation",
     "ordvard_terms",
     "ordvard_personal_data",
@@ -42,6 +45,7 @@ COMPONENTS = (
     "ordvard_split_compounds",
     "ordvard_spelling",
     "ordvard_register",
+    "ordvard_grammar",
     "ordvard_structure",
 )
 

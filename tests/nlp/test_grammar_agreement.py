@@ -1,0 +1,59 @@
+"""Agreement in the noun phrase and of a predicative adjective (issue 12)."""
+
+import pytest
+
+import nlp
+
+
+def grammar(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [
+        (f.text, f.suggestions)
+        for f in nlp.check(text, []).findings
+        if f.kind == "grammar" and f.rule == rule
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("Hon har ont i en knä sedan i går.", "en knä", "ett knä"),
+        ("Vi hämtade ett skön stol till henne.", "ett skön stol", "en skön stol"),
+        ("Jag bytte den röda förbandet på armen.", "den röda förbandet", "det röda förbandet"),
+        ("Brukaren har en stort blåmärke på höften.", "en stort blåmärke", "ett stort blåmärke"),
+        ("Hon bor i en liten rum på andra våningen.", "en liten rum", "ett litet rum"),
+        ("Hon sitter i den nya rullstol hela dagen.", "den nya rullstol", "den nya rullstolen"),
+        ("Hon har många blåmärke på armarna.", "många blåmärke", "många blåmärken"),
+        ("Jag satte på henne den gamla skorna.", "den gamla skorna", "de gamla skorna"),
+        ("Jag tvättade hennes hår med ett mild schampo.", "ett mild schampo", "ett milt schampo"),
+    ],
+)
+def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong, right):
+    assert grammar(text, "np_agreement") == [(wrong, (right,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hon har ett läkt sår på vänster ben.",
+        "Jag bytte det blöta inkontinensskyddet och tvättade henne.",
+        "Hon har ont i höger knä.",
+        "Alla brukare på avdelningen fick influensavaccin i dag.",
+        "Vi gav henne två glas vatten och en kopp te.",
+        "Den här tabletten ska tas med mat.",
+        "Varje morgon får hon sina ögondroppar.",
+        "Dottern tog med sig hennes gamla kofta.",
+        "Hon har ett blåmärke på höger arm och ett på vänster ben.",
+        "Barnen fick den personliga vård som de behövde.",
+        "Han hade en helt beroende relation till henne.",
+    ],
+)
+def test_agreeing_noun_phrases_are_silent(text):
+    assert grammar(text, "np_agreement") == []
+
+
+def test_a_grammar_finding_has_a_rule_a_span_and_a_plain_swedish_message():
+    text = "Hon har ont i en knä."
+    (finding,) = [f for f in nlp.check(text, []).findings if f.kind == "grammar"]
+    assert finding.rule == "np_agreement"
+    assert text[finding.start : finding.end] == "en knä"
+    assert "ett-ord" in finding.message

@@ -1,0 +1,48 @@
+"""Verb forms after modals, infinitive att and the perfect auxiliary (issue 12)."""
+
+import pytest
+
+import nlp
+
+
+def verb_forms(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [
+        (f.text, f.suggestions)
+        for f in nlp.check(text, []).findings
+        if f.kind == "grammar" and f.rule == "verb_form"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("Han behöver vilar efter lunchen.", "vilar", "vila"),
+        ("Jag har skrev i journalen.", "skrev", "skrivit"),
+        ("Hon får inte reser sig själv.", "reser", "resa"),
+        ("Jag glömde att stängde fönstret.", "stängde", "stänga"),
+        ("Brukaren kan inte gick själv längre.", "gick", "gå"),
+        ("Vi hade gav henne smärtstillande innan.", "gav", "gett"),
+        ("Patienten har vaknade flera gånger.", "vaknade", "vaknat"),
+        ("Vi har bytte förbandet.", "bytte", "bytt"),
+        ("Du ska ringer anhöriga.", "ringer", "ringa"),
+    ],
+)
+def test_wrong_verb_form_is_marked_with_the_right_form(text, wrong, right):
+    assert verb_forms(text) == [(wrong, (right,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sjuksköterskan kom och tittade på såret.",
+        "Han ska till tandläkaren på fredag.",
+        "Förbandet ska bytas varannan dag.",
+        "Han kan svenska ganska bra.",
+        "Brukaren har svårt att svälja tabletter.",
+        "Om hon vill kan vi gå ut efter lunchen.",
+        "Målet är att var och en ska ha en bostad.",
+        "Hon har inte velat äta på två dagar.",
+    ],
+)
+def test_right_verb_forms_are_silent(text):
+    assert verb_forms(text) == []
