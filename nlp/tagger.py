@@ -45,6 +45,7 @@ def tag_of(upos: str, feats: str) -> str:
     return "|".join([upos, *sorted(kept)])
 
 
+@lru_cache(maxsize=512)
 def parse(tag: str) -> tuple[str, dict[str, str]]:
     """(UPOS, {feature: value}) of a tag."""
     upos, *feats = tag.split("|")
@@ -80,34 +81,50 @@ def _shape(word: str) -> str:
 
 def token_features(words: list[str], i: int) -> list[str]:
     """Features of word ``i`` that need no tags (the first pass)."""
-    word = words[i]
+    return [*word_features(words[i], i == 0), *neighbour_features(words, i)]
+
+
+@lru_cache(maxsize=65536)
+def word_features(word: str, first: bool) -> tuple[str, ...]:
+    """The features of a word on its own (cached: most words of a note recur)."""
     lower = word.lower()
-    prev = words[i - 1].lower() if i > 0 else "<s>"
-    prev2 = words[i - 2].lower() if i > 1 else "<s>"
-    nxt = words[i + 1].lower() if i + 1 < len(words) else "</s>"
-    nxt2 = words[i + 2].lower() if i + 2 < len(words) else "</s>"
-    feats = [
+    return (
         "b",
         f"w:{lower}",
         f"s1:{lower[-1:]}",
         f"s2:{lower[-2:]}",
         f"s3:{lower[-3:]}",
         f"s4:{lower[-4:]}",
-        f"sh:{_shape(word)}/{i == 0}",
-        f"pw:{prev}",
-        f"p2w:{prev2}",
-        f"nw:{nxt}",
-        f"n2w:{nxt2}",
-        f"ps2:{prev[-2:]}",
-        f"ns2:{nxt[-2:]}",
-        f"pw_w:{prev}/{lower}",
+        f"sh:{_shape(word)}/{first}",
         *_lexical(lower),
+    )
+
+
+def neighbour_features(words: list[str], i: int) -> list[str]:
+    """Features of word ``i`` from its neighbours' words."""
+    lower = words[i].lower()
+    prev = words[i - 1].lower() if i > 0 else "<s>"
+    prev2 = words[i - 2].lower() if i > 1 else "<s>"
+    nxt = words[i + 1].lower() if i + 1 < len(words) else "</s>"
+    nxt2 = words[i + 2].lower() if i + 2 < len(words) else "</s>"
+    return [
+        *as_neighbour("p", prev),
+        *as_neighbour("p2", prev2),
+        *as_neighbour("n", nxt),
+        *as_neighbour("n2", nxt2),
+        f"pw_w:{prev}/{lower}",
     ]
-    if i > 0:
-        feats += [f"p{f}" for f in _lexical(prev)[:1]]
-    if i + 1 < len(words):
-        feats += [f"n{f}" for f in _lexical(nxt)[:1]]
-    return feats
+
+
+@lru_cache(maxsize=65536)
+def as_neighbour(role: str, lower: str) -> tuple[str, ...]:
+    """The features a word gives the word it neighbours (``role``: p, p2, n or n2)."""
+    feats = [f"{role}w:{lower}"]
+    if role in ("p", "n"):
+        feats.append(f"{role}s2:{lower[-2:]}")
+        if lower not in ("<s>", "</s>"):
+            feats.append(f"{role}{_lexical(lower)[0]}")
+    return tuple(feats)
 
 
 def context_features(tags: list[str], words: list[str], i: int) -> list[str]:
@@ -139,24 +156,67 @@ class Tagger:
             matrix[rows, cols] = np.asarray(values, dtype=np.float32) / model["scale"]
             self.passes.append((index, matrix))
 
-    def _score(self, layer: int, feature_lists: list[list[str]]) -> list[str]:
-        index, matrix = self.passes[layer]
-        missing = len(index)  # the all-zero last row
-        width = max(len(f) for f in feature_lists)
-        ids = np.full((len(feature_lists), width), missing, dtype=np.int64)
-        for row, feats in enumerate(feature_lists):
-            ids[row, : len(feats)] = [index.get(f, missing) for f in feats]
+        self._word_ids = lru_cache(maxsize=65536)(self._word_ids_uncached)
+        self._neighbour_ids = lru_cache(maxsize=65536)(self._neighbour_ids_uncached)
+
+    def _neighbour_ids_uncached(self, layer: int, role: str, lower: str) -> tuple[int, ...]:
+        index = self.passes[layer][0]
+        return tuple(n for n in map(index.get, as_neighbour(role, lower)) if n is not None)
+
+    def _word_ids_uncached(self, layer: int, word: str, first: bool) -> tuple[int, ...]:
+        index = self.passes[layer][0]
+        return tuple(n for n in map(index.get, word_features(word, first)) if n is not None)
+
+    def _score(self, layer: int, id_lists: list[list[int]]) -> list[str]:
+        matrix = self.passes[layer][1]
+        missing = len(matrix) - 1  # the all-zero last row
+        width = max(map(len, id_lists))
+        ids = np.full((len(id_lists), width), missing, dtype=np.int64)
+        for row, row_ids in enumerate(id_lists):
+            ids[row, : len(row_ids)] = row_ids
         best = matrix[ids].sum(axis=1).argmax(axis=1)
         return [self.tags[n] for n in best]
 
+    def _ids(self, layer: int, words: list[str], i: int, extra: list[str]) -> list[int]:
+        index = self.passes[layer][0]
+        lower = words[i].lower()
+        found = [*self._word_ids(layer, words[i], i == 0)]
+        for role, j in (("p", i - 1), ("p2", i - 2), ("n", i + 1), ("n2", i + 2)):
+            neighbour = words[j].lower() if 0 <= j < len(words) else ("<s>" if j < 0 else "</s>")
+            found += self._neighbour_ids(layer, role, neighbour)
+        pair = index.get(f"pw_w:{words[i - 1].lower() if i else '<s>'}/{lower}")
+        if pair is not None:
+            found.append(pair)
+        for feature in extra:
+            n = index.get(feature)
+            if n is not None:
+                found.append(n)
+        return found
+
+    def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
+        """The tags of each sentence's words; all sentences are scored in one matrix sum."""
+        positions = [(s, i) for s, words in enumerate(sentences) for i in range(len(words))]
+        if not positions:
+            return [[] for _ in sentences]
+        first = self._score(0, [self._ids(0, sentences[s], i, []) for s, i in positions])
+        firsts: list[list[str]] = [[] for _ in sentences]
+        for (s, _), tag in zip(positions, first):
+            firsts[s].append(tag)
+        second = self._score(
+            1,
+            [
+                self._ids(1, sentences[s], i, context_features(firsts[s], sentences[s], i))
+                for s, i in positions
+            ],
+        )
+        out: list[list[str]] = [[] for _ in sentences]
+        for (s, _), tag in zip(positions, second):
+            out[s].append(tag)
+        return out
+
     def tag(self, words: list[str]) -> list[str]:
-        """The tag of each word (a sentence or a whole note)."""
-        if not words:
-            return []
-        first = [token_features(words, i) for i in range(len(words))]
-        tags = self._score(0, first)
-        second = [f + context_features(tags, words, i) for i, f in enumerate(first)]
-        return self._score(1, second)
+        """The tag of each word of one sentence."""
+        return self.tag_sentences([words])[0]
 
 
 @lru_cache(maxsize=1)
@@ -175,12 +235,11 @@ def make_tagger(nlp: Language, name: str):
 
 def tag_doc(doc: Doc) -> Doc:
     words = doc._.words or []
-    tagger = load_tagger()
-    tags: list[str] = []
+    pieces: list[list[str]] = []
     start = 0
     for end in range(1, len(words) + 1):
         if end == len(words) or words[end].sent_start or end - start >= MAX_SENTENCE:
-            tags += tagger.tag([w.text for w in words[start:end]])
+            pieces.append([w.text for w in words[start:end]])
             start = end
-    doc._.tags = tags
+    doc._.tags = [tag for piece in load_tagger().tag_sentences(pieces) for tag in piece]
     return doc
