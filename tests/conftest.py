@@ -47,6 +47,7 @@ def _test_settings(uri: str) -> dict:
         "SQLALCHEMY_DATABASE_URI": uri,
         "RATELIMIT_STORAGE_URI": "memory://",
         "SERVER_NAME": None,
+        "MAIL_SERVER": None,  # no email unless a test starts its own SMTP server (tests/mailbox.py)
     }
 
 

@@ -51,7 +51,7 @@ def from_environment(instance_path: Path, env: os._Environ | dict | None = None)
             )
     instance_path.mkdir(parents=True, exist_ok=True)
     redis_url = env.get("REDIS_URL")
-    return {
+    return mail_settings(env) | {
         "ORDVARD_ENV": "production" if production else "development",
         "SECRET_KEY": env.get("SECRET_KEY") or _persisted_secret(instance_path),
         "SQLALCHEMY_DATABASE_URI": database_url(
@@ -70,4 +70,26 @@ def from_environment(instance_path: Path, env: os._Environ | dict | None = None)
         "TRUST_PROXY": env.get("TRUST_PROXY", "1" if production else "0") == "1",
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": int(env.get("MAX_CONTENT_LENGTH", 8 * 1024 * 1024)),
+    }
+
+
+def mail_settings(env: os._Environ | dict) -> dict:
+    """Flask-Mail's settings from ``MAIL_*``. Without ``MAIL_SERVER`` the site sends no email
+    and says so where a person would expect one (the quick start needs none of these).
+
+    Sending is never suppressed by ``TESTING``: a test that wants email starts its own SMTP
+    server and sets ``MAIL_SERVER``; one that does not leaves it unset.
+    """
+    server = env.get("MAIL_SERVER") or None
+    if server and not env.get("MAIL_FROM"):
+        raise ConfigError("MAIL_SERVER is set but MAIL_FROM is not: set the sender address too.")
+    return {
+        "MAIL_SERVER": server,
+        "MAIL_PORT": int(env.get("MAIL_PORT") or (587 if env.get("MAIL_USE_TLS") == "1" else 25)),
+        "MAIL_USE_TLS": env.get("MAIL_USE_TLS", "0") == "1",
+        "MAIL_USE_SSL": env.get("MAIL_USE_SSL", "0") == "1",
+        "MAIL_USERNAME": env.get("MAIL_USERNAME") or None,
+        "MAIL_PASSWORD": env.get("MAIL_PASSWORD") or None,
+        "MAIL_DEFAULT_SENDER": env.get("MAIL_FROM") or None,
+        "MAIL_SUPPRESS_SEND": False,
     }

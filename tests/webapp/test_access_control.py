@@ -23,10 +23,15 @@ ACCESS: dict[str, tuple[set[str], dict]] = {
     "auth.login": (EVERYONE, {}),
     "auth.logout": (LOGGED_IN, {}),
     "auth.register": (EVERYONE, {}),
+    "auth.forgot_password": (EVERYONE, {}),
+    "auth.reset_password": (EVERYONE, {"token": "ogiltig"}),  # a bad link: 400, not refused
     "teach.groups": (TEACHERS, {}),
     "teach.create_group": (TEACHERS, {}),
+    "teach.reset_link": (TEACHERS, {"user_id": 9999}),  # no such user: 404, not refused
     "admin.users": ({ADMIN}, {}),
     "admin.change_role": ({ADMIN}, {}),
+    "admin.audit_log": ({ADMIN}, {}),
+    "admin.audit_csv": ({ADMIN}, {}),
     "words.index": (LOGGED_IN, {}),
     "words.area": (LOGGED_IN, {"area": "vitalparametrar"}),
     "words.term": (LOGGED_IN, {"term_id": 1}),

@@ -1,8 +1,9 @@
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, SubmitField
+from wtforms import DateField, HiddenField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired
+from wtforms.validators import DataRequired, Length, Optional
 
+from webapp.audit import ACTIONS
 from webapp.models import Role
 
 
@@ -14,3 +15,26 @@ class RoleForm(FlaskForm):
         validators=[DataRequired("Välj en roll.")],
     )
     submit = SubmitField("Spara roll")
+
+
+class AuditFilterForm(FlaskForm):
+    """Filters from the query string (a GET form changes nothing, so it carries no token)."""
+
+    class Meta:
+        csrf = False
+
+    action = SelectField(
+        "Händelse",
+        choices=[SelectChoice("", "Alla händelser")]
+        + [SelectChoice(key, label) for key, label in ACTIONS.items()],
+        validators=[Optional()],
+    )
+    actor = StringField(
+        "Vem gjorde det", description="Del av namn eller e-post.", validators=[Length(max=254)]
+    )
+    subject = StringField(
+        "Vems konto", description="Del av namn eller e-post.", validators=[Length(max=254)]
+    )
+    since = DateField("Från och med", validators=[Optional()])
+    until = DateField("Till och med", validators=[Optional()])
+    submit = SubmitField("Visa")

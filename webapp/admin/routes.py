@@ -1,9 +1,10 @@
-from flask import flash, redirect, render_template, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from webapp import audit
 from webapp.access import admins
 from webapp.admin import bp, service
-from webapp.admin.forms import RoleForm
+from webapp.admin.forms import AuditFilterForm, RoleForm
 from webapp.models import Role
 
 
@@ -27,3 +28,36 @@ def change_role():
     else:
         flash(f"{user.display_name} är nu {user.role.label}.", "success")
     return redirect(url_for("admin.users"))
+
+
+def _audit_filters() -> tuple[AuditFilterForm, audit.Filters]:
+    form = AuditFilterForm(request.args)
+    if not form.validate():
+        return form, audit.Filters()
+    return form, audit.Filters(
+        action=form.action.data or "",
+        actor=form.actor.data or "",
+        subject=form.subject.data or "",
+        since=form.since.data,
+        until=form.until.data,
+    )
+
+
+@bp.get("/logg")
+@admins
+def audit_log():
+    form, filters = _audit_filters()
+    return render_template(
+        "admin/audit.html", form=form, rows=audit.events(filters), limit=audit.PAGE_ROWS
+    )
+
+
+@bp.get("/logg.csv")
+@admins
+def audit_csv():
+    _form, filters = _audit_filters()
+    return Response(
+        audit.events_csv(filters),
+        mimetype="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="ordvard-logg.csv"'},
+    )

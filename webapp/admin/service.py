@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from webapp import audit
 from webapp.extensions import db
 from webapp.models import Role, User
 
@@ -22,6 +23,8 @@ def change_role(actor: User, user_id: int, role: Role) -> User:
         raise AdminError("Användaren finns inte.")
     if user.id == actor.id:
         raise AdminError("Du kan inte ändra din egen roll. Be en annan administratör.")
-    user.role = role
+    if user.role is not role:
+        audit.record("role_changed", actor=actor, subject=user, before=user.role.value, after=role.value)
+        user.role = role
     db.session.commit()
     return user

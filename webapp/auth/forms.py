@@ -10,6 +10,43 @@ from webapp.languages import HELP_LANGUAGES
 MIN_PASSWORD_LENGTH = 10
 
 
+def new_password_field(label: str = "Lösenord") -> PasswordField:
+    """The one rule for a new password, used wherever a person chooses one."""
+    return PasswordField(
+        label,
+        description=f"Minst {MIN_PASSWORD_LENGTH} tecken.",
+        validators=[
+            DataRequired("Välj ett lösenord."),
+            Length(
+                min=MIN_PASSWORD_LENGTH,
+                max=200,
+                message=f"Lösenordet måste ha minst {MIN_PASSWORD_LENGTH} tecken.",
+            ),
+        ],
+    )
+
+
+def confirm_password_field() -> PasswordField:
+    return PasswordField(
+        "Skriv lösenordet igen",
+        validators=[
+            DataRequired("Skriv lösenordet en gång till."),
+            EqualTo("password", "Lösenorden är inte likadana."),
+        ],
+    )
+
+
+def email_field(label: str = "E-postadress") -> EmailField:
+    return EmailField(
+        label,
+        validators=[
+            DataRequired("Skriv din e-postadress."),
+            Email("Skriv en giltig e-postadress, till exempel namn@exempel.se.", check_deliverability=False),
+            Length(max=254, message="E-postadressen är för lång."),
+        ],
+    )
+
+
 class LoginForm(FlaskForm):
     email = EmailField(
         "E-postadress", validators=[DataRequired("Skriv din e-postadress."), Length(max=254)]
@@ -29,14 +66,7 @@ class RegisterForm(FlaskForm):
         description="Så visas du för din lärare. Förnamn räcker.",
         validators=[DataRequired("Skriv ditt namn."), Length(max=80, message="Namnet är för långt.")],
     )
-    email = EmailField(
-        "E-postadress",
-        validators=[
-            DataRequired("Skriv din e-postadress."),
-            Email("Skriv en giltig e-postadress, till exempel namn@exempel.se.", check_deliverability=False),
-            Length(max=254),
-        ],
-    )
+    email = email_field()
     l1 = SelectField(
         "Ditt språk för hjälp",
         description="Ord och förklaringar kan visas på det här språket.",
@@ -45,23 +75,17 @@ class RegisterForm(FlaskForm):
             for lang in HELP_LANGUAGES
         ],
     )
-    password = PasswordField(
-        "Lösenord",
-        description=f"Minst {MIN_PASSWORD_LENGTH} tecken.",
-        validators=[
-            DataRequired("Välj ett lösenord."),
-            Length(
-                min=MIN_PASSWORD_LENGTH,
-                max=200,
-                message=f"Lösenordet måste ha minst {MIN_PASSWORD_LENGTH} tecken.",
-            ),
-        ],
-    )
-    confirm = PasswordField(
-        "Skriv lösenordet igen",
-        validators=[
-            DataRequired("Skriv lösenordet en gång till."),
-            EqualTo("password", "Lösenorden är inte likadana."),
-        ],
-    )
+    password = new_password_field()
+    confirm = confirm_password_field()
     submit = SubmitField("Skapa konto")
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = email_field()
+    submit = SubmitField("Skicka länk")
+
+
+class NewPasswordForm(FlaskForm):
+    password = new_password_field("Nytt lösenord")
+    confirm = confirm_password_field()
+    submit = SubmitField("Spara nytt lösenord")

@@ -1,12 +1,21 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from webapp.auth import bp, service
-from webapp.auth.forms import LoginForm, RegisterForm
+from webapp.auth import bp, recovery, service
+from webapp.auth.forms import ForgotPasswordForm, LoginForm, NewPasswordForm, RegisterForm
 from webapp.extensions import limiter
 from webapp.navigation import safe_next_url
+from webapp.outbox import mail_configured
 
 LOGIN_LIMIT = "10 per minute"
+# Reset emails: a few per address (nobody's inbox gets flooded), more per network address
+# (a shared workplace connection may hold several people who forgot).
+RESET_PER_ADDRESS_LIMIT = "3 per hour"
+RESET_PER_IP_LIMIT = "10 per hour"
+
+
+def _requested_address() -> str:
+    return "reset:" + service.normalise_email(request.form.get("email", ""))[:254]
 
 
 def _failed_attempt(response) -> bool:
@@ -60,3 +69,35 @@ def register():
             flash("Välkommen till Ordvård! Ditt konto är klart.", "success")
             return redirect(url_for("home.dashboard"))
     return render_template("auth/register.html", form=form)
+
+
+@bp.route("/glomt-losenord", methods=["GET", "POST"])
+@limiter.limit(RESET_PER_IP_LIMIT, methods=["POST"])
+@limiter.limit(RESET_PER_ADDRESS_LIMIT, methods=["POST"], key_func=_requested_address)
+def forgot_password():
+    if not mail_configured():
+        return render_template("auth/forgot_no_mail.html")
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        recovery.send_reset_email(form.email.data)
+        return render_template("auth/forgot_sent.html", email=form.email.data)
+    return render_template("auth/forgot.html", form=form)
+
+
+@bp.route("/nytt-losenord/<token>", methods=["GET", "POST"])
+@limiter.limit("30 per hour", methods=["POST"])
+def reset_password(token: str):
+    try:
+        user, made_by = recovery.user_for_token(token)
+    except recovery.ResetLinkError as error:
+        return render_template("auth/reset_invalid.html", message=str(error)), 400
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        service.set_new_password(
+            user, form.password.data, actor=None, action="password_reset", link_from=made_by
+        )
+        if current_user.is_authenticated:
+            logout_user()
+        flash("Ditt nya lösenord är sparat. Logga in med det.", "success")
+        return redirect(url_for("auth.login"))
+    return render_template("auth/reset.html", form=form, user=user)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from webapp import audit
 from webapp.extensions import db
 from webapp.models import Group, Membership, Role, User
 from webapp.models.group import normalise_join_code
@@ -70,3 +71,11 @@ def end_all_sessions(user: User) -> None:
 
 def count_users() -> int:
     return db.session.scalar(select(func.count()).select_from(User))
+
+
+def set_new_password(user: User, password: str, *, actor: User | None, action: str, **details) -> None:
+    """Store ``password`` for ``user`` and note ``action`` in the audit trail, together.
+    Every reset link made before stops working (they are bound to the old hash)."""
+    user.set_password(password)
+    audit.record(action, actor=actor, subject=user, **details)
+    db.session.commit()

@@ -14,6 +14,7 @@ from webapp.cards import bp, service
 from webapp.cards.forms import RevokeForm, SignForm
 from webapp.extensions import db, limiter
 from webapp.models import Lesson, Role, User
+from webapp.qr import qr_svg
 from webapp.review.scope import supervises
 from webapp.write.pages import open_exercises
 from webapp.write.service import PUBLISHED, may_open
@@ -45,7 +46,7 @@ def card(slug: str):
         abort(403)
     view = service.card_view(current_user, lesson)
     verify_url = url_for("cards.verify", code=view.card.code, _external=True) if view.card else None
-    qr = service.qr_svg(verify_url) if verify_url else None
+    qr = qr_svg(verify_url, "QR-kod till kontrollsidan") if verify_url else None
     return render_template("cards/card.html", view=view, verify_url=verify_url, qr=qr)
 
 
@@ -103,7 +104,7 @@ def revoke(slug: str, user_id: int):
     form = RevokeForm()
     if not form.validate_on_submit():
         return _sign_page(view, revoke_form=form, status=400)
-    service.revoke(view.card, form.reason.data)
+    service.revoke(view.card, form.reason.data, actor=current_user)
     flash("Kortet är återkallat.", "success")
     return redirect(url_for("cards.sign", slug=slug, user_id=user_id))
 

@@ -20,13 +20,13 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-import segno
 from fsrs import State
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from lessons.model import Lesson as LessonRecord
+from webapp import audit
 from webapp.drills.progress import MASTERED_STABILITY
 from webapp.extensions import db
 from webapp.learn.store import record_of
@@ -201,6 +201,16 @@ def sign(supervisor: User, view: CardView, indexes: list[int], workplace: str) -
     if len(card.signatures) >= len(view.criteria) and card.completed_at is None:
         card.completed_at = now
     try:
+        db.session.flush()
+        audit.record(
+            "card_signed",
+            actor=supervisor,
+            subject=view.trainee,
+            card_id=card.id,
+            lesson=view.lesson.slug,
+            criteria=sorted(set(indexes) & set(open_rows)),
+            complete=card.completed_at is not None,
+        )
         db.session.commit()
     except IntegrityError:  # another supervisor signed the same criterion at the same moment
         db.session.rollback()
@@ -208,8 +218,10 @@ def sign(supervisor: User, view: CardView, indexes: list[int], workplace: str) -
     return card
 
 
-def revoke(card: CompetenceCard, reason: str) -> None:
+def revoke(card: CompetenceCard, reason: str, *, actor: User | None) -> None:
+    """Revoke ``card``; ``actor`` None means the system did (an erased account's cards)."""
     card.revoked_at, card.revoked_reason = utcnow(), reason.strip()
+    audit.record("card_revoked", actor=actor, subject=card.user_id, card_id=card.id)
     db.session.commit()
 
 
@@ -235,11 +247,6 @@ def verification(code: str) -> Verification | None:
         dict.fromkeys(names[s.signed_by_id] for s in card.signatures if s.signed_by_id in names)
     )
     return Verification(name, lesson, card.completed_at, signers, card.revoked_at)
-
-
-def qr_svg(url: str) -> str:
-    """The URL as an inline SVG QR code (no image service involved)."""
-    return segno.make(url, error="m").svg_inline(scale=4, title="QR-kod till kontrollsidan")
 
 
 @dataclass(frozen=True)

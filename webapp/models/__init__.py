@@ -1,5 +1,6 @@
 """Database models, one module per aggregate. Import from here."""
 
+from webapp.models.audit import AuditEvent
 from webapp.models.card import Card, DrillItem, ReviewLog
 from webapp.models.competence import CompetenceCard, CompetenceSignature
 from webapp.models.group import Group, Membership
@@ -11,6 +12,7 @@ from webapp.models.user import Role, User
 __all__ = [
     "Assignment",
     "AudioClip",
+    "AuditEvent",
     "Card",
     "CompetenceCard",
     "CompetenceSignature",

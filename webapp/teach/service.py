@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from webapp import audit
 from webapp.extensions import db
 from webapp.models import Group, Membership, Role, User
 from webapp.models.group import MemberRole, new_join_code
@@ -34,3 +35,18 @@ def create_group(leader: User, name: str, attempts: int = 5) -> Group:
             continue
         return group
     raise RuntimeError("could not find a free join code")
+
+
+def may_reset_password(actor: User, user: User) -> bool:
+    """An admin may help anyone; a teacher only a trainee in a group they lead."""
+    from webapp.review.scope import supervises  # review's routes import this module
+
+    if actor.role is Role.ADMIN:
+        return True
+    return user.role is Role.TRAINEE and supervises(actor, user.id)
+
+
+def record_reset_link(actor: User, user: User) -> None:
+    """Nothing is stored for the link itself (it is signed); the audit trail notes it."""
+    audit.record("reset_link_created", actor=actor, subject=user)
+    db.session.commit()
