@@ -18,7 +18,7 @@ from tests.webapp.test_review import client_for, queries_for, review_post, submi
 from tests.webapp.test_write import GOOD_NOTE, LESSON, publish_lesson
 from webapp.extensions import db
 from webapp.learn.store import record_of
-from webapp.models import Card, CompetenceCard, CompetenceSignature, LessonTerm, Role
+from webapp.models import AuditEvent, Card, CompetenceCard, CompetenceSignature, LessonTerm, Role
 from webapp.models.time import utcnow
 from webapp.write import STOCKHOLM
 
@@ -129,6 +129,14 @@ def test_card_is_complete_when_every_criterion_is_signed(app, lesson, teacher, t
     card = db.session.scalar(select(CompetenceCard))
     assert card.completed_at is not None and len(card.signatures) == 5
     assert [s.workplace for s in card.signatures] == ["Avdelning 3"] * 2 + ["Avdelning 4"] * 3
+    events = db.session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "card_signed").order_by(AuditEvent.id)
+    ).all()
+    assert [(e.actor_id, e.subject_user_id, e.details["criteria"]) for e in events] == [
+        (teacher.id, trainee.id, [0, 1]),
+        (teacher.id, trainee.id, [2, 3, 4]),
+    ]
+    assert [e.details["complete"] for e in events] == [False, True]
 
     page = client_for(app, trainee).get(CARD_URL).get_data(as_text=True)
     assert "Klart" in page and "Signerat av Sköterska Sara" in page and "Avdelning 4" in page
@@ -224,6 +232,9 @@ def test_revoked_card_says_so_on_the_verify_page(app, lesson, teacher, trainee):
     html = app.test_client().get(f"/verifiera/{card.code}").get_data(as_text=True)
     assert "Kortet är återkallat" in html and "Kortet är äkta" not in html
     assert "Fel person signerade." not in html  # the reason is not public
+    revoked = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "card_revoked"))
+    assert (revoked.actor_id, revoked.subject_user_id) == (teacher.id, trainee.id)
+    assert revoked.details == {"card_id": card.id}  # the free-text reason stays out of the trail
     assert "Återkallat" in client_for(app, trainee).get(CARD_URL).get_data(as_text=True)
 
 

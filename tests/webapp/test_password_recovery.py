@@ -267,3 +267,13 @@ def test_old_password_still_works_until_a_link_is_used(client, mailbox):
     user = make_user()
     ask_for_link(client, user.email)
     assert log_in(client, user, PASSWORD).status_code == 302
+
+
+def test_a_reset_ends_every_old_session(app, client, mailbox):
+    user = make_user()
+    phone = app.test_client()
+    log_in(phone, user)
+    assert phone.get("/oversikt").status_code == 200
+    ask_for_link(client, user.email)
+    choose_password(client, mailbox.link())
+    assert phone.get("/oversikt").status_code == 302  # back to the login page

@@ -73,9 +73,13 @@ def count_users() -> int:
     return db.session.scalar(select(func.count()).select_from(User))
 
 
-def set_new_password(user: User, password: str, *, actor: User | None, action: str, **details) -> None:
-    """Store ``password`` for ``user`` and note ``action`` in the audit trail, together.
-    Every reset link made before stops working (they are bound to the old hash)."""
+def set_new_password(
+    user: User, password: str, *, actor: User | None, action: str, **details
+) -> None:
+    """Store ``password`` for ``user``, end every session of theirs and note ``action`` in
+    the audit trail, in one commit. Every reset link made before stops working (links are
+    bound to the old hash). A caller that keeps the current browser logged in calls
+    ``login_user(user)`` afterwards."""
     user.set_password(password)
     audit.record(action, actor=actor, subject=user, **details)
-    db.session.commit()
+    end_all_sessions(user)

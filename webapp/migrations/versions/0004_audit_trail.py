@@ -5,7 +5,7 @@ DELETE (TRUNCATE stays possible for test fixtures and a deliberate wipe); on SQL
 rejects UPDATE (the test fixture empties tables with DELETE there).
 
 Revision ID: 0004_audit_trail
-Revises: 0002
+Revises: 0003_session_version
 Create Date: 2026-12-07 13:46:34.252085
 
 """
@@ -14,7 +14,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0004_audit_trail'
-down_revision = '0002'
+down_revision = '0003_session_version'
 branch_labels = None
 depends_on = None
 
