@@ -34,6 +34,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     mail.init_app(app)
 
     from webapp import errors, security
+    from webapp.account import bp as account_bp
     from webapp.admin import bp as admin_bp
     from webapp.api import bp as api_bp
     from webapp.audio import bp as audio_bp
@@ -49,7 +50,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from webapp.words import bp as words_bp
     from webapp.write import bp as write_bp
 
-    for blueprint in (home_bp, auth_bp, teach_bp, admin_bp, words_bp, learn_bp, audio_bp, author_bp, write_bp, api_bp, drills_bp, review_bp, cards_bp):
+    for blueprint in (home_bp, auth_bp, account_bp, teach_bp, admin_bp, words_bp, learn_bp, audio_bp, author_bp, write_bp, api_bp, drills_bp, review_bp, cards_bp):
         app.register_blueprint(blueprint)
     app.jinja_env.filters["text_direction"] = text_direction
     errors.register(app)

@@ -25,6 +25,12 @@ ACCESS: dict[str, tuple[set[str], dict]] = {
     "auth.register": (EVERYONE, {}),
     "auth.forgot_password": (EVERYONE, {}),
     "auth.reset_password": (EVERYONE, {"token": "ogiltig"}),  # a bad link: 400, not refused
+    "account.profile": (LOGGED_IN, {}),
+    "account.update_profile": (LOGGED_IN, {}),
+    "account.change_password": (LOGGED_IN, {}),
+    "account.change_email": (LOGGED_IN, {}),
+    "account.confirm_email": (EVERYONE, {"token": "ogiltig"}),  # the link itself is the key
+    "account.logout_everywhere": (LOGGED_IN, {}),
     "teach.groups": (TEACHERS, {}),
     "teach.create_group": (TEACHERS, {}),
     "teach.reset_link": (TEACHERS, {"user_id": 9999}),  # no such user: 404, not refused
@@ -113,7 +119,7 @@ def test_each_role_reaches_exactly_its_routes(app, who):
     token = csrf_token(client, "/logga-in" if who == ANON else "/oversikt")
     wrong = []
     for endpoint, method, url, allowed in _requests(app):
-        if endpoint == "auth.logout":
+        if endpoint in ("auth.logout", "account.logout_everywhere"):
             continue  # would end the session the rest of the walk needs; tested below
         response = client.open(url, method=method, data={"csrf_token": token})
         refused = response.status_code in (401, 403) or (

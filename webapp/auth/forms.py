@@ -3,7 +3,7 @@
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms.validators import AnyOf, DataRequired, Email, EqualTo, Length
 
 from webapp.languages import HELP_LANGUAGES
 
@@ -36,6 +36,27 @@ def confirm_password_field() -> PasswordField:
     )
 
 
+def display_name_field() -> StringField:
+    return StringField(
+        "Namn",
+        description="Så visas du för din lärare. Förnamn räcker.",
+        validators=[DataRequired("Skriv ditt namn."), Length(max=80, message="Namnet är för långt.")],
+    )
+
+
+def help_language_field() -> SelectField:
+    return SelectField(
+        "Ditt språk för hjälp",
+        description="Ord och förklaringar kan visas på det här språket.",
+        choices=[
+            SelectChoice(lang.code, f"{lang.swedish_name.capitalize()} – {lang.native_name}")
+            for lang in HELP_LANGUAGES
+        ],
+        validate_choice=False,  # WTForms' own message is English; AnyOf says it in Swedish
+        validators=[AnyOf([lang.code for lang in HELP_LANGUAGES], "Välj ett av språken i listan.")],
+    )
+
+
 def email_field(label: str = "E-postadress") -> EmailField:
     return EmailField(
         label,
@@ -61,20 +82,9 @@ class RegisterForm(FlaskForm):
         description="Koden får du av din lärare eller handledare.",
         validators=[DataRequired("Skriv gruppkoden."), Length(max=32, message="Koden är för lång.")],
     )
-    display_name = StringField(
-        "Namn",
-        description="Så visas du för din lärare. Förnamn räcker.",
-        validators=[DataRequired("Skriv ditt namn."), Length(max=80, message="Namnet är för långt.")],
-    )
+    display_name = display_name_field()
     email = email_field()
-    l1 = SelectField(
-        "Ditt språk för hjälp",
-        description="Ord och förklaringar kan visas på det här språket.",
-        choices=[
-            SelectChoice(lang.code, f"{lang.swedish_name.capitalize()} – {lang.native_name}")
-            for lang in HELP_LANGUAGES
-        ],
-    )
+    l1 = help_language_field()
     password = new_password_field()
     confirm = confirm_password_field()
     submit = SubmitField("Skapa konto")
