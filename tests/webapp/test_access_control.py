@@ -34,6 +34,10 @@ ACCESS: dict[str, tuple[set[str], dict]] = {
     "teach.groups": (TEACHERS, {}),
     "teach.create_group": (TEACHERS, {}),
     "teach.reset_link": (TEACHERS, {"user_id": 9999}),  # no such user: 404, not refused
+    "teach.poster": (TEACHERS, {"group_id": 1}),
+    "teach.renew_code": (TEACHERS, {"group_id": 1}),
+    "teach.move_member": (TEACHERS, {"group_id": 1, "user_id": 9999}),  # unknown: a message
+    "teach.remove_member": (TEACHERS, {"group_id": 1, "user_id": 9999}),
     "admin.users": ({ADMIN}, {}),
     "admin.change_role": ({ADMIN}, {}),
     "admin.audit_log": ({ADMIN}, {}),

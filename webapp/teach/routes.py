@@ -1,4 +1,4 @@
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from webapp.access import teachers
@@ -49,3 +49,71 @@ def reset_link(user_id: int):
         qr=qr_svg(link.url, f"QR-kod: länk för {user.display_name}"),
     )
     return page, 200, {"Cache-Control": "no-store"}
+
+
+def _led_or_403(group_id: int):
+    group = service.led_group(current_user, group_id)
+    if group is None:
+        abort(403)
+    return group
+
+
+def invitation_url(group) -> str:
+    return url_for("auth.register", kod=group.join_code, _external=True)
+
+
+@bp.get("/grupper/<int:group_id>/affisch")
+@teachers
+def poster(group_id: int):
+    """A page to print for the staff room: the invitation link as a large QR code."""
+    group = _led_or_403(group_id)
+    url = invitation_url(group)
+    qr = qr_svg(url, f"QR-kod: skapa konto i {group.name}")
+    return render_template("teach/poster.html", group=group, url=url, qr=qr)
+
+
+@bp.post("/grupper/<int:group_id>/ny-kod")
+@teachers
+def renew_code(group_id: int):
+    group = _led_or_403(group_id)
+    code = service.renew_join_code(current_user, group)
+    flash(
+        f"Gruppen ”{group.name}” har fått den nya koden {code}. Den gamla koden gäller inte längre.",
+        "success",
+    )
+    return redirect(url_for("teach.groups", _anchor=f"grupp-{group.id}"))
+
+
+@bp.post("/grupper/<int:group_id>/deltagare/<int:user_id>/flytta")
+@teachers
+def move_member(group_id: int, user_id: int):
+    source = _led_or_403(group_id)
+    target_id = request.form.get("to_group", "")
+    target = service.led_group(current_user, int(target_id)) if target_id.isdigit() else None
+    if target is None:
+        flash("Välj en av dina grupper att flytta deltagaren till.", "error")
+        return redirect(url_for("teach.groups", _anchor=f"grupp-{source.id}"))
+    try:
+        user = service.move_member(current_user, source, target, user_id)
+    except service.GroupError as error:
+        flash(str(error), "error")
+    else:
+        flash(f"{user.display_name} är flyttad till ”{target.name}”.", "success")
+    return redirect(url_for("teach.groups", _anchor=f"grupp-{source.id}"))
+
+
+@bp.post("/grupper/<int:group_id>/deltagare/<int:user_id>/ta-bort")
+@teachers
+def remove_member(group_id: int, user_id: int):
+    group = _led_or_403(group_id)
+    try:
+        user = service.remove_member(current_user, group, user_id)
+    except service.GroupError as error:
+        flash(str(error), "error")
+    else:
+        flash(
+            f"{user.display_name} är borttagen ur ”{group.name}”. Kontot och allt "
+            "deltagaren har gjort finns kvar.",
+            "success",
+        )
+    return redirect(url_for("teach.groups", _anchor=f"grupp-{group.id}"))
