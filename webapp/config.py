@@ -3,6 +3,17 @@
 Production (``ORDVARD_ENV=production``) refuses to start without a real ``SECRET_KEY`` and
 ``DATABASE_URL``: a generated key or a throwaway SQLite file there would silently log everyone
 out on every deploy, or lose data.
+
+Rate limits when Redis is away (``REDIS_URL`` set but unreachable): each worker keeps counting
+**in its own memory** (Flask-Limiter's in-memory fallback) and goes back to Redis once it
+answers again (checked with a growing pause). Chosen over ``swallow_errors`` alone, which would
+stop counting altogether: the login budget is what stands between a password and guessing, and
+it must hold while Redis restarts. The price: while Redis is away each gunicorn worker has its
+own counters (with 2 workers, at most twice the budget), and counts made before the switch are
+forgotten. ``swallow_errors`` is on as well, but only catches what the fallback cannot: Redis
+dying between a request's check and its after-the-response deduction (that one attempt goes
+uncounted instead of answering 500). Short socket timeouts make a Redis that hangs count as away
+within half a second instead of holding the request.
 """
 
 from __future__ import annotations
@@ -60,6 +71,10 @@ def from_environment(instance_path: Path, env: os._Environ | dict | None = None)
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Redis away: count in memory, never 500 (see the module's docstring).
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_SWALLOW_ERRORS": True,
+        "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,

@@ -3,11 +3,11 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from webapp.auth import bp, recovery, service
 from webapp.auth.forms import ForgotPasswordForm, LoginForm, NewPasswordForm, RegisterForm
+from webapp.auth.login_budget import authenticate, login_budget
 from webapp.extensions import limiter
 from webapp.navigation import safe_next_url
 from webapp.outbox import mail_configured
 
-LOGIN_LIMIT = "10 per minute"
 # Reset emails: a few per address (nobody's inbox gets flooded), more per network address
 # (a shared workplace connection may hold several people who forgot).
 RESET_PER_ADDRESS_LIMIT = "3 per hour"
@@ -18,19 +18,14 @@ def _requested_address() -> str:
     return "reset:" + service.normalise_email(request.form.get("email", ""))[:254]
 
 
-def _failed_attempt(response) -> bool:
-    """Only failed logins count against the limit: a success redirects."""
-    return response.status_code != 302
-
-
 @bp.route("/logga-in", methods=["GET", "POST"])
-@limiter.limit(LOGIN_LIMIT, methods=["POST"], deduct_when=_failed_attempt)
+@login_budget
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("home.dashboard"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = service.authenticate(form.email.data, form.password.data)
+        user = authenticate(form.email.data, form.password.data)
         if user is not None:
             login_user(user)
             return redirect(safe_next_url(request.args.get("next")) or url_for("home.dashboard"))

@@ -15,10 +15,8 @@ from flask_login import current_user, login_user
 from flask_wtf.csrf import CSRFError
 
 from webapp.access import trainee_only
-from webapp.auth.routes import LOGIN_LIMIT, _failed_attempt
-from webapp.auth.service import authenticate
+from webapp.auth.login_budget import authenticate, login_budget
 from webapp.errors import CSRF_MESSAGE, MESSAGES
-from webapp.extensions import limiter
 from webapp.models import Role
 from webapp.write import bp, pages, service
 from webapp.write.forms import CHECK, SAVE, SUBMIT, NoteForm, ResumeForm
@@ -31,9 +29,11 @@ PERSONAL_DATA_MESSAGE = (
 APPROVED_MESSAGE = "Anteckningen är redan godkänd. Du kan inte lämna in den igen."
 
 
-def _resume_page(lesson: str, exercise: str, text: str):
-    form = ResumeForm(formdata=None, text=text)
-    return render_template("write/resume.html", form=form, lesson=lesson, exercise=exercise)
+def _resume_page(lesson: str, exercise: str, text: str, *, email: str = "", message=None, status=200):
+    form = ResumeForm(formdata=None, text=text, email=email)
+    return render_template(
+        "write/resume.html", form=form, lesson=lesson, exercise=exercise, message=message
+    ), status
 
 
 def keeps_unsaved_note(view):
@@ -46,6 +46,18 @@ def keeps_unsaved_note(view):
         return view(lesson, exercise)
 
     return wrapped
+
+
+@bp.errorhandler(429)
+def login_budget_spent(error):
+    """Too many wrong passwords (``webapp.auth.login_budget``): say so, and keep the note."""
+    if request.endpoint != "write.resume":
+        return render_template("errors/error.html", status=429, title=MESSAGES[429][0], text=MESSAGES[429][1]), 429
+    args = request.view_args or {}
+    return _resume_page(
+        args["lesson"], args["exercise"], request.form.get("text", ""),
+        email=request.form.get("email", ""), message=MESSAGES[429][1], status=429,
+    )
 
 
 @bp.errorhandler(CSRFError)
@@ -127,7 +139,7 @@ def _act(context, form, action: str):
 
 
 @bp.post("/<lesson>/<exercise>/logga-in")
-@limiter.limit(LOGIN_LIMIT, deduct_when=_failed_attempt)
+@login_budget
 def resume(lesson: str, exercise: str):
     form = ResumeForm()
     if current_user.is_authenticated:  # logged in again in another tab meanwhile
