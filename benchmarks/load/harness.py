@@ -141,9 +141,13 @@ class Phase:
     cpu_started: float
 
     def stop(self) -> None:
+        """Stop every person; print the exceptions their own code raised (a bug here, not in
+        the app: locust counts them apart from the requests)."""
         runner = self.environment.runner
         with gevent.Timeout(30, False):
             runner.quit()
+        for row in runner.exceptions.values():
+            print(f"    simulated people's code raised {row['count']}×:\n{row['traceback']}")
 
     def cpu_share(self) -> float:
         """The load generator's CPU time since the start, as a share of one core."""

@@ -56,7 +56,7 @@ class Plan:
         return self.trainees + max(self.step_people) + self.burst + 10
 
 
-FULL = Plan(100, 5, 120, (20, 40, 60, 80, 100, 130, 160, 200), 40, 50, 10)
+FULL = Plan(100, 5, 90, (20, 40, 60, 80, 100, 130, 160, 200), 30, 50, 10)
 QUICK = Plan(30, 2, 15, (20, 40), 10, 50, 10)
 
 

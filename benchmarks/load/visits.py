@@ -23,7 +23,7 @@ TRAINEE_EMAIL = "last-{:04d}@ordvard.example"  # made by accounts.py
 TEACHER_EMAIL = "last-larare-{:02d}@ordvard.example"
 PASSWORD = "last-test-losenord-2026"
 
-LOGIN_FORM_TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+FORM_TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 META_TOKEN = re.compile(r'name="csrf-token" content="([^"]+)"')
 LESSON_LINK = re.compile(r'href="/lektioner/([a-z0-9-]+)"')
 EXERCISE_LINK = re.compile(r'href="/skriva/([a-z0-9-]+)/([a-z0-9-]+)"')
@@ -76,7 +76,7 @@ def parse_json(response) -> dict:
 def log_in(client, email: str, password: str = PASSWORD) -> bool:
     """Open the log-in page and log in; True when the dashboard came back."""
     page = client.get("/logga-in", name="/logga-in", timeout=TIMEOUT)
-    token = LOGIN_FORM_TOKEN.search(page.text)
+    token = FORM_TOKEN.search(page.text)
     if token is None:
         return False
     response = client.post(
@@ -133,14 +133,14 @@ class Trainee:
                 data=form,
                 headers={"X-Requested-With": "fetch"},
             )
-            if page.status_code != 200:
-                return
+            if page.status_code != 200 or "data-feedback" not in page.text:
+                return  # not recorded (or not by this session): nothing acknowledged
             self.ledger.answers.append((self.email, form["token"]))
 
     def _drill_form(self, html: str) -> dict | None:
         """The fields a person's answer to the item on ``html`` sends, or None (no item)."""
         kind = DRILL_KIND.search(html)
-        token = LOGIN_FORM_TOKEN.search(html)
+        token = FORM_TOKEN.search(html)
         if kind is None or token is None:
             return None
         form = dict(HIDDEN.findall(html))
