@@ -56,8 +56,8 @@ class Plan:
         return self.trainees + max(self.step_people) + self.burst + 10
 
 
-FULL = Plan(100, 5, 90, (20, 40, 60, 80, 100, 130, 160, 200), 30, 50, 10)
-QUICK = Plan(30, 2, 15, (20, 40), 10, 50, 10)
+FULL = Plan(100, 5, 90, (5, 10, 20, 35, 50, 70, 100, 140, 200), 25, 50, 10)
+QUICK = Plan(30, 2, 15, (5, 15), 10, 50, 10)
 
 
 class BusyTrainee(scenario.Trainee):
