@@ -104,7 +104,33 @@ class AccessiblePage:
         )
         serious = [v for v in result if v["impact"] in ("serious", "critical")]
         assert serious == [], f"axe violations on {self.page.url}: {serious}"
+        self.check_no_overflow()
         self.checked.add(self.page.url)
+
+    def check_no_overflow(self) -> None:
+        """Fail if the page is wider than the viewport (a phone would scroll sideways), naming
+        the widest elements that stick out."""
+        width, viewport, culprits = self.page.evaluate(
+            """() => {
+                const vw = window.innerWidth;
+                const wide = [...document.body.querySelectorAll('*')]
+                    .filter(e => e.getBoundingClientRect().right > vw + 1)
+                    .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''));
+                return [document.scrollingElement.scrollWidth, vw, wide];
+            }"""
+        )
+        assert width <= viewport, f"{self.page.url} is {width} px wide at a {viewport} px viewport: {culprits}"
+
+    def menu(self, name: str):
+        """A link or button in the site header's menu, opening "Meny" first when it is folded
+        (on a phone only the day's main links stay in the header row)."""
+        header = self.page.locator(".site-header")
+        menu = header.locator("details.site-menu")
+        if menu.count() and not menu.evaluate("m => m.open") and header.get_by_text("Meny").is_visible():
+            header.get_by_text("Meny").click()
+        return header.get_by_role("link", name=name, exact=True).or_(
+            header.get_by_role("button", name=name, exact=True)
+        )
 
     def unchecked_pages(self) -> list[str]:
         return [url for url in self.loaded if url not in self.checked and url != "about:blank"]

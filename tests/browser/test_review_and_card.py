@@ -30,13 +30,13 @@ REVISED = FIXED + " Rapporterat till sjuksköterskan kl. 08.30."
 
 
 def log_out(page):
-    page.page.get_by_role("button", name="Logga ut").click()
+    page.menu("Logga ut").click()
     page.check_accessibility()
 
 
 def open_note_to_review(page, trainee_name):
     p = page.page
-    p.get_by_role("navigation").get_by_role("link", name="Granska").click()
+    page.menu("Granska").click()
     page.check_accessibility()
     assert p.get_by_role("heading", level=1).inner_text() == "Att granska"
     p.get_by_role("link", name=trainee_name).click()
@@ -122,7 +122,7 @@ def test_note_is_returned_approved_and_the_signed_card_verifies(page):
 
     # The trainee's card: complete, printable card-sized, with the QR code of the verify page.
     page.log_in(trainee)
-    p.get_by_role("navigation").get_by_role("link", name="Kompetenskort").click()
+    page.menu("Kompetenskort").click()
     page.check_accessibility()
     p.get_by_role("link", name="Puls och blodtryck").click()
     page.check_accessibility()

@@ -24,7 +24,7 @@ def test_trainee_writes_fixes_and_resubmits_a_note(page):
 
     page.log_in(trainee)
 
-    p.get_by_role("navigation").get_by_role("link", name="Skriva").click()
+    page.menu("Skriva").click()
     page.check_accessibility()
     p.get_by_role("link", name="Puls och blodtryck").click()
     page.check_accessibility()

@@ -13,6 +13,7 @@ from webapp.drills.answers import (
     gave_up,
     normalise,
 )
+from webapp.drills.kinds import other_forms
 
 
 @pytest.mark.parametrize(
@@ -83,6 +84,18 @@ def test_right_word_in_the_wrong_form_is_named_in_a_cloze():
     assert verdict.message == (
         "Rätt ord, men fel form: ”blodtrycken” är bestämd form plural. Här behövs ”blodtrycket”."
     )
+
+
+def test_forms_that_coincide_are_named_by_all_their_labels():
+    forms = {"sg_indef": "blodtrycksmätare", "sg_def": "blodtrycksmätaren",
+             "pl_indef": "blodtrycksmätare", "pl_def": "blodtrycksmätarna"}
+    named = other_forms(forms, "blodtrycksmätaren")
+    assert named == {
+        "blodtrycksmätare": "obestämd form singular eller obestämd form plural",
+        "blodtrycksmätarna": "bestämd form plural",
+    }
+    verdict = check_typed("blodtrycksmätare", "blodtrycksmätaren", other_forms=named)
+    assert "”blodtrycksmätare” är obestämd form singular eller obestämd form plural." in verdict.message
 
 
 def test_the_needed_form_is_right_even_when_listed_among_forms():

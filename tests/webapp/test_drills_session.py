@@ -132,10 +132,12 @@ def test_a_near_miss_in_spelling_names_the_letter(trainee, client):
     assert db.session.scalar(select(ReviewLog.rating)) == 2  # Svårt
 
 
-def test_a_wrong_answer_shows_the_right_one_with_its_audio(trainee, client):
+def test_a_wrong_answer_is_shown_beside_the_right_one_with_its_audio(trainee, client):
     item = _item_of_kind(trainee, "listen")
     html = post_answer(client, item, answer="hjärta").get_data(as_text=True)
-    assert f"Rätt svar är ”{item.prompt['expected']}”" in html
+    compare = re.sub(r"\s+", " ", html.split('<dl class="compare">')[1].split("</dl>")[0])
+    assert re.search(r"<dt>Ditt svar</dt><dd lang=\"sv\">hjärta</dd>", compare)
+    assert f'<dt>Rätt svar</dt><dd lang="sv">{item.prompt["expected"]}</dd>' in compare
     assert "/ljud/" in html
     assert db.session.scalar(select(ReviewLog.rating)) == 1
 

@@ -182,14 +182,24 @@ def build_prompt(
             "expected": answer,
             "audio": f"{before}{answer}{after}".strip(),
             "solution": f"{before}{answer}{after}".strip(),
-            "other_forms": {
-                form: FORM_LABELS[key]
-                for key, form in term.forms.items()
-                if form and form.casefold() != answer.casefold()
-            },
+            "other_forms": other_forms(term.forms, answer),
         }
     elif kind in ("listen", "spelling"):
         prompt |= {"expected": term.lemma, "accepted": list(term.synonyms) if kind == "spelling" else []}
         if kind == "spelling":
             prompt["definition"] = term.definition
     return prompt
+
+
+def other_forms(forms: dict[str, str | None], answer: str) -> dict[str, str]:
+    """The term's forms other than ``answer`` → what they are, for "right word, wrong form".
+
+    Forms often coincide (``blodtrycksmätare`` is singular and plural): such a form is named
+    by all its labels ("obestämd form singular eller obestämd form plural"), never by just one.
+    A form spelled like the answer is left out: typing it is right.
+    """
+    labels: dict[str, list[str]] = {}
+    for key, form in forms.items():
+        if form and form.casefold() != answer.casefold():
+            labels.setdefault(form, []).append(FORM_LABELS[key])
+    return {form: " eller ".join(names) for form, names in labels.items()}

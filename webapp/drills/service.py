@@ -50,6 +50,7 @@ class Outcome:
     verdict: answers.Verdict | None = None
     rating: Rating | None = None
     next_due: datetime | None = None
+    given: str | None = None  # what the trainee typed or picked, shown beside the right answer
 
     @property
     def recorded(self) -> bool:
@@ -252,7 +253,8 @@ def record_answer(
         db.session.commit()
     else:
         db.session.flush()
-    return Outcome("recorded", None, item, verdict, chosen, card.due)
+    given = None if give_up or verdict is None else answer.strip()[: answers.MAX_ANSWER] or None
+    return Outcome("recorded", None, item, verdict, chosen, card.due, given)
 
 
 def _commit_keeping_loaded() -> None:

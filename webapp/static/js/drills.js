@@ -13,11 +13,25 @@
     if (started && started.catch) { started.catch(function () { /* autoplay refused: the controls remain */ }); }
   }
 
+  // With the on-screen keyboard open little height is left: show the question from its heading
+  // down to the answer buttons, or, if that does not fit, at least the field and the buttons.
+  function keepInView(form) {
+    var top = form.getBoundingClientRect().top + window.scrollY;
+    var actions = form.querySelector(".drill-actions") || form;
+    var bottom = actions.getBoundingClientRect().bottom + window.scrollY;
+    var height = window.visualViewport ? window.visualViewport.height : window.innerHeight;
+    var target = bottom - top <= height ? top : bottom - height;
+    if (target < window.scrollY || bottom > window.scrollY + height) {
+      window.scrollTo(0, Math.max(0, target));
+    }
+  }
+
   function settle(focusFeedback) {
     var target = focusFeedback && region.querySelector("[data-feedback] h2");
     var input = region.querySelector("input[name=answer]");
     if (input) {
-      input.focus();
+      input.focus({ preventScroll: true });
+      keepInView(input.form);
     } else if (target) {
       target.focus();
     } else {
@@ -78,6 +92,13 @@
       button.click();
     }
   });
+
+  if (window.visualViewport) {  // the keyboard opening shrinks the visual viewport
+    window.visualViewport.addEventListener("resize", function () {
+      var active = document.activeElement;
+      if (active && active.name === "answer" && active.form && region.contains(active)) { keepInView(active.form); }
+    });
+  }
 
   settle(false);
 })();
