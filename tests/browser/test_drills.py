@@ -73,23 +73,52 @@ def answer_right(page, prompt, keyboard):
             submit(page, keyboard, form.get_by_role("button", name="Svara").click)
 
 
+def answer_wrong_with_the_keyboard_open(page, prompt):
+    """With the on-screen keyboard open a phone shows about 390×480: the question, the field
+    and both buttons must still be in view, below a header of one row."""
+    p = page.page
+    p.set_viewport_size({"width": 390, "height": 480})
+    field = p.locator("input[name=answer]")
+    p.wait_for_function("() => document.activeElement && document.activeElement.name === 'answer'")
+    p.wait_for_timeout(100)  # the resize handler scrolls the form into view
+    for part in (p.locator("#fraga"), field, p.get_by_role("button", name="Svara"),
+                 p.get_by_role("button", name="Jag vet inte")):
+        box = part.bounding_box()
+        assert box["y"] >= -1 and box["y"] + box["height"] <= 480, (part, box)
+    field.fill("hjärtat slår")
+    field.press("Enter")
+
+
 def drill_ten(page, keyboard):
     p = page.page
     page.menu("Öva").click()
     page.check_accessibility()
     kinds = []
+    answered_wrong = False  # with JavaScript, one typed item is answered wrong, keyboard open
     for number in range(1, ITEMS + 1):
         assert f"Fråga {number} av {ITEMS}" in p.locator(".drill-count").inner_text()
         token, prompt = current_prompt(p)
         kinds.append(prompt["kind"])
-        answer_right(page, prompt, keyboard)
+        wrong = keyboard and not answered_wrong and prompt["kind"] in ("cloze", "listen", "spelling")
+        answered_wrong = answered_wrong or wrong
+        if wrong:
+            answer_wrong_with_the_keyboard_open(page, prompt)
+        else:
+            answer_right(page, prompt, keyboard)
         if keyboard:
             p.wait_for_function(  # the next item (or the end of the session) has replaced this one
                 "t => document.querySelector('[data-drill-form] input[name=token]')?.value !== t", arg=token
             )
         page.check_accessibility()
         feedback = p.locator("[data-feedback] h2").inner_text()
-        assert ("Rätt!" in feedback) or ("Sparat: Bra" in feedback)
+        if wrong:
+            # the trainee's answer stands beside the right one
+            assert "Inte rätt" in feedback
+            assert p.locator(".compare-given dd").inner_text() == "hjärtat slår"
+            assert p.locator(".compare-right dd").inner_text() == prompt["expected"]
+            p.set_viewport_size(PHONE)
+        else:
+            assert ("Rätt!" in feedback) or ("Sparat: Bra" in feedback)
     assert "Bra jobbat! Passet är klart." in p.content(), p.locator("#ovning").inner_text()
     assert set(kinds) == ALL_KINDS, kinds
 
@@ -103,6 +132,8 @@ def drill_ten(page, keyboard):
 def test_ten_items_with_javascript(page, amina):
     page.page.set_default_timeout(20_000)
     page.log_in(amina)
+    header = page.page.locator(".site-header").bounding_box()
+    assert header["height"] <= 60  # one row on a phone: the menu folds behind "Meny"
     drill_ten(page, keyboard=True)
     assert len(page.loaded) <= 4  # login, dashboard, session, progress: no page load per answer
 
