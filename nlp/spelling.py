@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -35,6 +37,7 @@ from .compounds import splits
 from .dictionary import BEGIN, END, MIDDLE, NOUN, WORD, load_index
 from .findings import add_finding
 from .resources import endings, message, word_list, yaml_data
+from .specs import Lexicon
 from .vocabulary import accepted_words
 from .words import Word
 
@@ -127,28 +130,43 @@ def _known_candidates(words: set[str], roles: int) -> list[str]:
 
 
 @lru_cache(maxsize=20_000)
-def suggestions(word: str) -> tuple[str, ...]:
+def suggest(word: str, lexicon: Lexicon | None = None) -> tuple[str, ...]:
     """Ranked corrections for the lower-case, unknown ``word`` (may be empty).
 
-    Each candidate costs 1 per ordinary edit and 0.5 per typical slip undone (å/ä/ö, sj/sk,
-    a doubled consonant: ``data/spelling_confusions.yaml``); the cheapest come first, the more
-    frequent among equals."""
+    Candidates: the dictionary's forms one edit away, or up to two typical slips away
+    (``data/spelling_confusions.yaml``: å/ä/ö, sj/sk, j/gj/hj, a doubled consonant, …), a fix
+    in the last part of a compound, a spoken form written down (``data/spoken_forms.yaml``),
+    and — two edits away — the words a care note is likely to hold: the term bank's forms
+    (``lexicon``) and everyday words (``wordfreq``'s most frequent Swedish words).
+
+    Each costs 1 per ordinary edit (0.9 for a letter left out, the commonest slip) and 0.5 per
+    typical slip undone; a term-bank form costs 0.5 less, and frequent words a little less
+    (0.1 per Zipf point above 3), so the word the writer most probably meant comes first.
+    """
     if word in wrong_forms():
         return (wrong_forms()[word],)
     if len(word) > MAX_SUGGESTED_LENGTH:
         return ()
     index, care = load_index(), word_list("care_words")
+    bank = _bank_words(lexicon)
     cost: dict[str, float] = {}
 
-    def offer(candidates: set[str], penalty: float, roles: int = WORD) -> None:
-        for w in _known_candidates(candidates, roles):
+    def offer(candidates, penalty: float, roles: int = WORD) -> None:
+        for w in _known_candidates(set(candidates), roles):
             cost[w] = min(cost.get(w, penalty), penalty)
 
     edits, slips = _edits1(word), _confusions(word, 1)
     offer(slips, 0.5)
     offer(_confusions(word, 2) - slips, 1.0)
-    offer(edits, 1.0)
-    cost.update({w: 1.0 for w in edits & care if w not in cost})  # saturaton
+    for w in _known_candidates(edits, WORD) + sorted(edits & care):
+        cost.setdefault(w, 0.9 if len(w) > len(word) else 1.0)
+    spoken = yaml_data("spoken_forms").get(word)
+    if spoken:
+        cost[spoken] = 0.0
+    for w in _near(word, bank):
+        cost.setdefault(w, 2.0)
+    if not cost:  # two edits from an everyday word: jogurt, schukhus
+        cost.update(dict.fromkeys(_near(word, _everyday_words()), 2.0))
     if not cost:  # a typo in the last part of a compound: sjuksköterkan, trycksårsrisen
         for cut in range(2, len(word) - 2):
             head, tail = word[:cut], word[cut:]
@@ -157,8 +175,46 @@ def suggestions(word: str) -> tuple[str, ...]:
                     cost[head + fixed] = 1.0
     if not cost:  # a slip and an ordinary edit: sjukskoterkan
         offer(set().union(*(_edits1(v) for v in slips)) if slips else set(), 1.5)
-    ranked = sorted(cost, key=lambda w: (cost[w], -index.zipf(_last_part(w)), w))
-    return tuple(ranked[:MAX_SUGGESTIONS])
+
+    def rank(w: str) -> tuple[float, str]:
+        zipf = index.zipf(_last_part(w))
+        return cost[w] - (0.5 if w in bank else 0.0) - 0.1 * max(0.0, min(zipf, 7.0) - 3.0), w
+
+    return tuple(sorted(cost, key=rank)[:MAX_SUGGESTIONS])
+
+
+def forget_suggestions() -> None:
+    """Empty the suggestion caches (benchmarks time the uncached work)."""
+    suggest.cache_clear()
+
+
+EVERYDAY_WORDS = 30_000  # wordfreq's most frequent Swedish words offered two edits away
+
+
+@lru_cache(maxsize=1)
+def _everyday_words() -> tuple[str, ...]:
+    from wordfreq import top_n_list
+
+    index = load_index()
+    words = [w for w in top_n_list("sv", EVERYDAY_WORDS) if _SWEDISH_WORD.fullmatch(w) and len(w) > 2]
+    return tuple(w for w, roles in zip(words, index.known_many(words)) if roles & WORD)
+
+
+@lru_cache(maxsize=16)
+def _bank_words(lexicon: Lexicon | None) -> tuple[str, ...]:
+    """The term bank's one-word forms, lower case."""
+    if lexicon is None:
+        return ()
+    forms = set(lexicon.forms) | {w.lower() for w in lexicon.words}
+    return tuple(sorted(f for f in forms if _SWEDISH_WORD.fullmatch(f)))
+
+
+def _near(word: str, vocabulary: tuple[str, ...]) -> list[str]:
+    """The words of ``vocabulary`` at most two edits (OSA distance) from ``word``."""
+    if len(word) < 4 or not vocabulary:
+        return []
+    found = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=2, limit=None)
+    return [w for w, _, _ in found]
 
 
 def _last_part(word: str) -> str:
@@ -217,7 +273,7 @@ def check_spelling(doc: Doc) -> Doc:
         wrong = wrong_forms().get(norm)
         if wrong is None and is_known(norm):
             continue
-        options = [_match_case(word.text, s) for s in suggestions(norm)]
+        options = [_match_case(word.text, s) for s in suggest(norm, doc._.lexicon)]
         if wrong:
             text = message("spelling_irregular", word=word.text, right=options[0])
         elif options:

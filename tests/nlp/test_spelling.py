@@ -3,7 +3,7 @@
 import pytest
 
 import nlp
-from nlp.spelling import is_known, suggestions
+from nlp.spelling import is_known, suggest
 from tests.nlp.report_views import findings, flagged
 
 
@@ -60,7 +60,7 @@ def test_word_checks_are_compound_aware():
 
 
 def test_suggestions_fix_a_typo_in_a_compound():
-    assert "sjuksköterskan" in suggestions("sjuksköterkan")
+    assert "sjuksköterskan" in suggest("sjuksköterkan")
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,7 @@ def test_care_compounds_hunspell_lacks_are_accepted(word):
     ("typo", "right"), [("sjukskoterkan", "sjuksköterskan"), ("tvatade", "tvättade")]
 )
 def test_two_typical_slips_at_once_still_get_the_right_suggestion(typo, right):
-    assert right in suggestions(typo)
+    assert right in suggest(typo)
 
 
 def test_no_listed_wrong_verb_form_is_a_real_word():
@@ -88,3 +88,25 @@ def test_no_listed_wrong_verb_form_is_a_real_word():
 
     index = load_index()
     assert [w for w in wrong_forms() if index.roles(w) & WORD] == []
+
+
+def test_a_spoken_form_written_down_gets_the_written_form_first():
+    [(word, options)] = findings("Hon slog i huvet.", "spelling")
+    assert word == "huvet" and options[0] == "huvudet"
+
+
+def test_the_term_banks_forms_are_offered_two_edits_away():
+    lexicon = nlp.Lexicon(forms={"glidlakanet": "glidlakan"}, words=frozenset({"glidlakanet"}))
+    assert "glidlakanet" not in suggest("glidlaknet")
+    assert suggest("glidlaknet", lexicon)[0] == "glidlakanet"
+    report = nlp.check("Vi drog bort glidlaknet.", [], lexicon=lexicon)
+    assert [f.suggestions[0] for f in report.findings if f.kind == "spelling"] == ["glidlakanet"]
+
+
+def test_every_listed_spoken_form_is_unknown_and_its_written_form_known():
+    from nlp.resources import yaml_data
+
+    spoken = yaml_data("spoken_forms")
+    assert len(spoken) >= 20
+    assert [w for w in spoken if is_known(w)] == []
+    assert [r for r in spoken.values() if not all(is_known(w) for w in r.split())] == []
