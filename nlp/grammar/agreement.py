@@ -29,7 +29,7 @@ ARTICLE_WORD = {COM: "en", NEUT: "ett"}
 
 
 def find(sentence: list[Tok]) -> list[Hit]:
-    return _noun_phrases(sentence)
+    return [*_noun_phrases(sentence), *_predicatives(sentence)]
 
 
 # ---------------------------------------------------------------- noun phrases
@@ -204,3 +204,129 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun) -> Hit | None:
         "right": right,
     }
     return Hit("np_agreement", i, noun_at + 1, right, key, values)
+
+
+# ---------------------------------------------------------------- predicatives
+
+SUBJECT_PRONOUNS = {
+    "jag": "sing",
+    "du": "sing",
+    "han": "sing",
+    "hon": "sing",
+    "vi": "plur",
+    "ni": "plur",
+    "de": "plur",
+}
+CLAUSE_OPENERS = frozenset({"CCONJ", "SCONJ"})
+WHY = {"plur": "som står i plural", NEUT: "som är ett ett-ord", COM: "som är ett en-ord"}
+
+
+def _predicatives(sentence: list[Tok]) -> list[Hit]:
+    hits = []
+    for c, tok in enumerate(sentence):
+        if c == 0 or tok.norm not in words("copulas") or tok.upos not in ("AUX", "VERB"):
+            continue
+        subject = _subject_before(sentence, c)
+        if subject is None:
+            continue
+        a = c + 1
+        while a < len(sentence) and (
+            sentence[a].norm in words("sentence_adverbs")
+            or sentence[a].norm in words("degree_adverbs")
+        ):
+            a += 1
+        if a >= len(sentence):
+            continue
+        hit = _check_predicative(sentence, subject, a)
+        if hit:
+            hits.append(hit)
+    return hits
+
+
+def _subject_before(sentence: list[Tok], c: int) -> tuple[int, str, str] | None:
+    """(index, agreement: plur/com/neut, the subject as written) of the subject right before
+    the copula at ``c``; a prepositional phrase after the subject is skipped over
+    (*huden på hälarna är torr*). None when the subject is not clear."""
+    s = c - 1
+    tok = sentence[s]
+    if tok.norm in SUBJECT_PRONOUNS:
+        start, agreement = s, "plur" if SUBJECT_PRONOUNS[tok.norm] == "plur" else COM
+        if tok.norm == "de" and s + 1 < c:
+            return None
+    else:
+        agreement = _noun_agreement(tok)
+        if agreement is None:
+            return None
+        start = s
+        while start > 0 and (
+            sentence[start - 1].upos in ("DET", "ADJ")
+            or sentence[start - 1].norm in words("determiners")
+            or sentence[start - 1].norm in words("possessives")
+        ):
+            start -= 1
+        if start >= 2 and sentence[start - 1].norm in words("prepositions"):
+            head = start - 2  # huden på hälarna: the subject is huden
+            agreement = _noun_agreement(sentence[head])
+            if agreement is None:
+                return None
+            s, start = head, head
+            while start > 0 and (
+                sentence[start - 1].upos in ("DET", "ADJ")
+                or sentence[start - 1].norm in words("possessives")
+            ):
+                start -= 1
+    if any(
+        words("determiners").get(sentence[k].norm, {}).get("noun") == "ind"
+        and words("determiners")[sentence[k].norm]["number"] == "sing"
+        for k in range(start, s)
+    ):
+        return None  # ett barn är fött: an indefinite singular subject
+    if start > 0:
+        before = sentence[start - 1]
+        if not (is_punct(before) or before.upos in CLAUSE_OPENERS or before.norm == "att"):
+            return None  # the noun may be an object or part of a longer phrase
+    return s, agreement, sentence[s].text
+
+
+def _noun_agreement(tok: Tok) -> str | None:
+    """plur, com or neut for a definite or plural noun; None otherwise (or when unsure)."""
+    readings = noun_readings(tok.norm)
+    if not readings or tok.upos in CLOSED or tok.upos == "VERB":
+        return None
+    found = set()
+    for noun in readings:
+        if noun.number == "plur":
+            found.add("plur")
+        elif noun.definite == "def" and noun.number == "sing":
+            found.add(noun.gender)
+        else:
+            return None  # an indefinite singular subject: mat är gott, too unusual to judge
+    return found.pop() if len(found) == 1 else None
+
+
+def _check_predicative(sentence: list[Tok], subject, a: int) -> Hit | None:
+    tok = sentence[a]
+    if tok.norm in words("function_words") or tok.upos in ("ADP", "CCONJ", "SCONJ", "NUM"):
+        return None
+    if tok.upos == "NOUN" and noun_form(tok.norm) is not None:
+        return None  # the tagger and the dictionary both read a noun
+    forms = adjective(tok.norm)
+    if forms is None or len(set(forms)) == 1:
+        return None
+    following = sentence[a + 1] if a + 1 < len(sentence) else None
+    if following is not None and not (
+        is_punct(following) or following.upos in ("CCONJ", "SCONJ", "ADP", "ADV", "PART")
+    ):
+        return None  # the adjective may belong to a noun after it
+    _, agreement, written_subject = subject
+    right = forms[2] if agreement == "plur" else forms[1] if agreement == NEUT else forms[0]
+    if tok.norm in (right,) or tok.norm not in forms:
+        return None
+    if (
+        tok.norm == forms[1] != forms[0]
+        and following is not None
+        and not (is_punct(following) or following.upos in ("CCONJ", "SCONJ"))
+    ):
+        return None  # an adverb in -t: han var tidigt uppe
+    values = {"subject": written_subject, "why": f", {WHY[agreement]}", "right": right}
+    return Hit("predicative_agreement", a, a + 1, right, "predicative_agreement", values)

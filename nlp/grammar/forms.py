@@ -37,7 +37,7 @@ def gender(lemma: str) -> str | None:
     table = genders()
     if lemma in table:
         return table[lemma]
-    if not _known(lemma, NOUN):
+    if not _known(lemma, ALL):
         length, candidates = _split(lemma)
         if length and candidates:  # a compound: the gender of its last part
             return gender(lemma[-length:])
@@ -89,8 +89,10 @@ def definite_singular(lemma: str, noun_gender: str) -> str | None:
         options = [lemma + ("t" if vowel_final else "et"), lemma[:-2] + lemma[-1] + "et"]
     else:
         options = [lemma + ("n" if vowel_final else "en"), lemma + "n"]
+    if lemma[-1:] in ("m", "n"):  # rum → rummet, kam → kammen
+        options.append(lemma + lemma[-1] + ("et" if noun_gender == NEUT else "en"))
     for form in options:
-        if _known(form, NOUN) and lemma in lemma_candidates(form):
+        if _known(form, ALL) and lemma in lemma_candidates(form):
             return form
     return None
 
@@ -105,18 +107,23 @@ def plural_forms(lemma: str) -> frozenset[str]:
     if parts:
         return frozenset(parts[0] + form for form in plural_forms(parts[1]))
     stems = {lemma}
+    if lemma[-1:] in ("m", "n"):
+        stems.add(lemma + lemma[-1])  # rum → rummen
     if lemma[-1:] in "ae":
         stems.add(lemma[:-1])
     if lemma.endswith(("el", "er", "en")):
         stems.add(lemma[:-2] + lemma[-1])
     forms = set()
+    g = gender(lemma)
+    # an ett-ord ending in a consonant has no plural ending (ett sår, två sår, såren):
+    # sårar is the verb såra
+    endings = ("en", "na") if g == NEUT and lemma[-1:] not in VOWELS else PLURAL_ENDINGS
     for stem in stems:
-        for ending in PLURAL_ENDINGS:
+        for ending in endings:
             form = stem + ending
-            if form != lemma and _known(form, NOUN) and lemma in lemma_candidates(form):
+            if form != lemma and _known(form, ALL) and lemma in lemma_candidates(form):
                 forms.add(form)
     forms.update(f for f in yaml_data("irregular_nouns").get(lemma) or () if not f.endswith("s"))
-    g = gender(lemma)
     if g:
         forms.discard(definite_singular(lemma, g) or "")
     return frozenset(forms)
@@ -169,6 +176,9 @@ def noun_form(word: str) -> NounForm | None:
 def noun_readings(word: str) -> tuple[NounForm, ...]:
     """Every reading of a noun form (*planet*: the plane, or a planet), likeliest first."""
     lower = word.lower()
+    plural = yaml_data("grammar/plural_nouns").get(lower)
+    if plural:
+        return (NounForm((lower, plural[0], "plur", plural[1])),)
     readings = []
     lemmas = [lemma.lower() for lemma in lemma_candidates(lower)[:2]]
     if lower.endswith(("en", "et")):
@@ -211,8 +221,8 @@ def _neuter(base: str) -> list[str]:
         return [base[:-1] + "t"]  # bäddad → bäddat
     if base.endswith("en"):
         return [base[:-1] + "t", base + "t"]  # svullen → svullet, ren → rent
-    if base.endswith(("tt", "t")):
-        return [base]
+    if base.endswith("t"):
+        return [base + "t", base] if base[-2:-1] in VOWELS else [base]  # blöt → blött
     if base.endswith("dd"):
         return [base[:-2] + "tt"]
     if base.endswith("d"):
