@@ -92,9 +92,9 @@ def sentences(doc: Doc) -> list[list[Tok]]:
 
 
 def _families():
-    from . import agreement, verbs
+    from . import agreement, verbs, word_order
 
-    return (agreement, verbs)
+    return (agreement, verbs, word_order)
 
 
 @Language.factory("ordvard_grammar")

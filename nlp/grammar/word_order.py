@@ -1,0 +1,215 @@
+"""Word order: the finite verb second in a main clause (``v2``: *I morgon jag ska ringa →
+ska jag*, *Efter duschen brukaren fick → fick brukaren*, *När jag kom in hon låg → låg
+hon*), and a sentence adverb before the finite verb in a subordinate clause
+(``subclause_order``: *om hon har redan ätit → redan har*, *som kan inte gå → inte kan*).
+
+A v2 finding needs a fronted adverbial from ``data/grammar/words.yaml`` (an adverb, a
+prepositional phrase, a time such as *Kl. 14.00*, or a subordinate clause), then a subject —
+a personal pronoun or a definite noun — and right after it a finite verb. It stays silent
+when the opening turns out to be a subordinate clause after all (*Sedan hon flyttade hit mår
+hon bättre*: a later verb comes before its subject), on questions and on *Vad hon menade
+förstod jag inte*.
+"""
+
+from __future__ import annotations
+
+from . import Hit, Tok, is_punct, words
+from .forms import noun_readings, verb_reading
+
+SUBJECT_PRONOUNS = frozenset({"jag", "du", "han", "hon", "vi", "ni", "de", "man"})
+FINITE_WORDS = frozenset(
+    {
+        "är", "var", "har", "hade", "ska", "skall", "skulle", "kan", "kunde", "vill", "ville",
+        "måste", "bör", "borde", "får", "fick", "blir", "blev", "brukar", "brukade", "gick",
+        "kom", "låg", "satt", "stod", "sov", "åt", "drack", "tog", "gav", "såg", "sa", "sade",
+    }
+)  # fmt: skip
+AMBIGUOUS = frozenset({"var", "sa", "åt", "satt"})  # also where, so, to, set
+MAX_FRONTED = 6  # words in a fronted adverbial before the subject
+MAX_SUBCLAUSE = 12  # words in a fronted subordinate clause
+NP_ENDS = frozenset({"NOUN", "PROPN", "NUM"})  # a fronted phrase ends before a noun subject
+WH_WORDS = frozenset({"vad", "vem", "vilken", "vilket", "vilka", "varför", "hur", "var", "vart"})
+
+
+def find(sentence: list[Tok]) -> list[Hit]:
+    hits = []
+    starts = [0] + [i + 1 for i, tok in enumerate(sentence) if tok.norm in ("och", "men")]
+    for start in starts:
+        if start and sentence[start].norm not in words("fronting_adverbs"):
+            continue  # after och/men only an adverb: och nu hon klagar (från och med den …)
+        v2 = _v2(sentence[start:]) if len(sentence) - start > 2 else None
+        if v2:
+            hits.append(v2._replace(start=v2.start + start, end=v2.end + start))
+    hits += _subclause_order(sentence)
+    return hits
+
+
+# ---------------------------------------------------------------- shared
+
+
+def is_finite(tok: Tok, after_subject: bool = False) -> bool:
+    """A present or past tense verb (never an infinitive, supine or imperative). Right after
+    a subject, *åt*, *var*, *satt* and *sa* are verbs whatever the tagger says."""
+    if tok.text[:1].isupper() and tok.word.i > 0 and not tok.word.sent_start:
+        return False
+    if tok.norm in FINITE_WORDS:
+        return after_subject or tok.upos in ("VERB", "AUX") or tok.norm not in AMBIGUOUS
+    if tok.upos not in ("VERB", "AUX"):
+        return False
+    if verb_reading(tok.norm) is not None:
+        return True
+    return tok.feats.get("VerbForm") == "Fin" and tok.feats.get("Mood") != "Imp"
+
+
+def subject_end(sentence: list[Tok], k: int) -> int | None:
+    """The index after the subject that starts at ``k`` (a personal pronoun, or a definite
+    noun with its determiner and adjectives), or None."""
+    if k >= len(sentence):
+        return None
+    tok = sentence[k]
+    if tok.norm in SUBJECT_PRONOUNS:
+        return k + 1
+    j = k
+    while j < len(sentence) and (
+        sentence[j].norm in words("possessives")
+        or sentence[j].norm in ("den", "det", "de")
+        or sentence[j].upos == "ADJ"
+    ):
+        j += 1
+    if j >= len(sentence) or j - k > 2:
+        return None
+    noun = sentence[j]
+    if noun.upos not in ("NOUN", "PROPN"):
+        return None
+    readings = noun_readings(noun.norm)
+    definite = readings and all(r.definite == "def" for r in readings)
+    possessed = j > k and sentence[k].norm in words("possessives")
+    if definite or possessed or (noun.upos == "PROPN" and noun.text[:1].isupper()):
+        return j + 1
+    return None
+
+
+def _swap(sentence: list[Tok], subject: int, verb: int) -> str:
+    """``verb subject`` for ``subject … verb`` (the subject's words keep their order)."""
+    subject_text = " ".join(t.text for t in sentence[subject:verb])
+    return f"{sentence[verb].text} {subject_text}"
+
+
+def _later_inversion(sentence: list[Tok], start: int) -> bool:
+    """Whether a finite verb after ``start`` comes right before a subject or right after a
+    comma: the opening was a subordinate clause (*Sedan hon kom, har hon mått bättre*)."""
+    for k in range(start, len(sentence)):
+        tok = sentence[k]
+        if tok.norm in words("conjunctions") and tok.norm != "så":
+            return False
+        if is_finite(tok) and (
+            subject_end(sentence, k + 1) is not None or (k > 0 and sentence[k - 1].text == ",")
+        ):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- v2
+
+
+def _v2(sentence: list[Tok]) -> Hit | None:
+    if sentence[-1].text == "?" or sentence[0].norm in WH_WORDS:
+        return None
+    first = sentence[0].norm
+    if first in words("fronting_subjunctions"):
+        return _after_subclause(sentence)
+    if first in words("fronting_adverbs"):
+        start = 1
+    elif first in words("fronting_prepositions"):
+        start = 2  # the preposition and at least one word of its phrase
+    else:
+        return None
+    for k in range(start, min(len(sentence), start + MAX_FRONTED)):
+        tok = sentence[k]
+        end = subject_end(sentence, k)
+        if end is not None and end < len(sentence) and is_finite(sentence[end], True):
+            after_adverb = start == 1 and k == 1
+            if (
+                tok.norm not in SUBJECT_PRONOUNS
+                and not after_adverb
+                and (sentence[k - 1].upos not in NP_ENDS)
+            ):
+                return None  # the noun belongs to the fronted phrase (I själva verket har)
+            if _later_inversion(sentence, end + 1):
+                return None
+            fronted = " ".join(t.text for t in sentence[:k])
+            right = _swap(sentence, k, end)
+            return Hit("v2", k, end + 1, right, "v2", {"fronted": fronted, "right": right})
+        if (
+            is_finite(tok)
+            or tok.upos in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON")
+            or tok.norm in words("conjunctions")
+            or tok.norm in words("subjunctions")
+            or (is_punct(tok) and tok.text != ".")
+        ):
+            return None
+    return None
+
+
+def _after_subclause(sentence: list[Tok]) -> Hit | None:
+    """``När jag kom in i rummet hon låg`` → ``låg hon``."""
+    end = subject_end(sentence, 1)
+    if end is None:
+        return None
+    verb = next(
+        (k for k in range(end, min(len(sentence), end + 3)) if is_finite(sentence[k])), None
+    )
+    if verb is None:
+        return None
+    for k in range(verb + 1, min(len(sentence), verb + MAX_SUBCLAUSE)):
+        tok = sentence[k]
+        if (
+            is_finite(tok)
+            or tok.norm in words("subjunctions")
+            or tok.norm in ("och", "men", "eller")
+        ):
+            return None
+        if tok.norm in SUBJECT_PRONOUNS:
+            after = k + 1
+            if after < len(sentence) and is_finite(sentence[after], True):
+                if sentence[k - 1].upos == "ADP":
+                    return None  # an object after a preposition: med hon (another rule's)
+                fronted = " ".join(t.text for t in sentence[:k]).rstrip(" ,")
+                right = _swap(sentence, k, after)
+                return Hit("v2", k, after + 1, right, "v2", {"fronted": fronted, "right": right})
+            return None
+    return None
+
+
+# ---------------------------------------------------------------- subordinate clauses
+
+
+def _subclause_order(sentence: list[Tok]) -> list[Hit]:
+    hits = []
+    adverbs = words("sentence_adverbs")
+    for i, tok in enumerate(sentence):
+        if tok.norm not in words("subjunctions") or tok.norm in ("för", "så"):
+            continue
+        if tok.norm in WH_WORDS and i == 0:
+            continue  # a direct question: Varför vill hon inte?
+        if tok.norm == "att" and tok.upos == "PART":
+            continue  # the infinitive marker
+        if tok.norm == "som" and i + 1 < len(sentence) and is_finite(sentence[i + 1]):
+            end = i + 1  # som is the subject: som kan inte gå
+        else:
+            end = subject_end(sentence, i + 1)
+            if end is None:
+                continue
+            if tok.norm in words("ambiguous_subjunctions") and sentence[i + 1].norm not in (
+                SUBJECT_PRONOUNS
+            ):
+                continue
+        if end + 1 >= len(sentence) or not is_finite(sentence[end], True):
+            continue
+        adverb = sentence[end + 1]
+        if adverb.norm not in adverbs:
+            continue
+        right = f"{adverb.text} {sentence[end].text}"
+        values = {"adverb": adverb.text, "right": right}
+        hits.append(Hit("subclause_order", end, end + 2, right, "subclause_order", values))
+    return hits
