@@ -92,9 +92,9 @@ def sentences(doc: Doc) -> list[list[Tok]]:
 
 
 def _families():
-    from . import agreement, verbs, word_order
+    from . import agreement, pronouns, verbs, word_order
 
-    return (agreement, verbs, word_order)
+    return (agreement, verbs, word_order, pronouns)
 
 
 @Language.factory("ordvard_grammar")

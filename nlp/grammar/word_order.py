@@ -22,9 +22,12 @@ FINITE_WORDS = frozenset(
         "är", "var", "har", "hade", "ska", "skall", "skulle", "kan", "kunde", "vill", "ville",
         "måste", "bör", "borde", "får", "fick", "blir", "blev", "brukar", "brukade", "gick",
         "kom", "låg", "satt", "stod", "sov", "åt", "drack", "tog", "gav", "såg", "sa", "sade",
+        "bad", "log", "bar", "drog", "fann", "hann", "höll", "lät", "slog", "svarade",
     }
 )  # fmt: skip
-AMBIGUOUS = frozenset({"var", "sa", "åt", "satt"})  # also where, so, to, set
+# also where, so, to, set, bath, clay, carried, fold …
+AMBIGUOUS = frozenset({"var", "sa", "åt", "satt", "bad", "log", "bar", "slog", "fann"})
+NEVER_VERBS = frozenset({"ADP", "CCONJ", "SCONJ", "PRON", "DET", "PUNCT", "NUM", "PART"})
 MAX_FRONTED = 6  # words in a fronted adverbial before the subject
 MAX_SUBCLAUSE = 12  # words in a fronted subordinate clause
 NP_ENDS = frozenset({"NOUN", "PROPN", "NUM"})  # a fronted phrase ends before a noun subject
@@ -54,10 +57,12 @@ def is_finite(tok: Tok, after_subject: bool = False) -> bool:
         return False
     if tok.norm in FINITE_WORDS:
         return after_subject or tok.upos in ("VERB", "AUX") or tok.norm not in AMBIGUOUS
+    if tok.upos in NEVER_VERBS:
+        return False
+    if verb_reading(tok.norm) is not None and (after_subject or tok.upos in ("VERB", "AUX")):
+        return True
     if tok.upos not in ("VERB", "AUX"):
         return False
-    if verb_reading(tok.norm) is not None:
-        return True
     return tok.feats.get("VerbForm") == "Fin" and tok.feats.get("Mood") != "Imp"
 
 
@@ -79,7 +84,7 @@ def subject_end(sentence: list[Tok], k: int) -> int | None:
     if j >= len(sentence) or j - k > 2:
         return None
     noun = sentence[j]
-    if noun.upos not in ("NOUN", "PROPN"):
+    if noun.upos not in ("NOUN", "PROPN") or noun.norm in words("time_nouns"):
         return None
     readings = noun_readings(noun.norm)
     definite = readings and all(r.definite == "def" for r in readings)

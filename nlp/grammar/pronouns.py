@@ -1,0 +1,146 @@
+"""Subject and object forms of personal pronouns (``pronoun_case``): an object form as the
+subject (*Honom ville inte äta → Han*, *När henne vaknade → hon*, *Brukaren och mig gick →
+jag*) and a subject form as an object (*jag frågade hon → henne*, *pratade med hon →
+henne*, *Vi gav de kaffe → dem*).
+
+Silent on a fronted object (*Honom har jag inte träffat*, *Henne känner alla*: a subject
+follows the verb), on *dem som*, on *för*, *som* and *än* (they also join clauses: *för hon
+mådde inte bra*, *lika trött som hon*), on *det var hon som ringde*, and where the pronoun
+starts a clause of its own (*jag tror hon kommer*).
+"""
+
+from __future__ import annotations
+
+from . import Hit, Tok, is_punct, words
+from .word_order import is_finite, subject_end
+
+# prepositions after which a pronoun is always an object (not för, som, än, om, efter, innan:
+# they also open clauses)
+OBJECT_PREPOSITIONS = frozenset(
+    {"med", "till", "på", "hos", "av", "från", "mot", "vid", "bredvid", "utan"}
+)
+CLAUSE_SUBJUNCTIONS = frozenset(
+    {"att", "när", "eftersom", "medan", "innan", "fast", "fastän", "ifall", "tills", "om"}
+)
+NO_OBJECT_VERBS = frozenset({"är", "var", "blir", "blev", "heter", "hette", "verkar", "verkade"})
+
+
+def _object_forms() -> dict[str, str]:
+    return {obj: subj for subj, obj in words("pronouns").items()}
+
+
+def find(sentence: list[Tok]) -> list[Hit]:
+    return [*_object_as_subject(sentence), *_subject_as_object(sentence)]
+
+
+def _object_as_subject(sentence: list[Tok]) -> list[Hit]:
+    hits = []
+    objects = _object_forms()
+    for i, tok in enumerate(sentence):
+        subject = objects.get(tok.norm)
+        if subject is None or tok.norm in ("er",):
+            continue
+        following = sentence[i + 1] if i + 1 < len(sentence) else None
+        if following is None or following.norm == "som":
+            continue  # dem som behöver hjälp
+        opens = i == 0 or sentence[i - 1].norm in CLAUSE_SUBJUNCTIONS
+        coordinated = (
+            i >= 2 and sentence[i - 1].norm == "och" and _sentence_start_subject(sentence, i - 1)
+        )
+        if not (opens or coordinated):
+            continue
+        j = i + 1
+        while j < len(sentence) and sentence[j].norm in words("sentence_adverbs"):
+            j += 1
+        if j >= len(sentence) or not is_finite(sentence[j], True):
+            continue
+        if i == 0 or coordinated:
+            # a fronted object is followed by the verb and then the subject
+            after = sentence[j + 1] if j + 1 < len(sentence) else None
+            if after is not None and (
+                subject_end(sentence, j + 1) is not None
+                or after.norm in ("alla", "ingen", "någon", "man", "det", "den")
+                or after.upos in ("NOUN", "PROPN")
+            ):
+                continue
+        hits.append(_hit(sentence, i, subject, "pronoun_case_subject"))
+    return hits
+
+
+def _sentence_start_subject(sentence: list[Tok], och: int) -> bool:
+    """Whether ``X och`` opens the sentence with a subject X (*Brukaren och mig gick*)."""
+    end = subject_end(sentence, 0)
+    return end == och
+
+
+def _subject_as_object(sentence: list[Tok]) -> list[Hit]:
+    hits = []
+    pronouns = words("pronouns")
+    for i, tok in enumerate(sentence):
+        obj = pronouns.get(tok.norm)
+        if obj is None or i == 0:
+            continue
+        before = sentence[i - 1]
+        following = sentence[i + 1] if i + 1 < len(sentence) else None
+        if following is not None and (
+            following.norm in ("som", "själv", "själva")
+            or is_finite(following, True)
+            or (following.norm in ("och", "eller") and _coordinated(sentence, i + 2))
+        ):
+            continue  # hon som ringde; med hon och jag; jag tror hon kommer
+        if tok.norm == "de" and following is not None and not _ends_object(following):
+            continue  # de nya skorna: an article
+        after_preposition = before.norm in OBJECT_PREPOSITIONS and before.upos == "ADP"
+        after_verb = following is not None and (
+            _after_straight_verb(sentence, i - 1) or _after_infinitive(sentence, i - 1)
+        )
+        if after_preposition or after_verb:
+            hits.append(_hit(sentence, i, obj, "pronoun_case_object"))
+    return hits
+
+
+def _ends_object(tok: Tok) -> bool:
+    """Whether the word after *de* shows that *de* stood alone (*ringer de om något*)."""
+    if is_punct(tok) or tok.upos in ("ADP", "SCONJ", "CCONJ"):
+        return True
+    return (
+        tok.upos == "NOUN"
+        and tok.feats.get("Number") == "Sing"
+        and (tok.feats.get("Definite") == "Ind")
+    )
+
+
+def _coordinated(sentence: list[Tok], k: int) -> bool:
+    """Whether a pronoun or noun follows *och* at ``k`` (*med hon och jag*)."""
+    if k >= len(sentence):
+        return False
+    tok = sentence[k]
+    return tok.norm in words("pronouns") or tok.upos in ("NOUN", "PROPN", "DET")
+
+
+def _after_straight_verb(sentence: list[Tok], v: int) -> bool:
+    """Whether ``v`` is a finite verb right after its subject at the start of a clause, in
+    straight order (*Jag frågade*, *Sjuksköterskan gav*, *att vi ringer*)."""
+    verb = sentence[v]
+    if v == 0 or verb.norm in NO_OBJECT_VERBS or not is_finite(verb, True):
+        return False
+    for start in range(max(0, v - 3), v):
+        if subject_end(sentence, start) != v or sentence[start].norm == "det":
+            continue
+        before = sentence[start - 1] if start else None
+        if before is None or is_punct(before) or before.norm in CLAUSE_SUBJUNCTIONS:
+            return True
+    return False
+
+
+def _after_infinitive(sentence: list[Tok], v: int) -> bool:
+    """Whether ``v`` is an infinitive after a modal (*Kan du hjälpa jag*, *ska ringa hon*)."""
+    verb = sentence[v]
+    if v < 2 or verb.feats.get("VerbForm") != "Inf" or verb.norm in ("vara", "bli", "heta"):
+        return False
+    return any(sentence[k].norm in words("infinitive_governors") for k in range(max(0, v - 3), v))
+
+
+def _hit(sentence: list[Tok], i: int, right: str, key: str) -> Hit:
+    word = sentence[i].text
+    return Hit("pronoun_case", i, i + 1, right, key, {"word": word, "right": right})
