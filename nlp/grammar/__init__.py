@@ -92,9 +92,9 @@ def sentences(doc: Doc) -> list[list[Tok]]:
 
 
 def _families():
-    from . import agreement, pronouns, verbs, word_order
+    from . import agreement, prepositions, pronouns, verbs, word_order
 
-    return (agreement, verbs, word_order, pronouns)
+    return (agreement, verbs, word_order, pronouns, prepositions)
 
 
 @Language.factory("ordvard_grammar")

@@ -1,0 +1,95 @@
+"""The preposition of a fixed expression (``preposition``: *orolig om sin son → orolig
+för*, *klagade för smärta → klagade på*, *intresserad för → intresserad av*).
+
+The expressions are data (``data/grammar/prepositions.yaml``): the head word by its
+dictionary form (any inflection counts: *klagade* is *klaga*), the right preposition and
+the wrong ones writers use. Only a listed wrong preposition right after the head (or after
+one object pronoun: *påminde henne på*) is marked, and not when *att* follows (*väntade för
+att se*) or the right preposition comes later in the clause (*klagade för sjuksköterskan på
+smärtan*).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..lemmas import lemma_candidates
+from ..resources import yaml_data
+from . import Hit, Tok, is_punct, words
+
+CLAUSE_ENDS = frozenset({"och", "men", "eller", "att", "som", "när", "eftersom", "om"})
+
+
+@cache
+def expressions() -> dict[str, list[dict]]:
+    """The fixed expressions by head lemma."""
+    table: dict[str, list[dict]] = {}
+    for entry in yaml_data("grammar/prepositions"):
+        table.setdefault(entry["head"].split()[0], []).append(entry)
+    return table
+
+
+def find(sentence: list[Tok]) -> list[Hit]:
+    hits = []
+    table = expressions()
+    for i, tok in enumerate(sentence):
+        entries = [e for lemma in _lemmas(tok) for e in table.get(lemma, ())]
+        if not entries:
+            continue
+        for entry in entries:
+            p = _preposition_at(sentence, i, entry)
+            hit = _check(sentence, i, p, entry) if p is not None else None
+            if hit:
+                hits.append(hit)
+                break
+    return hits
+
+
+def _preposition_at(sentence: list[Tok], i: int, entry: dict) -> int | None:
+    """Where the preposition of ``entry`` would stand after its head at ``i``."""
+    p = i + 1
+    for word in entry["head"].split()[1:]:  # ta hand om
+        if p >= len(sentence) or sentence[p].norm != word:
+            return None
+        p += 1
+    if p < len(sentence) and (
+        sentence[p].norm in _object_pronouns()
+        or sentence[p].norm in words("sentence_adverbs")
+        or sentence[p].norm in ("ofta", "alltid", "mycket", "väldigt", "lite")
+    ):
+        p += 1
+    return p if p < len(sentence) else None
+
+
+def _lemmas(tok: Tok) -> tuple[str, ...]:
+    return tuple(
+        dict.fromkeys((tok.norm, *(lemma.lower() for lemma in lemma_candidates(tok.norm)[:2])))
+    )
+
+
+@cache
+def _object_pronouns() -> frozenset[str]:
+    return frozenset(words("pronouns").values()) | {"sig"}
+
+
+def _check(sentence: list[Tok], i: int, p: int, entry: dict) -> Hit | None:
+    prep = sentence[p]
+    if prep.norm not in entry["wrong"]:
+        return None
+    after = sentence[p + 1] if p + 1 < len(sentence) else None
+    if after is None or is_punct(after) or (after.norm == "att" and prep.norm == "för"):
+        return None  # väntade för att se; klagade för.
+    if after.norm in entry.get("unless_next", ()):
+        return None
+    if entry.get("next_endings") and not after.norm.endswith(tuple(entry["next_endings"])):
+        return None
+    if entry.get("before") and (i == 0 or sentence[i - 1].norm not in entry["before"]):
+        return None
+    for tok in sentence[p + 1 :]:
+        if tok.norm in CLAUSE_ENDS or (is_punct(tok) and tok.text != "-"):
+            break
+        if tok.norm == entry["right"]:
+            return None  # klagade för sjuksköterskan på smärtan
+    head = " ".join(t.text for t in sentence[i : i + len(entry["head"].split())])
+    values = {"head": head, "right": entry["right"], "wrong": prep.text}
+    return Hit("preposition", p, p + 1, entry["right"], "preposition", values)
