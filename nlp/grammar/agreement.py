@@ -161,7 +161,12 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun) -> Hit | None:
     if rule["number"] == "plur" and noun.number == "sing":
         if determiner == "de" and noun.definite == "def":
             right_det = _determiner_for("den", noun.gender, "sing")  # de vänstra benet
-        elif rule["noun"] == "ind" and noun.definite == "ind" and not adjectives:
+        elif (
+            rule["noun"] == "ind"
+            and noun.definite == "ind"
+            and not adjectives
+            and noun.lemma not in words("uncountable_nouns")
+        ):
             right_noun = plural_indefinite(noun.lemma)  # många blåmärke
             key = "np_agreement_number"
             number = "plur"

@@ -68,6 +68,8 @@ def _check(sentence: list[Tok], i: int, j: int, wanted: str) -> Hit | None:
         right = infinitive
         key = "verb_form_infinitive"
     else:
+        if tok.norm in words("also_supines"):
+            return None
         right = supine(infinitive, tok.norm if form == "past" else "")
         key = "verb_form_supine"
         if right is None:

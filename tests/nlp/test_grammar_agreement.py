@@ -57,3 +57,36 @@ def test_a_grammar_finding_has_a_rule_a_span_and_a_plain_swedish_message():
     assert finding.rule == "np_agreement"
     assert text[finding.start : finding.end] == "en knä"
     assert "ett-ord" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("Händerna är varm och hon säger att hon mår bra.", "varm", "varma"),
+        ("Golvet är hal efter städningen.", "hal", "halt"),
+        ("Benen är svullen i dag.", "svullen", "svullna"),
+        ("Brukaren var trötta efter duschen.", "trötta", "trött"),
+        ("Huden på hälarna är torrt.", "torrt", "torr"),
+        ("Sängen var inte bäddat när jag kom.", "bäddat", "bäddad"),
+        ("Hennes fötter är kall på morgonen.", "kall", "kalla"),
+    ],
+)
+def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, wrong, right):
+    assert grammar(text, "predicative_agreement") == [(wrong, (right,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Förbandet är bytt och såret ser fint ut.",
+        "Såret är läkt och huden är hel.",
+        "Medicinerna är slut och vi har beställt nya.",
+        "Det är kallt ute i dag.",
+        "Personalen är trött efter helgen.",
+        "Rummet är städat och sängen är bäddad.",
+        "Ett barn är fött utom äktenskapet.",
+        "Han var tidigt uppe i dag.",
+    ],
+)
+def test_agreeing_predicatives_are_silent(text):
+    assert grammar(text, "predicative_agreement") == []

@@ -1,0 +1,77 @@
+"""Subject and object forms of personal pronouns, and fixed prepositions."""
+
+import pytest
+
+import nlp
+
+
+def findings(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [
+        (f.text, f.suggestions)
+        for f in nlp.check(text, []).findings
+        if f.kind == "grammar" and f.rule == rule
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("Jag frågade hon om hon ville duscha.", "hon", "henne"),
+        ("Honom ville inte äta i dag.", "Honom", "Han"),
+        ("Vi hjälpte han upp ur sängen.", "han", "honom"),
+        ("Dottern ringde och jag pratade med hon en stund.", "hon", "henne"),
+        ("När henne vaknade var hon förvirrad.", "henne", "hon"),
+        ("Brukaren och mig gick en promenad.", "mig", "jag"),
+        ("Kan du hjälpa jag med lyften?", "jag", "mig"),
+    ],
+)
+def test_wrong_pronoun_form_is_marked(text, wrong, right):
+    assert findings(text, "pronoun_case") == [(wrong, (right,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honom har jag inte träffat förut.",
+        "Det var hon som ringde på larmet.",
+        "Hon och jag gick en promenad i parken.",
+        "Dem som behöver hjälp med maten hjälper vi först.",
+        "Henne känner alla på avdelningen.",
+        "Hon åt ingenting, för hon mådde inte bra.",
+        "Jag tror hon kommer i morgon.",
+        "Kl. 13.00 åt hon lunch.",
+        "Hon har tänkt på de här frågorna.",
+    ],
+)
+def test_right_pronoun_forms_are_silent(text):
+    assert findings(text, "pronoun_case") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("Hon är orolig om sin son.", "om", "för"),
+        ("Han klagade för smärta i ryggen.", "för", "på"),
+        ("Hon är intresserad för handarbete.", "för", "av"),
+        ("Brukaren är rädd av att falla igen.", "av", "för"),
+        ("Jag tog hand av henne hela förmiddagen.", "av", "om"),
+        ("Han ber ofta för hjälp på natten.", "för", "om"),
+    ],
+)
+def test_wrong_preposition_in_a_fixed_expression_is_marked(text, wrong, right):
+    assert findings(text, "preposition") == [(wrong, (right,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hon är orolig över provsvaren.",
+        "Hon klagade för sjuksköterskan på smärtan i höften.",
+        "Vi väntade för att se om febern gick ner.",
+        "Hon är ofta orolig på natten.",
+        "Beroende på vädret går vi ut.",
+        "Hon behöver hjälp på natten.",
+    ],
+)
+def test_right_prepositions_are_silent(text):
+    assert findings(text, "preposition") == []

@@ -1,0 +1,75 @@
+"""Word order: verb second in main clauses, sentence adverbs in subordinate clauses."""
+
+import pytest
+
+import nlp
+
+
+def findings(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [
+        (f.text, f.suggestions)
+        for f in nlp.check(text, []).findings
+        if f.kind == "grammar" and f.rule == rule
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("I morgon jag ska ringa hennes dotter.", "jag ska", "ska jag"),
+        ("Efter duschen brukaren fick kräm på benen.", "brukaren fick", "fick brukaren"),
+        ("Kl. 14.00 hon åt lite soppa.", "hon åt", "åt hon"),
+        ("Därefter jag hjälpte henne till toaletten.", "jag hjälpte", "hjälpte jag"),
+        ("När jag kom in i rummet hon låg på golvet.", "hon låg", "låg hon"),
+        ("Nu patienten mår bättre.", "patienten mår", "mår patienten"),
+    ],
+)
+def test_verb_not_second_after_a_fronted_phrase_is_marked(text, wrong, right):
+    assert findings(text, "v2") == [(wrong, (right,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kl. 13.00 åt hon lunch i matsalen.",
+        "När hon vaknade ville hon ha kaffe.",
+        "Vad hon menade förstod jag inte.",
+        "Har hon fått sina tabletter i kväll?",
+        "Ring sjuksköterskan om temperaturen stiger över 38 °C.",
+        "Jag och Maria hjälpte honom upp ur sängen i morse.",
+        "Kanske hon vill vila en stund.",
+        "I själva verket har de varit kända länge.",
+        "Under de första månaderna ligger barnet helst på sidan.",
+        "Sedan hon flyttade hit, har hon mått bättre.",
+    ],
+)
+def test_right_word_order_in_main_clauses_is_silent(text):
+    assert findings(text, "v2") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("Jag frågade om hon har redan ätit.", "har redan", "redan har"),
+        ("Han sa att han orkade inte gå till matsalen.", "orkade inte", "inte orkade"),
+        ("Brukaren, som kan inte gå själv, behöver hjälp.", "kan inte", "inte kan"),
+        ("Personalen märkte att hon åt inte sin frukost.", "åt inte", "inte åt"),
+    ],
+)
+def test_sentence_adverb_after_the_verb_of_a_subordinate_clause_is_marked(text, wrong, right):
+    assert findings(text, "subclause_order") == [(wrong, (right,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jag frågade om hon redan hade ätit.",
+        "Hon åt ingenting, för hon mådde inte bra.",
+        "Vi ringde dottern, men hon svarade inte.",
+        "Om hon inte vill duscha i dag får hon duscha i morgon.",
+        "Brukaren, som inte kan gå själv, behöver hjälp.",
+        'Hon sa: "Jag vill inte duscha i dag."',
+    ],
+)
+def test_right_subordinate_clauses_and_main_clauses_are_silent(text):
+    assert findings(text, "subclause_order") == []
