@@ -1,7 +1,7 @@
 """Accuracy of the care-note checker (issue 4), each figure printed beside its target.
 
-    .venv/bin/python benchmarks/nlp_accuracy.py [--only lemmas|notes] [--split test|dev]
-                                                [--verbose] [--ids REGEX]
+    .venv/bin/python benchmarks/nlp_accuracy.py [--only lemmas|notes|grammar]
+                                                [--split test|dev] [--verbose] [--ids REGEX]
 
 1. **Lemmas** on UD Swedish-Talbanken (``../shared/data/ud-sv-talbanken/``, relative to the
    repository root): the gold tokens of each sentence (multi-word token ranges and empty nodes
@@ -21,6 +21,10 @@
      matched findings whose reported suggestions hold an expected one is shown for information.
    - *SBAR*: for ``form: sbar`` notes, the share of the four parts (S, B, A, R) whose presence
      the report gets right.
+
+3. and 4. **Grammar** (issue 12): rule precision and recall on the annotated grammar
+   sentences (dev and held-out apart), false alarms on Talbanken test and the bundled
+   lessons, and the tagger's accuracy; see ``benchmarks/grammar_accuracy.py``.
 
 The script reports and never asserts: it exits 0 whatever the figures are, 1 when the checker
 cannot be imported or raises while the lemma figures are measured (a crash on a single note is
@@ -42,6 +46,9 @@ REPO = Path(__file__).resolve().parents[1]
 UD_DIR = REPO / ".." / "shared" / "data" / "ud-sv-talbanken"
 sys.path.insert(0, str(REPO / "tests" / "data"))
 import notes_corpus
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+import grammar_accuracy
 
 CONTENT_POS = ("NOUN", "VERB", "ADJ")
 # The targets of issue 4; figures without an entry are shown for information.
@@ -368,7 +375,7 @@ def print_notes_score(notes, score: NotesScore, verbose: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", choices=("lemmas", "notes"))
+    parser.add_argument("--only", choices=("lemmas", "notes", "grammar"))
     parser.add_argument(
         "--split",
         choices=("test", "dev"),
@@ -391,12 +398,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     nlp = load_checker()
     ok = True
-    if args.only != "notes":
+    if args.only in (None, "lemmas"):
         ok &= run_section("lemmas", lambda: report_lemmas(nlp, args.split))
-    if args.only != "lemmas":
+    if args.only in (None, "notes"):
         ok &= run_section(
             "notes", lambda: print_notes_score(notes, score_notes(nlp, notes), args.verbose)
         )
+    if args.only in (None, "grammar"):
+        ok &= run_section("grammar", lambda: grammar_accuracy.main(["--verbose"] * args.verbose))
     return 0 if ok else 1
 
 

@@ -158,6 +158,7 @@ class Tagger:
 
         self._word_ids = lru_cache(maxsize=65536)(self._word_ids_uncached)
         self._neighbour_ids = lru_cache(maxsize=65536)(self._neighbour_ids_uncached)
+        self._context_ids = lru_cache(maxsize=65536)(self._context_ids_uncached)
 
     def _neighbour_ids_uncached(self, layer: int, role: str, lower: str) -> tuple[int, ...]:
         index = self.passes[layer][0]
@@ -177,41 +178,63 @@ class Tagger:
         best = matrix[ids].sum(axis=1).argmax(axis=1)
         return [self.tags[n] for n in best]
 
-    def _ids(self, layer: int, words: list[str], i: int, extra: list[str]) -> list[int]:
+    def _sentence_ids(
+        self, layer: int, words: list[str], tags: list[str] | None
+    ) -> list[list[int]]:
+        """Feature ids of each word of a sentence (with ``tags``: the second pass's)."""
         index = self.passes[layer][0]
-        lower = words[i].lower()
-        found = [*self._word_ids(layer, words[i], i == 0)]
-        for role, j in (("p", i - 1), ("p2", i - 2), ("n", i + 1), ("n2", i + 2)):
-            neighbour = words[j].lower() if 0 <= j < len(words) else ("<s>" if j < 0 else "</s>")
-            found += self._neighbour_ids(layer, role, neighbour)
-        pair = index.get(f"pw_w:{words[i - 1].lower() if i else '<s>'}/{lower}")
-        if pair is not None:
-            found.append(pair)
-        for feature in extra:
-            n = index.get(feature)
-            if n is not None:
-                found.append(n)
-        return found
+        word_ids, neighbour_ids = self._word_ids, self._neighbour_ids
+        lowers = ["<s>", "<s>", *(w.lower() for w in words), "</s>", "</s>"]
+        rows = []
+        for i, word in enumerate(words):
+            k = i + 2
+            row = [
+                *word_ids(layer, word, i == 0),
+                *neighbour_ids(layer, "p", lowers[k - 1]),
+                *neighbour_ids(layer, "p2", lowers[k - 2]),
+                *neighbour_ids(layer, "n", lowers[k + 1]),
+                *neighbour_ids(layer, "n2", lowers[k + 2]),
+            ]
+            pair = index.get(f"pw_w:{lowers[k - 1]}/{lowers[k]}")
+            if pair is not None:
+                row.append(pair)
+            if tags is not None:
+                prev = tags[i - 1] if i > 0 else "<s>"
+                prev2 = tags[i - 2] if i > 1 else "<s>"
+                nxt = tags[i + 1] if i + 1 < len(tags) else "</s>"
+                row += self._context_ids(prev2, prev, nxt, lowers[k])
+            rows.append(row)
+        return rows
+
+    def _context_ids_uncached(self, prev2: str, prev: str, nxt: str, lower: str) -> tuple:
+        index = self.passes[1][0]
+        feats = context_features([prev2, prev, "", nxt], ["", "", lower, ""], 2)
+        return tuple(n for n in map(index.get, feats) if n is not None)
 
     def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
         """The tags of each sentence's words; all sentences are scored in one matrix sum."""
-        positions = [(s, i) for s, words in enumerate(sentences) for i in range(len(words))]
-        if not positions:
+        sizes = [len(words) for words in sentences]
+        if not sum(sizes):
             return [[] for _ in sentences]
-        first = self._score(0, [self._ids(0, sentences[s], i, []) for s, i in positions])
-        firsts: list[list[str]] = [[] for _ in sentences]
-        for (s, _), tag in zip(positions, first):
-            firsts[s].append(tag)
+        first = self._score(
+            0, [row for words in sentences for row in self._sentence_ids(0, words, None)]
+        )
+        firsts, at = [], 0
+        for size in sizes:
+            firsts.append(first[at : at + size])
+            at += size
         second = self._score(
             1,
             [
-                self._ids(1, sentences[s], i, context_features(firsts[s], sentences[s], i))
-                for s, i in positions
+                row
+                for words, tags in zip(sentences, firsts)
+                for row in self._sentence_ids(1, words, tags)
             ],
         )
-        out: list[list[str]] = [[] for _ in sentences]
-        for (s, _), tag in zip(positions, second):
-            out[s].append(tag)
+        out, at = [], 0
+        for size in sizes:
+            out.append(second[at : at + size])
+            at += size
         return out
 
     def tag(self, words: list[str]) -> list[str]:

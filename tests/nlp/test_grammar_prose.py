@@ -43,6 +43,6 @@ def test_bad_input_is_checked_without_exception(text):
 
 
 def test_tagger_tags_a_care_sentence():
-    tags = load_tagger().tag("Jag bytte förbandet på hennes ben .".split())
+    tags = load_tagger().tag(["Jag", "bytte", "förbandet", "på", "hennes", "ben", "."])
     assert [parse(t)[0] for t in tags] == ["PRON", "VERB", "NOUN", "ADP", "PRON", "NOUN", "PUNCT"]
     assert parse(tags[2])[1]["Definite"] == "Def"
