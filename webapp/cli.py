@@ -10,6 +10,7 @@ from flask_migrate import upgrade
 from nlp.dictionary import load_index
 from webapp.content import load_bundled_content
 from webapp.demo import DEMO_GROUP_NAME, DEMO_JOIN_CODE, create_demo_accounts
+from webapp.rights import retention
 
 
 @click.command("load-content")
@@ -45,8 +46,40 @@ def setup_command(ctx: click.Context) -> None:
     click.echo("Ordlisteindexet för granskningen av anteckningar är klart.")
 
 
+@click.command("purge-notes")
+@click.option(
+    "--older-than",
+    "older_than",
+    required=True,
+    help="Ålder: 18m (månader à 30 dagar), 90d (dagar) eller 2y (år).",
+)
+@click.option(
+    "--apply",
+    is_flag=True,
+    help="Radera på riktigt. Utan flaggan visas bara vad som skulle raderas.",
+)
+def purge_notes_command(older_than: str, apply: bool) -> None:
+    """Blank the texts of note versions (and delete drafts) older than --older-than, keeping
+    the anonymous counts of the group pages; a dry run unless --apply. Cron-able: the exit
+    status is 0 on success, 2 on a bad age."""
+    try:
+        age = retention.parse_age(older_than)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--older-than") from None
+    plan = retention.plan_purge(age)
+    cutoff = plan.cutoff.strftime("%Y-%m-%d %H:%M UTC")
+    summary = (
+        f"{len(plan.versions)} anteckningsversioner och {plan.drafts} utkast från före {cutoff}"
+    )
+    if not apply:
+        click.echo(f"Provkörning: {summary} skulle raderas. Lägg till --apply för att radera.")
+        return
+    retention.purge(plan, older_than)
+    click.echo(f"Raderat: texterna i {summary}. Antalen i gruppernas sammanställningar finns kvar.")
+
+
 def register_commands(app: Flask) -> None:
-    for command in (load_content_command, create_demo_command, setup_command):
+    for command in (load_content_command, create_demo_command, setup_command, purge_notes_command):
         app.cli.add_command(command)
 
 

@@ -31,6 +31,8 @@ ACCESS: dict[str, tuple[set[str], dict]] = {
     "account.change_email": (LOGGED_IN, {}),
     "account.confirm_email": (EVERYONE, {"token": "ogiltig"}),  # the link itself is the key
     "account.logout_everywhere": (LOGGED_IN, {}),
+    "account.export_own": (LOGGED_IN, {}),
+    "account.erase_own": (LOGGED_IN, {}),  # GET: the confirmation page
     "teach.groups": (TEACHERS, {}),
     "teach.create_group": (TEACHERS, {}),
     "teach.reset_link": (TEACHERS, {"user_id": 9999}),  # no such user: 404, not refused
@@ -42,6 +44,8 @@ ACCESS: dict[str, tuple[set[str], dict]] = {
     "admin.change_role": ({ADMIN}, {}),
     "admin.audit_log": ({ADMIN}, {}),
     "admin.audit_csv": ({ADMIN}, {}),
+    "admin.export_user": ({ADMIN}, {"user_id": 9999}),  # no such user: 404, not refused
+    "admin.erase_user": ({ADMIN}, {"user_id": 9999}),
     "words.index": (LOGGED_IN, {}),
     "words.area": (LOGGED_IN, {"area": "vitalparametrar"}),
     "words.term": (LOGGED_IN, {"term_id": 1}),

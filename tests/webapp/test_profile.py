@@ -39,7 +39,7 @@ def test_profile_page_shows_every_form(client_in, user):
     html = client_in.get("/konto").get_data(as_text=True)
     for text in ("Min profil", "Byt lösenord", "Byt e-postadress", "Logga ut överallt", user.email):
         assert text in html
-    assert html.count('<form method="post"') == 4
+    assert html.count('<form method="post"') == 5
     assert 'href="/konto"' in client_in.get("/oversikt").get_data(as_text=True)
 
 

@@ -41,3 +41,8 @@ class EmailForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     submit = SubmitField("Bekräfta")
+
+
+class EraseForm(FlaskForm):
+    current = current_password_field()
+    submit = SubmitField("Radera mitt konto")

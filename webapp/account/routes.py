@@ -1,10 +1,10 @@
 """The profile page (``/konto``) and its changes: HTTP only; the work is in ``service``."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import Response, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
 from webapp.account import bp, service
-from webapp.account.forms import ConfirmForm, EmailForm, PasswordForm, ProfileForm
+from webapp.account.forms import ConfirmForm, EmailForm, EraseForm, PasswordForm, ProfileForm
 from webapp.extensions import limiter
 from webapp.outbox import mail_configured
 
@@ -99,7 +99,9 @@ def confirm_email(token: str):
     if form.validate_on_submit():
         service.confirm_email_change(token)
         flash(f"Din e-postadress är nu {address}.", "success")
-        return redirect(url_for("account.profile" if current_user.is_authenticated else "auth.login"))
+        return redirect(
+            url_for("account.profile" if current_user.is_authenticated else "auth.login")
+        )
     return render_template("account/email_confirm.html", form=form, user=user, address=address)
 
 
@@ -110,3 +112,35 @@ def logout_everywhere():
     logout_user()
     flash("Du är utloggad på alla enheter, också den här.", "info")
     return redirect(url_for("auth.login"))
+
+
+def zip_download(data: bytes, name: str) -> Response:
+    return Response(
+        data,
+        mimetype="application/zip",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@bp.post("/mina-uppgifter")
+@login_required
+@limiter.limit("10 per hour")
+def export_own():
+    return zip_download(service.export_own(current_user), "ordvard-mina-uppgifter.zip")
+
+
+@bp.route("/radera", methods=["GET", "POST"])
+@login_required
+def erase_own():
+    form = EraseForm()
+    if form.validate_on_submit():
+        try:
+            service.erase_own(current_user, form.current.data)
+        except service.AccountError as error:
+            form.current.errors.append(str(error))
+        else:
+            logout_user()
+            flash("Ditt konto är raderat. Tack för att du använde Ordvård.", "info")
+            return redirect(url_for("home.start"))
+    status = 400 if form.errors else 200
+    return render_template("account/erase.html", form=form), status

@@ -23,8 +23,10 @@ from webapp.auth.service import (
 )
 from webapp.extensions import db
 from webapp.languages import HELP_LANGUAGES
-from webapp.models import User
+from webapp.models import Role, User
 from webapp.outbox import mail_configured, send_mail
+from webapp.rights.erasure import erase_account
+from webapp.rights.export import export_zip
 
 EMAIL_CHANGE_MAX_AGE = 24 * 60 * 60
 _EMAIL_SALT = "ordvard.email-change"
@@ -96,7 +98,9 @@ def request_email_change(user: User, new_email: str, current: str) -> bool:
     if not mail_configured():
         _set_email(user, address)
         return False
-    token = _serializer().dumps({"u": user.id, "from": _email_fingerprint(user.email), "to": address})
+    token = _serializer().dumps(
+        {"u": user.id, "from": _email_fingerprint(user.email), "to": address}
+    )
     link = url_for("account.confirm_email", token=token, _external=True)
     try:
         send_mail(
@@ -117,12 +121,18 @@ def pending_change(token: str) -> tuple[User, str]:
     try:
         data = _serializer().loads(token, max_age=EMAIL_CHANGE_MAX_AGE)
     except SignatureExpired:
-        raise AccountError("", "Länken har slutat gälla (den gäller i ett dygn). Byt adress igen i din profil.") from None
+        raise AccountError(
+            "", "Länken har slutat gälla (den gäller i ett dygn). Byt adress igen i din profil."
+        ) from None
     except BadSignature:
-        raise AccountError("", "Länken fungerar inte. Kontrollera att du fick med hela länken.") from None
+        raise AccountError(
+            "", "Länken fungerar inte. Kontrollera att du fick med hela länken."
+        ) from None
     user = db.session.get(User, data.get("u")) if isinstance(data, dict) else None
     if user is None or data.get("from") != _email_fingerprint(user.email):
-        raise AccountError("", "Länken har redan använts, eller så har e-postadressen bytts sedan dess.")
+        raise AccountError(
+            "", "Länken har redan använts, eller så har e-postadressen bytts sedan dess."
+        )
     if find_user_by_email(data["to"]) is not None:
         raise AccountError("", "Det finns redan ett konto med den nya e-postadressen.")
     return user, data["to"]
@@ -138,3 +148,19 @@ def _set_email(user: User, address: str) -> None:
     user.email = address
     audit.record("email_changed", actor=user, subject=user)
     db.session.commit()
+
+
+def export_own(user: User) -> bytes:
+    data = export_zip(user)
+    audit.record("data_exported", actor=user, subject=user)
+    db.session.commit()
+    return data
+
+
+def erase_own(user: User, current: str) -> None:
+    """Erase the account after checking the password. An admin cannot erase themselves here
+    (another admin does it), so a site never loses its last admin by mistake."""
+    _check_current(user, current)
+    if user.role is Role.ADMIN:
+        raise AccountError("current", "Ett administratörskonto raderas av en annan administratör.")
+    erase_account(user, actor=user)

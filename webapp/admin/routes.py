@@ -1,11 +1,13 @@
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from webapp import audit
 from webapp.access import admins
+from webapp.account.routes import zip_download
 from webapp.admin import bp, service
 from webapp.admin.forms import AuditFilterForm, RoleForm
 from webapp.models import Role
+from webapp.rights.erasure import erase_account
 
 
 @bp.get("/anvandare")
@@ -61,3 +63,29 @@ def audit_csv():
         mimetype="text/csv",
         headers={"Content-Disposition": 'attachment; filename="ordvard-logg.csv"'},
     )
+
+
+def _managed_or_404(user_id: int):
+    try:
+        return service.user_to_manage(current_user, user_id)
+    except service.AdminError:
+        abort(404)
+
+
+@bp.post("/anvandare/<int:user_id>/uppgifter")
+@admins
+def export_user(user_id: int):
+    user = _managed_or_404(user_id)
+    return zip_download(service.export_user(current_user, user), f"ordvard-anvandare-{user.id}.zip")
+
+
+@bp.route("/anvandare/<int:user_id>/radera", methods=["GET", "POST"])
+@admins
+def erase_user(user_id: int):
+    user = _managed_or_404(user_id)
+    if request.method == "POST":
+        name = user.display_name
+        erase_account(user, actor=current_user)
+        flash(f"Kontot för {name} är raderat.", "success")
+        return redirect(url_for("admin.users"))
+    return render_template("admin/erase.html", user=user)

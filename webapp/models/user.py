@@ -42,6 +42,9 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # Part of the id kept in the session cookie (see ``get_id``): raising it ends every session.
     session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Set when the account was erased: the row stays only as an anonymous stand-in, so the
+    # group counts it took part in stay whole (see ``webapp.rights.erasure``).
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     memberships: Mapped[list[Membership]] = relationship(  # noqa: F821
         back_populates="user", cascade="all, delete-orphan"

@@ -122,7 +122,8 @@ def _count(result: Insights, rows, overridden: dict[int, list[FindingOverride]])
         missing.update(lacking)
         kinds.update(f["kind"] for f in findings)
         rules.update(f.get("rule", "") for f in findings if f["kind"] == GRAMMAR)
-        words.update((f["kind"], f.get("rule", ""), f["text"].lower()) for f in findings)
+        # a blanked word (erased account, purged note: webapp.rights) counts by kind only
+        words.update((f["kind"], f.get("rule", ""), f["text"].lower()) for f in findings if f["text"])
         per_note.setdefault(note_id, []).append((len(findings), len(lacking)))
         wrong.update(
             (o.kind, rule_at.get((o.kind, o.start, o.end), ""), o.text.lower(), o.reason)

@@ -37,7 +37,7 @@ def reset_link(user_id: int):
     """A one-time link (and its QR code) for a trainee of the teacher's groups to choose a
     new password; an admin may make one for anyone but themselves."""
     user = db.session.get(User, user_id)
-    if user is None:
+    if user is None or user.erased_at is not None:
         abort(404)
     if user.id == current_user.id or not service.may_reset_password(current_user, user):
         abort(403)

@@ -74,6 +74,7 @@ class Feedback:
     readability: dict
     sbar: dict
     variants: list[dict] = field(default_factory=list)
+    anonymised: bool = False  # the text was erased or purged; only the counts are left
 
 
 def _override_keys(overrides: list[FindingOverride]) -> dict[tuple, FindingOverride]:
@@ -128,6 +129,7 @@ def feedback_of(text: str, report: dict, overrides: list[FindingOverride] = ()) 
         readability=report.get("readability", {}),
         sbar=report.get("sbar", {}),
         variants=report.get("terms", {}).get("variants", []),
+        anonymised=bool(report.get("anonymised")),
     )
 
 
