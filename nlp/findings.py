@@ -23,9 +23,7 @@ def add_finding(
         return
     text = doc._.text or doc.text
     doc._.findings.append(
-        Finding(
-            kind, text[start:end], start, end, tuple(dict.fromkeys(suggestions)), message, rule
-        )
+        Finding(kind, text[start:end], start, end, tuple(dict.fromkeys(suggestions)), message, rule)
     )
 
 

@@ -26,6 +26,7 @@ from . import (  # noqa: F401  (modules that register the factories)
     register,
     sentences,
     spelling,
+    split_compounds,
     structure,
     tagger,
     terms,
