@@ -13,11 +13,11 @@ from webapp.access import teachers, trainee_only
 from webapp.cards import bp, service
 from webapp.cards.forms import RevokeForm, SignForm
 from webapp.extensions import db, limiter
+from webapp.learn.access import PUBLISHED, open_lesson
 from webapp.models import Lesson, Role, User
 from webapp.qr import qr_svg
 from webapp.review.scope import supervises
 from webapp.write.pages import open_exercises
-from webapp.write.service import PUBLISHED, may_open
 
 VERIFY_LIMIT = "30 per minute"
 
@@ -41,10 +41,7 @@ def index():
 @bp.get("/kompetenskort/<slug>")
 @trainee_only
 def card(slug: str):
-    lesson = _lesson(slug)
-    if not may_open(current_user, lesson):
-        abort(403)
-    view = service.card_view(current_user, lesson)
+    view = service.card_view(current_user, open_lesson(current_user, slug))
     verify_url = url_for("cards.verify", code=view.card.code, _external=True) if view.card else None
     qr = qr_svg(verify_url, "QR-kod till kontrollsidan") if verify_url else None
     return render_template("cards/card.html", view=view, verify_url=verify_url, qr=qr)

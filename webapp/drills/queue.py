@@ -22,15 +22,23 @@ from lessons.model import Drills
 from webapp.drills.kinds import RECOGNISE, directions_for
 from webapp.drills.scheduling import DEFAULT_RETENTION
 from webapp.extensions import db
-from webapp.models import Assignment, Card, Group, Lesson, LessonTerm, Membership
+from webapp.learn.access import PUBLISHED, open_to, visible_to
+from webapp.models import Assignment, Card, Group, Lesson, LessonTerm, Membership, User
 from webapp.models.group import MemberRole
 
 LEARN_AHEAD = timedelta(minutes=20)
-PUBLISHED = "published"
 
 
 class UnknownLesson(LookupError):
     """No published lesson has this slug."""
+
+    status = 404
+
+
+class ClosedLesson(LookupError):
+    """The lesson is not the trainee's to see (``webapp.learn.access``)."""
+
+    status = 403
 
 
 @dataclass(frozen=True)
@@ -109,17 +117,22 @@ def _scope(row) -> LessonScope:
     return LessonScope(row.id, row.slug, row.title, drills.kinds, drills.new_per_day, row.version)
 
 
-def lessons_for(user_id: int, slug: str | None) -> list[LessonScope]:
-    """The lesson asked for, or the trainee's lessons: assigned to their groups (earliest
-    assignment first) and any they have already drilled."""
+def lessons_for(user: User, slug: str | None) -> list[LessonScope]:
+    """The lesson asked for (UnknownLesson, ClosedLesson if it is not the user's to see), or
+    the trainee's lessons: assigned to their groups (earliest assignment first) and any they
+    have already drilled and may still see."""
+    user_id = user.id
     # Only the drill settings of the body: the whole document is tens of kilobytes.
     columns = (Lesson.id, Lesson.slug, Lesson.title, Lesson.body["drills"].label("drills"), Lesson.version)
     if slug is not None:
         lesson = db.session.execute(
-            select(*columns).where(Lesson.slug == slug, Lesson.status == PUBLISHED)
+            select(*columns, open_to(user).label("allowed"))
+            .where(Lesson.slug == slug, Lesson.status == PUBLISHED)
         ).first()
         if lesson is None:
             raise UnknownLesson(slug)
+        if not lesson.allowed:
+            raise ClosedLesson(slug)
         return [_scope(lesson)]
     assigned = (
         select(Assignment.lesson_id, func.min(Assignment.assigned_at).label("since"))
@@ -132,15 +145,16 @@ def lessons_for(user_id: int, slug: str | None) -> list[LessonScope]:
     rows = db.session.execute(
         select(*columns, assigned.c.since)
         .outerjoin(assigned, assigned.c.lesson_id == Lesson.id)
-        .where(Lesson.status == PUBLISHED, or_(assigned.c.lesson_id.is_not(None), Lesson.id.in_(drilled)))
+        .where(visible_to(user), or_(assigned.c.lesson_id.is_not(None), Lesson.id.in_(drilled)))
     ).all()
     rows.sort(key=lambda row: (row.since is None, row.since or 0, row.id))
     return [_scope(row) for row in rows]
 
 
-def build_queue(user_id: int, slug: str | None, now: datetime, size: int, settings: Settings) -> Queue:
+def build_queue(user: User, slug: str | None, now: datetime, size: int, settings: Settings) -> Queue:
     """The next ``size`` entries of the trainee's queue and how many are left today."""
-    queue = Queue(lessons_for(user_id, slug))
+    user_id = user.id
+    queue = Queue(lessons_for(user, slug))
     if not queue.lessons:
         return queue
     lesson_ids = [scope.id for scope in queue.lessons]

@@ -7,7 +7,7 @@ from flask_login import current_user
 from webapp.access import teachers, trainee_only
 from webapp.drills import bp, groups, progress, service
 from webapp.drills.forms import AnswerForm, SettingsForm
-from webapp.drills.queue import UnknownLesson
+from webapp.drills.queue import ClosedLesson, UnknownLesson
 from webapp.models.time import utcnow
 
 STATUS = {"recorded": 200, "unknown": 404, "replayed": 409, "invalid": 400}
@@ -29,8 +29,8 @@ def session():
     slug = request.args.get("lektion") or None
     try:
         view = service.session_view(current_user, slug, utcnow(), _session_size())
-    except UnknownLesson:
-        abort(404)
+    except (UnknownLesson, ClosedLesson) as refused:
+        abort(refused.status)
     return _render_session(view)
 
 
@@ -49,9 +49,9 @@ def answer():
     done = (form.done.data or 0) + (1 if outcome.recorded else 0)
     try:
         view = service.session_view(current_user, form.lesson.data or None, now, _session_size(), done, outcome)
-    except UnknownLesson:
+    except (UnknownLesson, ClosedLesson) as refused:
         service.keep_answer()
-        abort(404)
+        abort(refused.status)
     return _render_session(view, STATUS[outcome.status])
 
 

@@ -72,7 +72,7 @@ def _lesson_record(lesson_id: int | None, version: int | None = None) -> LessonR
 
 
 def queue_for(user: User, slug: str | None, now: datetime, size: int) -> Queue:
-    return build_queue(user.id, slug, now, size, settings_for(user.id))
+    return build_queue(user, slug, now, size, settings_for(user.id))
 
 
 def _waiting_item(user: User, card: Card, now: datetime) -> DrillItem | None:
@@ -332,7 +332,7 @@ class SessionView:
 def session_view(
     user: User, slug: str | None, now: datetime, size: int, done: int = 0, outcome: Outcome | None = None
 ) -> SessionView:
-    """The page after ``done`` answers in this session (UnknownLesson for a bad slug); commits
+    """The page after ``done`` answers in this session (UnknownLesson for a bad slug, ClosedLesson for one not the user's); commits
     the answer just recorded (if any) and the item handed out, together."""
     done = max(0, min(done, size))
     queue = queue_for(user, slug, now, size)

@@ -15,10 +15,9 @@ from glossary.load import load_areas
 from glossary.model import LANGUAGE_NAMES
 from lessons.model import Lesson as LessonRecord
 from webapp.extensions import db
+from webapp.learn.access import open_to, refuse_unless_open, visible_to
 from webapp.learn.store import record_of
 from webapp.models import Assignment, Card, Lesson, LessonTerm, Membership, Term, User
-
-PUBLISHED = "published"
 
 
 @dataclass(frozen=True)
@@ -83,15 +82,16 @@ def _progress(user: User, lesson_ids: list[int]) -> dict[int, tuple[int, int]]:
     return {i: (totals.get(i, 0), practised.get(i, 0)) for i in lesson_ids}
 
 
-def _published_lessons() -> list[Lesson]:
+def _visible_lessons(user: User) -> list[Lesson]:
     columns = (Lesson.id, Lesson.slug, Lesson.title, Lesson.area, Lesson.level, Lesson.status)
-    query = select(Lesson).options(load_only(*columns)).where(Lesson.status == PUBLISHED)
+    query = select(Lesson).options(load_only(*columns)).where(visible_to(user))
     return list(db.session.scalars(query.order_by(Lesson.title)))
 
 
 def lesson_list(user: User) -> LessonList:
-    """Published lessons per care area with the user's progress; assigned ones also first."""
-    lessons = _published_lessons()
+    """The lessons the user may see (``webapp.learn.access``) per care area with the user's
+    progress; assigned ones also first."""
+    lessons = _visible_lessons(user)
     assigned_ids = _assigned_ids(user)
     progress = _progress(user, [lesson.id for lesson in lessons])
     items = [
@@ -162,18 +162,23 @@ def find_lesson(slug: str) -> Lesson | None:
     return db.session.scalar(select(Lesson).where(Lesson.slug == slug))
 
 
-def find_lesson_with_stamp(slug: str) -> tuple[Lesson | None, object]:
-    """The lesson and the time its terms were last saved (for the page cache): one query.
-    The body is left in the database until a page is rendered (a cached page needs none)."""
+def open_lesson_with_stamp(slug: str, viewer: User) -> tuple[Lesson, object]:
+    """The lesson if ``viewer`` may see it (else aborts 404 or 403, ``webapp.learn.access``)
+    and the time its terms were last saved (for the page cache): one query. The body is left
+    in the database until a page is rendered (a cached page needs none)."""
     newest_term = (
         select(func.max(Term.updated_at))
         .join(LessonTerm, LessonTerm.term_id == Term.id)
         .where(LessonTerm.lesson_id == Lesson.id)
         .scalar_subquery()
     )
-    query = select(Lesson, newest_term).options(defer(Lesson.body)).where(Lesson.slug == slug)
-    row = db.session.execute(query).first()
-    return (row[0], row[1]) if row else (None, None)
+    query = (
+        select(Lesson, newest_term, open_to(viewer))
+        .options(defer(Lesson.body))
+        .where(Lesson.slug == slug)
+    )
+    lesson, stamp, allowed = db.session.execute(query).first() or (None, None, False)
+    return refuse_unless_open(lesson, allowed), stamp
 
 
 def lesson_page(lesson: Lesson, viewer: User) -> LessonPage:

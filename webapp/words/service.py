@@ -18,6 +18,7 @@ from glossary.model import LANGUAGE_NAMES
 from glossary.model import Term as TermRecord
 from glossary.problems import ContentError, Problem
 from webapp.extensions import db
+from webapp.learn.access import visible_to
 from webapp.models import Lesson, LessonTerm, Term, TermEdit, User
 from webapp.words.store import TermConflict, record_of, save_term
 
@@ -76,8 +77,8 @@ def term_page(term_id: int, viewer: User) -> TermPage | None:
     if term is None:
         return None
     lessons = select(Lesson).join(LessonTerm).where(LessonTerm.term_id == term.id)
-    if not viewer.is_teacher:
-        lessons = lessons.where(Lesson.status == "published")
+    if not viewer.is_teacher:  # teachers see drafts too; trainees the lessons they may see
+        lessons = lessons.where(visible_to(viewer))
     edit = db.session.execute(
         select(TermEdit.edited_at, User.display_name)
         .outerjoin(User, User.id == TermEdit.user_id)

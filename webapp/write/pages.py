@@ -8,11 +8,11 @@ from flask import abort
 from sqlalchemy import func, select
 
 from webapp.extensions import db
+from webapp.learn.access import visible_to
 from webapp.learn.store import record_of
-from webapp.models import Assignment, Lesson, Membership, Note, NoteDraft, NoteVersion, User
+from webapp.models import Lesson, Note, NoteDraft, NoteVersion, User
 from webapp.write import feedback as fb
 from webapp.write.service import (
-    PUBLISHED,
     ExerciseContext,
     draft_of,
     may_submit,
@@ -127,33 +127,21 @@ class ExerciseItem:
 
 
 def open_exercises(user: User) -> list[ExerciseItem]:
-    """Every exercise the user may open (the rule in ``service``), with their note's status:
-    three queries."""
-    lessons = db.session.scalars(
-        select(Lesson).where(Lesson.status == PUBLISHED).order_by(Lesson.title)
-    )
-    assigned = db.session.execute(select(Assignment.lesson_id, Assignment.group_id)).all()
-    mine = set(db.session.scalars(select(Membership.group_id).where(Membership.user_id == user.id)))
-    groups_of: dict[int, set[int]] = {}
-    for lesson_id, group_id in assigned:
-        groups_of.setdefault(lesson_id, set()).add(group_id)
+    """Every exercise of the lessons the user may see (``webapp.learn.access``), with their
+    note's status: two queries."""
+    lessons = db.session.scalars(select(Lesson).where(visible_to(user)).order_by(Lesson.title))
     statuses = {
         (lesson_id, key): status
         for lesson_id, key, status in db.session.execute(
             select(Note.lesson_id, Note.exercise_key, Note.status).where(Note.user_id == user.id)
         )
     }
-    items = []
-    for lesson in lessons:
-        groups = groups_of.get(lesson.id)
-        if groups is not None and not groups & mine:
-            continue
-        for exercise in record_of(lesson).exercises:
-            status = statuses.get((lesson.id, exercise.id))
-            items.append(
-                ExerciseItem(lesson, exercise.id, exercise.form, exercise.situation, status)
-            )
-    return items
+    return [
+        ExerciseItem(lesson, exercise.id, exercise.form, exercise.situation,
+                     statuses.get((lesson.id, exercise.id)))
+        for lesson in lessons
+        for exercise in record_of(lesson).exercises
+    ]
 
 
 @dataclass(frozen=True)

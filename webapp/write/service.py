@@ -1,10 +1,9 @@
 """The work behind the writing pages and ``/api/check``: which exercises a trainee may open,
 checking a note, keeping drafts and storing submitted versions.
 
-Access rule (one place, used by every route and the API): a trainee may open an exercise of a
-lesson that is **published** and that is either **assigned to one of their groups** or
-**assigned to no group at all** (open to everyone). A lesson assigned only to other groups is
-refused (403), a draft or unknown lesson or exercise is not found (404).
+Access: a trainee may open an exercise of a lesson they may see (``webapp.learn.access``, the
+rule every lesson page shares): a lesson assigned only to other groups is refused (403), a
+draft or unknown lesson or exercise is not found (404).
 
 The review pages call :func:`check_note`, :func:`exercise_terms` and :func:`bank_lexicon` too,
 so trainee and teacher always see the same analysis.
@@ -15,15 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import abort
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 import nlp
 from lessons.model import Exercise
 from lessons.model import Lesson as LessonRecord
 from webapp.extensions import db
+from webapp.learn.access import PUBLISHED, open_to, refuse_unless_open
 from webapp.learn.store import record_of
-from webapp.models import Assignment, Lesson, Membership, Note, NoteDraft, NoteVersion, User
+from webapp.models import Lesson, Note, NoteDraft, NoteVersion, User
 from webapp.models.time import utcnow
 from webapp.write.lexicon import bank_lexicon, checker_inputs, terms_by_reference
 
@@ -42,7 +42,6 @@ __all__ = [
     "submit_note",
 ]
 
-PUBLISHED = "published"
 MAX_NOTE_CHARS = 20_000
 PERSONAL_DATA = "personal_data"
 APPROVED = "approved"
@@ -79,32 +78,14 @@ def find_exercise(lesson: Lesson, exercise_id: str) -> ExerciseContext | None:
     return ExerciseContext(lesson, record, exercise) if exercise else None
 
 
-def _open_to(user_id: int):
-    """SQL: the lesson in the enclosing query is assigned to none of the groups, or to one of
-    this user's (the access rule of this module's docstring)."""
-    assigned = select(Assignment.id).where(Assignment.lesson_id == Lesson.id)
-    to_user = assigned.join(Membership, Membership.group_id == Assignment.group_id).where(
-        Membership.user_id == user_id
-    )
-    return or_(~assigned.exists(), to_user.exists())
-
-
-def may_open(user: User, lesson: Lesson) -> bool:
-    """The access rule (the lesson's status is checked by the caller)."""
-    return bool(db.session.scalar(select(_open_to(user.id)).where(Lesson.id == lesson.id)))
-
-
 def open_exercise(user: User, slug: str, exercise_id: str) -> ExerciseContext:
     """The exercise if ``user`` may open it; otherwise aborts with 404 or 403. One query."""
-    row = db.session.execute(select(Lesson, _open_to(user.id)).where(Lesson.slug == slug)).first()
-    if row is None or row[0].status != PUBLISHED:
-        abort(404)
-    lesson, allowed = row
-    context = find_exercise(lesson, exercise_id)
+    row = db.session.execute(select(Lesson, open_to(user)).where(Lesson.slug == slug)).first()
+    lesson, allowed = row or (None, False)
+    context = find_exercise(lesson, exercise_id) if lesson and lesson.status == PUBLISHED else None
     if context is None:
         abort(404)
-    if not allowed:
-        abort(403)
+    refuse_unless_open(lesson, allowed)
     return context
 
 
