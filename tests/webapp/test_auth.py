@@ -185,3 +185,17 @@ def test_a_page_with_typed_personal_data_is_not_stored_either(client):
 
 def test_static_files_keep_their_own_cache_policy(client):
     assert client.get("/static/css/site.css").headers["Cache-Control"] == "no-cache"
+
+
+def test_a_hash_with_the_old_parameters_is_replaced_at_the_next_login(client):
+    from argon2 import PasswordHasher
+
+    from webapp import passwords
+
+    user = make_user()
+    user.password_hash = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4).hash(PASSWORD)
+    db.session.commit()
+    assert log_in(client, user).status_code == 302
+    db.session.refresh(user)
+    assert f"m={passwords.MEMORY_KIB},t={passwords.TIME_COST},p={passwords.PARALLELISM}" in user.password_hash
+    assert user.check_password(PASSWORD)

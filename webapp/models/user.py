@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_login import UserMixin
 from sqlalchemy import Enum, String
@@ -13,8 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.extensions import db
 from webapp.models.time import UTCDateTime, utcnow
-
-_hasher = PasswordHasher()
+from webapp.passwords import HASHER
 
 
 class Role(enum.StrEnum):
@@ -60,14 +58,14 @@ class User(UserMixin, db.Model):
         return f"{self.id}.{self.session_version}"
 
     def set_password(self, password: str) -> None:
-        self.password_hash = _hasher.hash(password)
+        self.password_hash = HASHER.hash(password)
 
     def check_password(self, password: str) -> bool:
         try:
-            _hasher.verify(self.password_hash, password)
+            HASHER.verify(self.password_hash, password)
         except (VerificationError, InvalidHashError):
             return False
-        if _hasher.check_needs_rehash(self.password_hash):
+        if HASHER.check_needs_rehash(self.password_hash):
             self.set_password(password)
         return True
 
