@@ -2,7 +2,7 @@
 Procfile starts it):
 
     .venv/bin/python benchmarks/load/faults.py            # full run, about 5 minutes
-    .venv/bin/python benchmarks/load/faults.py --quick    # smoke test, about 2 minutes
+    .venv/bin/python benchmarks/load/faults.py --quick    # smoke test, a couple of minutes
 
 While 100 trainees and 5 teachers (3–8 s think time) use the site, one after another:
 
@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from benchmarks.load import harness  # noqa: I001 - first: locust patches the standard library
 
 import argparse
+import signal
 import time
 from dataclasses import dataclass
 
@@ -102,9 +103,9 @@ def worst_case_checks(stack, phase, recorder, plan) -> bool:
         )
     gevent.joinall(streams, timeout=plan.hog_seconds + 2 * visits.TIMEOUT)
     ended = time.time()
-    # Requests that waited behind the worst cases answer late: count them too. Each person
-    # gives up after visits.TIMEOUT, so by then every request of the window has an outcome.
-    gevent.sleep(visits.TIMEOUT + 1)
+    # Requests that waited behind the worst cases answer late: count them too, once every
+    # request sent during the window has its outcome (a person gives up after visits.TIMEOUT).
+    harness.wait_for(lambda: scenario.oldest_in_flight() > ended, visits.TIMEOUT + 5)
     during = recorder.overlapping(started, ended, exclude=(WORST,))
     base = harness.summary(baseline, plan.hog_seconds)
     hogged = harness.summary(during, ended - started)
@@ -200,6 +201,7 @@ def main() -> int:
     parser.add_argument("--port-base", type=int, default=8200)
     args = parser.parse_args()
     plan = QUICK if args.quick else FULL
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop the servers on kill too
     print(harness.machine_line() + " before the run", flush=True)
     recorder = harness.Recorder()
     results = []

@@ -1,8 +1,8 @@
 """Load figures of issue 11 on a private stack (PostgreSQL, Redis, gunicorn as the Procfile
 starts it), each printed beside its target and beside the load generator's own CPU share:
 
-    .venv/bin/python benchmarks/load/run.py            # full run, about 6 minutes
-    .venv/bin/python benchmarks/load/run.py --quick    # smoke test, about 1–2 minutes
+    .venv/bin/python benchmarks/load/run.py            # full run, at most about 10 minutes
+    .venv/bin/python benchmarks/load/run.py --quick    # smoke test, a couple of minutes
 
 1. Steady load: 100 trainees (and 5 teachers) with 3–8 s think time → p95 and errors
    (targets p95 ≤ 300 ms, 0 errors). Logins happen while the people arrive (10 a second);
@@ -28,6 +28,7 @@ from benchmarks.load import harness  # noqa: I001 - first: locust patches the st
 
 import argparse
 import os
+import signal
 import time
 from dataclasses import dataclass
 
@@ -214,6 +215,7 @@ def main() -> int:
     parser.add_argument("--port-base", type=int, default=8200)
     args = parser.parse_args()
     plan = QUICK if args.quick else FULL
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop the servers on kill too
     print(harness.machine_line() + " before the run", flush=True)
     recorder = harness.Recorder()
     with Stack(args.port_base, args.port_base + 1, args.port_base + 2) as stack:

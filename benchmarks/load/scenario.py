@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import random
 import sys
+import time
 from pathlib import Path
 
 from locust import HttpUser, between, constant, task
@@ -32,6 +33,7 @@ if str(ROOT) not in sys.path:
 from benchmarks.load import visits
 
 LEDGER = visits.Ledger()
+IN_FLIGHT: dict[object, float] = {}  # request → when it was sent, while it waits for its answer
 _trainee_numbers = itertools.count()
 _teacher_numbers = itertools.count()
 _addresses = itertools.count(1)
@@ -47,6 +49,27 @@ def address() -> str:
     return f"10.{n >> 16 & 255}.{n >> 8 & 255}.{n & 255}"
 
 
+def track_in_flight(session) -> None:
+    """Keep each request of ``session`` in :data:`IN_FLIGHT` until it has its outcome, so a
+    script can wait for every request sent before a moment (``oldest_in_flight``)."""
+    send = session.request
+
+    def request(method, url, *args, **kwargs):
+        key = object()
+        IN_FLIGHT[key] = time.time()
+        try:
+            return send(method, url, *args, **kwargs)
+        finally:
+            del IN_FLIGHT[key]
+
+    session.request = request
+
+
+def oldest_in_flight() -> float:
+    """When the oldest request still waiting was sent (infinity if none is waiting)."""
+    return min(IN_FLIGHT.values(), default=float("inf"))
+
+
 class Person(HttpUser):
     """Logs in on start (and again before the next action if that failed)."""
 
@@ -57,6 +80,7 @@ class Person(HttpUser):
         raise NotImplementedError
 
     def on_start(self) -> None:
+        track_in_flight(self.client)
         self.client.headers["X-Forwarded-For"] = address()
         self.email = self.account()
         self.rng = random.Random()
