@@ -207,6 +207,8 @@ def main() -> int:
     results = []
     with Stack(args.port_base, args.port_base + 1, args.port_base + 2) as stack:
         stack.start(trainees=plan.trainees + 10, teachers=5)
+        harness.warm_up(stack.base_url)
+        meter = harness.Meter(stack)
         phase = harness.start(
             stack.base_url, {scenario.Trainee: plan.trainees, scenario.Teacher: plan.teachers},
             10, recorder,
@@ -226,9 +228,9 @@ def main() -> int:
                 gevent.sleep(plan.gap_seconds)  # back to steady load before the next fault
                 results.append(fault(stack, recorder, plan))
         finally:
-            cpu = phase.cpu_share()
+            usage = meter.line()
             phase.stop()
-        print(f"load generator's CPU over the run: {cpu:.0%} of one core")
+        print(f"over the whole load: {usage}")
         harness.settle(stack.base_url)
         results.append(verify(stack))
     print(harness.machine_line() + " after the run")

@@ -132,13 +132,34 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+class Meter:
+    """CPU shares over a stretch of time: this process (the load generator), gunicorn and
+    PostgreSQL of ``stack``, each as a share of one core, beside the machine's load average."""
+
+    def __init__(self, stack):
+        self.stack = stack
+        self.started = time.time()
+        self.readings = self._read()
+
+    def _read(self) -> tuple[float, float, float]:
+        stack = self.stack
+        return cpu_seconds(), stack.server_cpu_seconds(), stack.postgres_cpu_seconds()
+
+    def line(self) -> str:
+        wall = time.time() - self.started
+        shares = [(now - then) / wall for now, then in zip(self._read(), self.readings, strict=True)]
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        return (
+            f"CPU, share of one core: load generator {shares[0]:.0%}, gunicorn {shares[1]:.0%}, "
+            f"PostgreSQL {shares[2]:.0%}; load average {load} (1, 5, 15 min), {os.cpu_count()} CPUs"
+        )
+
+
 @dataclass
 class Phase:
     """A running group of simulated people; stop it with :meth:`stop` (bounded)."""
 
     environment: Environment
-    started: float
-    cpu_started: float
 
     def stop(self) -> None:
         """Stop every person; print the exceptions their own code raised (a bug here, not in
@@ -149,10 +170,6 @@ class Phase:
         for row in runner.exceptions.values():
             print(f"    simulated people's code raised {row['count']}×:\n{row['traceback']}")
 
-    def cpu_share(self) -> float:
-        """The load generator's CPU time since the start, as a share of one core."""
-        wall = time.time() - self.started
-        return (cpu_seconds() - self.cpu_started) / wall if wall > 0 else float("nan")
 
 
 def start(host: str, people: dict[type, int], spawn_rate: float, recorder: Recorder) -> Phase:
@@ -163,21 +180,20 @@ def start(host: str, people: dict[type, int], spawn_rate: float, recorder: Recor
     environment = Environment(user_classes=classes, host=host)
     environment.events.request.add_listener(recorder.on_request)
     runner = environment.create_local_runner()
-    phase = Phase(environment, time.time(), cpu_seconds())
+    phase = Phase(environment)
     runner.start(sum(people.values()), spawn_rate=spawn_rate, user_classes=classes)
     return phase
 
 
-def add_people(phase: Phase, people: dict[type, int], spawn_rate: float) -> None:
-    """Grow a running phase to ``people`` in total (user class → how many)."""
-    classes = phase.environment.user_classes
-    for user_class in classes:
-        for wanted, count in people.items():
-            if issubclass(user_class, wanted):
-                user_class.fixed_count = count
-    phase.environment.runner.start(
-        sum(people.values()), spawn_rate=spawn_rate, user_classes=classes
-    )
+def add_people(phase: Phase, user_class: type, total: int, spawn_rate: float) -> None:
+    """Grow a running phase to ``total`` people of ``user_class`` (one of the phase's
+    classes), ``spawn_rate`` a second. (``runner.start`` again keeps the first fixed counts.)"""
+    runner = phase.environment.runner
+    name = next(c.__name__ for c in phase.environment.user_classes if issubclass(c, user_class))
+    step = max(1, round(spawn_rate))
+    while runner.user_count < total:
+        runner.spawn_users({name: min(step, total - runner.user_count)})
+        gevent.sleep(1)
 
 
 def wait_spawned(phase: Phase, timeout: float) -> None:
@@ -215,6 +231,35 @@ def settle(base_url: str, timeout: float = 90) -> float:
             quick = 0
         gevent.sleep(0.5)
     return time.time() - started
+
+
+DEMO_TRAINEE = ("amina@ordvard.example", "demo-deltagare-1")  # made by `ordvard setup`
+
+
+def warm_up(base_url: str, email: str = DEMO_TRAINEE[0], password: str = DEMO_TRAINEE[1]):
+    """Have both gunicorn workers load what the first request of each kind loads (the note
+    checker, templates, connections), as after any minutes of real use; nothing recorded."""
+    from locust.clients import HttpSession
+    from locust.event import EventHook
+
+    from benchmarks.load import visits
+
+    session = HttpSession(base_url, EventHook(), None)
+    if not visits.log_in(session, email, password):
+        raise RuntimeError(f"warm-up: {email} could not log in")
+    index = session.get("/skriva/", timeout=visits.TIMEOUT)
+    lesson, exercise = visits.EXERCISE_LINK.findall(index.text)[0]
+    page = session.get(f"/skriva/{lesson}/{exercise}", timeout=visits.TIMEOUT)
+    headers = {"X-CSRFToken": visits.META_TOKEN.search(page.text).group(1)}
+    body = {"text": visits.NOTE, "lesson": lesson, "exercise": exercise}
+
+    def check_and_read() -> None:
+        session.post("/api/check", json=body, headers=headers, timeout=visits.TIMEOUT)
+        session.get(f"/lektioner/{lesson}", timeout=visits.TIMEOUT)
+        session.get("/ordlista/?q=blodtryck", timeout=visits.TIMEOUT)
+
+    for _ in range(3):  # concurrent, so that both workers get some
+        gevent.joinall([gevent.spawn(check_and_read) for _ in range(4)], timeout=120)
 
 
 def machine_line() -> str:

@@ -27,7 +27,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from benchmarks.load import harness  # noqa: I001 - first: locust patches the standard library
 
 import argparse
-import os
 import signal
 import time
 from dataclasses import dataclass
@@ -67,13 +66,11 @@ class BusyTrainee(scenario.Trainee):
     wait_time = between(0.5, 2)
 
 
-def figure(label: str, stats: dict, cpu: float, server_cpu: float, target: str, ok: bool) -> None:
+def figure(label: str, stats: dict, usage: str, target: str, ok: bool) -> None:
     print(
         f"{label}: {stats['n']} requests, {stats['rate']:.1f}/s, p50 {stats['p50']:.0f} ms, "
         f"p95 {stats['p95']:.0f} ms, max {stats['max']:.0f} ms, errors {stats['errors']} "
-        f"({target}) {'OK' if ok else 'MISSED'}\n"
-        f"    CPU: load generator {cpu:.0%} of one core, gunicorn {server_cpu:.0%} of one core; "
-        f"{harness.machine_line()}",
+        f"({target}) {'OK' if ok else 'MISSED'}\n    {usage}",
         flush=True,
     )
 
@@ -91,7 +88,6 @@ def per_endpoint(requests: list[harness.Request]) -> None:
 
 def steady(stack: Stack, plan: Plan, recorder: harness.Recorder) -> bool:
     started = time.time()
-    server_started = stack.server_cpu_seconds()
     logins_before = recorder.count(LOGIN)
     phase = harness.start(
         stack.base_url, {scenario.Trainee: plan.trainees, scenario.Teacher: plan.teachers},
@@ -101,12 +97,10 @@ def steady(stack: Stack, plan: Plan, recorder: harness.Recorder) -> bool:
     people = plan.trainees + plan.teachers
     harness.wait_for(lambda: recorder.count(LOGIN) >= logins_before + people, 180)
     gevent.sleep(3)
-    window_start = time.time()
-    cpu_start, server_start = harness.cpu_seconds(), stack.server_cpu_seconds()
+    window_start, meter = time.time(), harness.Meter(stack)
     gevent.sleep(plan.steady_seconds)
     window_end = time.time()
-    cpu = (harness.cpu_seconds() - cpu_start) / (window_end - window_start)
-    server = (stack.server_cpu_seconds() - server_start) / (window_end - window_start)
+    usage = meter.line()
     phase.stop()
     window = recorder.window(window_start, window_end)
     stats = harness.summary(window, window_end - window_start)
@@ -115,12 +109,12 @@ def steady(stack: Stack, plan: Plan, recorder: harness.Recorder) -> bool:
     figure(
         f"1. steady: {plan.trainees} trainees + {plan.teachers} teachers, 3–8 s think time, "
         f"{plan.steady_seconds:.0f} s window",
-        stats, cpu, server, f"target p95 ≤ {STEADY_P95_MS:.0f} ms, 0 errors", ok,
+        stats, usage, f"target p95 ≤ {STEADY_P95_MS:.0f} ms, 0 errors", ok,
     )
     logins = [r for r in recorder.window(started, window_start) if r.name == LOGIN]
     print(
-        f"    logins while they arrived: {len(logins)}, p95 {harness.p95([r.ms for r in logins]):.0f} ms; "
-        f"gunicorn CPU over the whole phase {stack.server_cpu_seconds() - server_started:.0f} s"
+        f"    logins while they arrived (before the window): {len(logins)}, "
+        f"p95 {harness.p95([r.ms for r in logins]):.0f} ms"
     )
     per_endpoint(window)
     if stats["errors"]:
@@ -143,25 +137,19 @@ def step_load(stack: Stack, plan: Plan, recorder: harness.Recorder) -> bool:
         if phase is None:
             phase = harness.start(stack.base_url, {BusyTrainee: people}, 10, recorder)
         else:
-            harness.add_people(phase, {BusyTrainee: people}, 10)
+            harness.add_people(phase, BusyTrainee, people, 10)
         harness.wait_spawned(phase, 120)
         wanted = logins_before + arriving
         harness.wait_for(lambda wanted=wanted: recorder.count(LOGIN) >= wanted, 180)
         gevent.sleep(3)
-        start, cpu_start, server_start = (
-            time.time(), harness.cpu_seconds(), stack.server_cpu_seconds()
-        )
+        start, meter = time.time(), harness.Meter(stack)
         gevent.sleep(plan.step_seconds)
         end = time.time()
         stats = harness.summary(recorder.window(start, end), end - start)
-        cpu = (harness.cpu_seconds() - cpu_start) / (end - start)
-        server = (stack.server_cpu_seconds() - server_start) / (end - start)
         within = stats["p95"] <= STEP_P95_MS
         print(
-            f"    {people:>4} people: {stats['rate']:5.1f} requests/s, p50 {stats['p50']:4.0f} ms, "
-            f"p95 {stats['p95']:5.0f} ms, errors {stats['errors']}; CPU: load generator "
-            f"{cpu:.0%}, gunicorn {server:.0%} of one core; load average "
-            f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}",
+            f"    {phase.environment.runner.user_count:>4} people: {stats['rate']:5.1f} requests/s, p50 {stats['p50']:4.0f} ms, "
+            f"p95 {stats['p95']:5.0f} ms, errors {stats['errors']}\n      {meter.line()}",
             flush=True,
         )
         if not within:
@@ -183,8 +171,7 @@ def step_load(stack: Stack, plan: Plan, recorder: harness.Recorder) -> bool:
 
 
 def login_burst(stack: Stack, plan: Plan, recorder: harness.Recorder) -> bool:
-    started = time.time()
-    cpu_start, server_start = harness.cpu_seconds(), stack.server_cpu_seconds()
+    started, meter = time.time(), harness.Meter(stack)
     logins_before = recorder.count(LOGIN)
     phase = harness.start(
         stack.base_url, {scenario.LoggingIn: plan.burst}, plan.burst / plan.burst_seconds,
@@ -194,17 +181,16 @@ def login_burst(stack: Stack, plan: Plan, recorder: harness.Recorder) -> bool:
         lambda: recorder.count(LOGIN) >= logins_before + plan.burst, plan.burst_seconds + 90
     )
     end = time.time()
+    usage = meter.line()
     phase.stop()
     logins = [
         r for r in recorder.window(started, end + 1) if r.name == LOGIN and r.start >= started
     ]
     stats = harness.summary(logins, end - started)
-    cpu = (harness.cpu_seconds() - cpu_start) / (end - started)
-    server = (stack.server_cpu_seconds() - server_start) / (end - started)
     ok = stats["p95"] <= LOGIN_P95_MS and stats["errors"] == 0 and stats["n"] == plan.burst
     figure(
         f"3. login burst: {plan.burst} logins in {plan.burst_seconds:.0f} s (log-in POST only)",
-        stats, cpu, server, f"target p95 ≤ {LOGIN_P95_MS:.0f} ms", ok,
+        stats, usage, f"target p95 ≤ {LOGIN_P95_MS:.0f} ms", ok,
     )
     return ok
 
@@ -220,6 +206,7 @@ def main() -> int:
     recorder = harness.Recorder()
     with Stack(args.port_base, args.port_base + 1, args.port_base + 2) as stack:
         stack.start(trainees=plan.accounts, teachers=5)
+        harness.warm_up(stack.base_url)
         results = []
         for phase in (steady, step_load, login_burst):
             results.append(phase(stack, plan, recorder))

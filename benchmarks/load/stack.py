@@ -70,6 +70,25 @@ def _postgres_bin() -> Path:
     return Path(os.path.realpath(found)).parent
 
 
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time so far of the live processes ``pids``."""
+    total, ticks = 0.0, os.sysconf("SC_CLK_TCK")
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
 @dataclass
 class Stack:
     """Start with :meth:`start`, stop with :meth:`close` (also on errors: use ``with``)."""
@@ -243,13 +262,7 @@ class Stack:
 
     def workers(self) -> list[int]:
         """The gunicorn worker processes now (children of the master)."""
-        if self.gunicorn is None:
-            return []
-        path = Path(f"/proc/{self.gunicorn.pid}/task/{self.gunicorn.pid}/children")
-        try:
-            return [int(pid) for pid in path.read_text().split()]
-        except OSError:
-            return []
+        return _children(self.gunicorn.pid) if self.gunicorn is not None else []
 
     def kill_worker(self) -> int:
         """``kill -9`` one worker, as the kernel's OOM killer or a crash would; its pid."""
@@ -259,16 +272,15 @@ class Stack:
 
     def server_cpu_seconds(self) -> float:
         """CPU time so far of gunicorn's master and its live workers."""
-        total = 0.0
-        ticks = os.sysconf("SC_CLK_TCK")
-        pids = ([self.gunicorn.pid] if self.gunicorn else []) + self.workers()
-        for pid in pids:
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-                total += (int(fields[11]) + int(fields[12])) / ticks
-            except (OSError, IndexError, ValueError):
-                pass
-        return total
+        return _cpu_seconds(([self.gunicorn.pid] if self.gunicorn else []) + self.workers())
+
+    def postgres_cpu_seconds(self) -> float:
+        """CPU time so far of the private PostgreSQL's postmaster and its live backends."""
+        try:
+            postmaster = int((self.folder / "postgres" / "postmaster.pid").read_text().split()[0])
+        except (OSError, IndexError, ValueError):
+            return 0.0
+        return _cpu_seconds([postmaster, *_children(postmaster)])
 
     def log_tail(self, name: str, lines: int = 30) -> str:
         path = self.folder / name
