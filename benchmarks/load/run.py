@@ -13,7 +13,8 @@ starts it), each printed beside its target and beside the load generator's own C
 3. Login burst: 50 people log in within 10 s on an idle server → p95 of the log-in POST
    (target ≤ 1 s).
 
-Ports: gunicorn ``--port-base``, PostgreSQL +1, Redis +2 (default 8200–8202), all on
+Before the first phase both gunicorn workers are warmed up (the note checker loaded, a few
+pages read), as after a few minutes of real use. Ports: gunicorn ``--port-base``, PostgreSQL +1, Redis +2 (default 8200–8202), all on
 127.0.0.1. Everything stops by itself and removes its temporary folder. The machine's load
 average is printed before and after: figures from a busy shared machine are noisy.
 """
