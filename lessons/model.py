@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SPEAKERS = ("vårdare", "brukare", "patient", "anhörig", "sjuksköterska")
-DRILL_KINDS = ("flashcard", "listen", "choice", "cloze", "gender", "spelling")
+DRILL_KINDS = ("flashcard", "listen", "choice", "cloze", "gender", "spelling", "word_order")
 MAX_TEXT = 2000
 
 # [surface|lemma] or [lemma]; a lemma may carry "#pos" when it exists in two word classes.

@@ -129,3 +129,43 @@ def check_choice(answer: str, expected: str) -> Verdict:
 def gave_up(expected: str) -> Verdict:
     """The trainee pressed "Jag vet inte": shown the answer, graded Igen."""
     return Verdict(WRONG, Rating.Again, f"Rätt svar är ”{expected}”. Du får ordet snart igen.", expected)
+
+
+NO_ORDER = "Välj en del för varje plats."
+ALSO_RIGHT = "Din ordning är också rätt. I lektionen står meningen så här:"
+PART_TWICE = "Använd varje del en gång: ”{part}” är vald mer än en gång."
+
+
+def ordered_text(parts: list[str], order: list[int | None]) -> str:
+    """The sentence the trainee built: the parts in ``order`` (positions not chosen, or not
+    parts, are left out), with a capital letter and a full stop."""
+    words = " ".join(parts[i] for i in order if i is not None and 0 <= i < len(parts))
+    return words[:1].upper() + words[1:] + "." if words else ""
+
+
+def order_problem(parts: list[str], order: list[int | None]) -> str | None:
+    """Why ``order`` is not an answer yet: a place left empty or a part used twice."""
+    if len(order) != len(parts) or any(i is None or not 0 <= i < len(parts) for i in order):
+        return NO_ORDER
+    twice = next((i for i in order if order.count(i) > 1), None)
+    return PART_TWICE.format(part=parts[twice]) if twice is not None else None
+
+
+def check_order(prompt: dict, order: list[int]) -> Verdict:
+    """A word-order answer: right when it is one of the orders the V2 rule allows (the prompt's
+    ``accepted``), else wrong with a hint about the verb or the subject when that is what is
+    wrong."""
+    built = ordered_text(prompt["parts"], order)
+    expected = prompt["expected"]
+    if normalise(built) in {normalise(text) for text in prompt["accepted"]}:
+        if normalise(built) == normalise(expected):
+            return Verdict(RIGHT, Rating.Good, "Rätt!", expected)
+        return Verdict(RIGHT, Rating.Good, ALSO_RIGHT, expected)
+    verb, subject = prompt["parts"][prompt["verb"]], prompt["parts"][prompt["subject"]]
+    if order.index(prompt["verb"]) != 1:
+        hint = f"Verbet ”{verb}” ska stå på plats två."
+    elif order[0] != prompt["subject"] and order.index(prompt["subject"]) != 2:
+        hint = f"När meningen inte börjar med ”{subject}”, kommer ”{subject}” direkt efter verbet."
+    else:
+        hint = "Delarna står inte i rätt ordning."
+    return Verdict(WRONG, Rating.Again, hint, expected)

@@ -1,5 +1,5 @@
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, StringField, SubmitField
+from wtforms import Field, HiddenField, IntegerField, StringField, SubmitField
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional
 
 from webapp.drills.scheduling import MAX_RETENTION, MIN_RETENTION
@@ -15,6 +15,18 @@ class WholeNumberField(IntegerField):
             raise ValueError("Skriv ett heltal, till exempel 90.") from error
 
 
+class OrderField(Field):
+    """The parts of a word-order item in the order chosen: one ``order`` value per place (a
+    select each without JavaScript), each a part's number, or None for a place left empty.
+    Whether the order is complete is the service's to judge and explain."""
+
+    def process_formdata(self, valuelist):
+        self.data = [int(value) if value.isdigit() and len(value) < 3 else None for value in valuelist[:12]]
+
+    def _value(self):
+        return ""
+
+
 class AnswerForm(FlaskForm):
     """One answer. Length is judged by the service, which keeps the item and explains."""
 
@@ -24,6 +36,7 @@ class AnswerForm(FlaskForm):
     give_up = HiddenField()
     done = WholeNumberField(validators=[Optional()])
     lesson = HiddenField()
+    order = OrderField()
 
 
 class SettingsForm(FlaskForm):

@@ -1,4 +1,5 @@
-"""The six drill kinds: which one an item gets, and what it shows (its prompt).
+"""The six word drill kinds and the word-order drill: which one an item gets, and what it
+shows (its prompt).
 
 Pure functions over glossary and lesson records, no database: the service fetches the term,
 its lesson, the distractors and the card's history, and stores the prompt this module builds
@@ -27,9 +28,11 @@ from glossary.model import FORM_LABELS
 from glossary.model import Term as TermRecord
 from lessons.model import Lesson as LessonRecord
 from lessons.model import segments
+from lessons.word_order import cut_sentence
 
 RECOGNISE, PRODUCE = "recognise", "produce"
 DIRECTIONS = (RECOGNISE, PRODUCE)
+ORDER, WORD_ORDER = "order", "word_order"  # a sentence card's direction and its one kind
 KINDS_BY_DIRECTION = {
     RECOGNISE: ("flashcard", "choice", "gender"),
     PRODUCE: ("flashcard", "cloze", "listen", "spelling"),
@@ -41,6 +44,7 @@ KIND_NAMES = {
     "cloze": "Fyll i meningen",
     "listen": "Lyssna och skriv",
     "spelling": "Stava ordet",
+    WORD_ORDER: "Ordföljd",
 }
 CHOICE_OPTIONS = 4
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
@@ -203,3 +207,27 @@ def other_forms(forms: dict[str, str | None], answer: str) -> dict[str, str]:
         if form and form.casefold() != answer.casefold():
             labels.setdefault(form, []).append(FORM_LABELS[key])
     return {form: " eller ".join(names) for form, names in labels.items()}
+
+
+def word_order_prompt(sentence: str, seed: int) -> dict:
+    """A word-order item: the sentence's parts shuffled (never into a right order), the right
+    orders as sentences (``accepted``), and where the verb and subject are among the parts
+    shown, for the hint after a wrong answer."""
+    cut = cut_sentence(sentence)
+    rng = random.Random(seed)
+    shown = list(range(len(cut.parts)))
+    for _ in range(20):
+        rng.shuffle(shown)
+        if tuple(shown) not in cut.orders:
+            break
+    return {
+        "kind": WORD_ORDER,
+        "direction": ORDER,
+        "parts": [cut.parts[i].text for i in shown],
+        "verb": shown.index(cut.verb),
+        "subject": shown.index(cut.subject),
+        "accepted": list(cut.accepted),
+        "expected": sentence,
+        "audio": sentence,
+        "solution": sentence,
+    }

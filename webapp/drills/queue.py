@@ -7,6 +7,12 @@ when the teacher set one); then cards in a learning step that come due within
 
 A term's *produce* card (meaning → Swedish) is new only after its *recognise* card has been
 answered once: the trainee has seen the word before being asked to write it.
+
+The word-order drill has one card per sentence (``lessons.word_order``): a lesson that allows
+``word_order`` offers up to :data:`NEW_SENTENCES_PER_DAY` new sentences a day besides its new
+words, placed among the new words (one after every :data:`WORDS_PER_SENTENCE` new words of the
+day), so a session meets a sentence early without sentences crowding out the words. Due sentence cards are due
+cards like any other.
 """
 
 from __future__ import annotations
@@ -19,14 +25,18 @@ from flask import current_app, g
 from sqlalchemy import func, or_, select
 
 from lessons.model import Drills
-from webapp.drills.kinds import RECOGNISE, directions_for
+from lessons.word_order import lesson_sentences, sentence_key
+from webapp.drills.kinds import ORDER, RECOGNISE, WORD_ORDER, directions_for
 from webapp.drills.scheduling import DEFAULT_RETENTION
 from webapp.extensions import db
 from webapp.learn.access import PUBLISHED, open_to, visible_to
+from webapp.learn.store import record_of
 from webapp.models import Assignment, Card, Group, Lesson, LessonTerm, Membership, User
 from webapp.models.group import MemberRole
 
 LEARN_AHEAD = timedelta(minutes=20)
+NEW_SENTENCES_PER_DAY = 2
+WORDS_PER_SENTENCE = 4
 
 
 class UnknownLesson(LookupError):
@@ -64,8 +74,9 @@ class Settings:
 @dataclass(frozen=True)
 class NewCard:
     lesson_id: int
-    term_id: int
+    term_id: int | None
     direction: str
+    sentence: str | None = None  # a word-order card's sentence (term_id None)
 
 
 @dataclass
@@ -160,8 +171,9 @@ def build_queue(user: User, slug: str | None, now: datetime, size: int, settings
     lesson_ids = [scope.id for scope in queue.lessons]
     in_scope = Card.user_id == user_id
     if slug is not None:
-        in_scope = in_scope & Card.term_id.in_(
-            select(LessonTerm.term_id).where(LessonTerm.lesson_id.in_(lesson_ids))
+        in_scope = in_scope & or_(
+            Card.term_id.in_(select(LessonTerm.term_id).where(LessonTerm.lesson_id.in_(lesson_ids))),
+            Card.sentence_key.is_not(None) & Card.lesson_id.in_(lesson_ids),
         )
     queue.due = list(
         db.session.scalars(select(Card).where(in_scope, Card.due <= now).order_by(Card.due, Card.id).limit(size))
@@ -194,13 +206,22 @@ def _new_cards(user_id: int, lessons: list[LessonScope], now: datetime, settings
     day_start = local_day_start(now)
     existing: dict[tuple[int, str], bool] = {}
     introduced: dict[int | None, int] = {}
-    for term_id, direction, reviewed, lesson_id, created_at in db.session.execute(
-        select(Card.term_id, Card.direction, Card.last_review.is_not(None), Card.lesson_id, Card.created_at).where(
-            Card.user_id == user_id
-        )
+    sentences: set[str] = set()
+    sentences_introduced: dict[int | None, int] = {}
+    for term_id, direction, reviewed, lesson_id, created_at, key in db.session.execute(
+        select(
+            Card.term_id, Card.direction, Card.last_review.is_not(None), Card.lesson_id, Card.created_at,
+            Card.sentence_key,
+        ).where(Card.user_id == user_id)
     ):
+        today = created_at >= day_start
+        if key is not None:
+            sentences.add(key)
+            if today:
+                sentences_introduced[lesson_id] = sentences_introduced.get(lesson_id, 0) + 1
+            continue
         existing[(term_id, direction)] = reviewed
-        if created_at >= day_start:
+        if today:
             introduced[lesson_id] = introduced.get(lesson_id, 0) + 1
     by_lesson: dict[int, list[int]] = {}
     for lesson_id, term_id in words:
@@ -220,4 +241,44 @@ def _new_cards(user_id: int, lessons: list[LessonScope], now: datetime, settings
                 found.append(NewCard(scope.id, term_id, direction))
                 listed.add(key)
                 room -= 1
+    # A new sentence after every WORDS_PER_SENTENCE new words of the day: counted from the
+    # cards made today, as the queue is built anew for every item.
+    words_today, sentences_today = sum(introduced.values()), sum(sentences_introduced.values())
+    for place, card in enumerate(_new_sentences(lessons, sentences, sentences_introduced)):
+        at = max(0, (sentences_today + place + 1) * WORDS_PER_SENTENCE - words_today) + place
+        found.insert(min(len(found), at), card)
     return found
+
+
+def _new_sentences(
+    lessons: list[LessonScope], drilled: set[str], introduced: dict[int | None, int]
+) -> list[NewCard]:
+    found: list[NewCard] = []
+    listed: set[str] = set()
+    for scope in lessons:
+        if WORD_ORDER not in scope.kinds:
+            continue
+        room = NEW_SENTENCES_PER_DAY - introduced.get(scope.id, 0)
+        for sentence, key in _sentences_of(scope):
+            if room <= 0:
+                break
+            if key not in drilled and key not in listed:
+                listed.add(key)
+                found.append(NewCard(scope.id, None, ORDER, sentence))
+                room -= 1
+    return found
+
+
+_lesson_sentences: dict[tuple[int, int], list[tuple[str, str]]] = {}
+
+
+def _sentences_of(scope: LessonScope) -> list[tuple[str, str]]:
+    """(sentence, key) of the lesson's word-order sentences, cached per lesson version (the
+    body is read once per process and version)."""
+    cache_key = (scope.id, scope.version)
+    if cache_key not in _lesson_sentences:
+        lesson = db.session.get(Lesson, scope.id)
+        _lesson_sentences[cache_key] = [
+            (sentence, sentence_key(sentence)) for sentence in lesson_sentences(record_of(lesson))
+        ]
+    return _lesson_sentences[cache_key]

@@ -44,6 +44,7 @@ def answer():
     outcome = service.record_answer(
         current_user, form.token.data, now,
         answer=form.answer.data or "", rating=form.rating.data, give_up=bool(form.give_up.data),
+        order=form.order.data,
         commit=False,  # committed with the next item by session_view
     )
     done = (form.done.data or 0) + (1 if outcome.recorded else 0)

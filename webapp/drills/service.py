@@ -18,6 +18,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from lessons.model import Lesson as LessonRecord
+from lessons.word_order import sentence_key
 from webapp.drills import answers, kinds
 from webapp.drills.queue import NewCard, Queue, build_queue, local_day_start, settings_for
 from webapp.drills.scheduling import new_card_state, review
@@ -51,6 +52,7 @@ class Outcome:
     rating: Rating | None = None
     next_due: datetime | None = None
     given: str | None = None  # what the trainee typed or picked, shown beside the right answer
+    order: tuple = ()  # the parts' order as posted (a word-order item shown again keeps it)
 
     @property
     def recorded(self) -> bool:
@@ -130,9 +132,12 @@ def next_item(
 
 
 def _card_for(user: User, entry: NewCard, now: datetime) -> Card:
+    key = sentence_key(entry.sentence) if entry.sentence is not None else None
     card = Card(
         user_id=user.id,
         term_id=entry.term_id,
+        sentence_key=key,
+        sentence=entry.sentence,
         lesson_id=entry.lesson_id,
         direction=entry.direction,
         created_at=now,
@@ -142,15 +147,19 @@ def _card_for(user: User, entry: NewCard, now: datetime) -> Card:
         with db.session.begin_nested():
             db.session.add(card)
     except IntegrityError:  # the same card was just made in another tab: use that one
-        card = db.session.scalar(
-            select(Card).where(
-                Card.user_id == user.id, Card.term_id == entry.term_id, Card.direction == entry.direction
-            )
+        same = (
+            Card.sentence_key == key
+            if key is not None
+            else (Card.term_id == entry.term_id) & (Card.direction == entry.direction)
         )
+        card = db.session.scalar(select(Card).where(Card.user_id == user.id, same))
     return card
 
 
 def _prompt(user: User, card: Card, scope) -> dict:
+    if card.sentence is not None:  # a word-order card: one kind, shuffled anew each time
+        answered = card.last_review.timestamp() if card.last_review else 0
+        return kinds.word_order_prompt(card.sentence, seed=card.id * 1009 + int(answered))
     term_row = db.session.get(Term, card.term_id)
     term = term_record(term_row)
     lesson = _lesson_record(scope.id, scope.version) if scope else _lesson_record(card.lesson_id)
@@ -205,6 +214,7 @@ def record_answer(
     answer: str = "",
     rating: int | None = None,
     give_up: bool = False,
+    order: list[int | None] | None = None,
     commit: bool = True,
 ) -> Outcome:
     """Check and store one answer (see the module docstring for what is refused).
@@ -223,9 +233,11 @@ def record_answer(
     item, card = found
     if item.answered_at is not None:
         return Outcome("replayed", REPLAYED, item)
-    verdict, chosen, problem = _judge(item.prompt, answer, rating, give_up)
+    if item.kind == kinds.WORD_ORDER and not give_up:
+        answer = answers.ordered_text(item.prompt["parts"], order or [])
+    verdict, chosen, problem = _judge(item.prompt, answer, rating, give_up, order)
     if problem:
-        return Outcome("invalid", problem, item)
+        return Outcome("invalid", problem, item, order=tuple(order or ()))
     marked = db.session.execute(
         update(DrillItem)
         .where(DrillItem.id == item.id, DrillItem.user_id == user.id, DrillItem.answered_at.is_(None))
@@ -273,9 +285,15 @@ def keep_answer() -> None:
     db.session.commit()
 
 
-def _judge(prompt: dict, answer: str, rating: int | None, give_up: bool):
+def _judge(prompt: dict, answer: str, rating: int | None, give_up: bool, order=None):
     """(verdict or None, rating, problem message or None) for an answer to ``prompt``."""
     expected = prompt["expected"]
+    if prompt["kind"] == kinds.WORD_ORDER and not give_up:
+        problem = answers.order_problem(prompt["parts"], order or [])
+        if problem:
+            return None, None, problem
+        verdict = answers.check_order(prompt, order)
+        return verdict, verdict.rating, None
     if prompt["kind"] == "flashcard":
         if rating not in {r.value for r in Rating}:
             return None, None, NO_RATING
@@ -364,10 +382,11 @@ class Today:
     due: int
     new: int
     answered: int
+    sentences: int = 0  # new word-order sentences
 
     @property
     def waiting(self) -> int:
-        return self.due + self.new
+        return self.due + self.new + self.sentences
 
 
 def today_summary(user: User, now: datetime) -> Today:
@@ -377,4 +396,5 @@ def today_summary(user: User, now: datetime) -> Today:
         .select_from(ReviewLog)
         .where(ReviewLog.user_id == user.id, ReviewLog.reviewed_at >= local_day_start(now))
     )
-    return Today(queue.due_count, len(queue.new), answered)
+    sentences = sum(1 for entry in queue.new if entry.sentence is not None)
+    return Today(queue.due_count, len(queue.new) - sentences, answered, sentences)

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Float,
     ForeignKey,
     Index,
@@ -22,19 +23,26 @@ from webapp.models.time import UTCDateTime, utcnow
 
 
 class Card(db.Model):
-    """One FSRS card per (trainee, term, direction); the columns mirror ``fsrs.Card``."""
+    """One FSRS card per (trainee, term, direction), or per (trainee, sentence) for the
+    word-order drill (``term_id`` empty, direction ``order``); the columns mirror ``fsrs.Card``.
+
+    A sentence card keeps its sentence, so it can be drilled after the lesson is edited."""
 
     __tablename__ = "cards"
     __table_args__ = (
         UniqueConstraint("user_id", "term_id", "direction", name="uq_cards_user_term_direction"),
+        UniqueConstraint("user_id", "sentence_key", name="uq_cards_user_sentence"),
+        CheckConstraint("(term_id IS NULL) <> (sentence_key IS NULL)", name="term_or_sentence"),
         Index("ix_cards_user_due", "user_id", "due"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    term_id: Mapped[int] = mapped_column(ForeignKey("terms.id", ondelete="CASCADE"), index=True)
+    term_id: Mapped[int | None] = mapped_column(ForeignKey("terms.id", ondelete="CASCADE"), index=True)
+    sentence_key: Mapped[str | None] = mapped_column(String(40))  # lessons.word_order.sentence_key
+    sentence: Mapped[str | None] = mapped_column(Text)
     lesson_id: Mapped[int | None] = mapped_column(ForeignKey("lessons.id", ondelete="SET NULL"))
-    direction: Mapped[str] = mapped_column(String(16))  # recognise (sv→L1) | produce (L1→sv)
+    direction: Mapped[str] = mapped_column(String(16))  # recognise (sv→L1) | produce (L1→sv) | order
     state: Mapped[int] = mapped_column(Integer)  # fsrs.State value
     step: Mapped[int | None] = mapped_column(Integer)
     stability: Mapped[float | None] = mapped_column(Float)

@@ -26,7 +26,80 @@
     }
   }
 
+  /* Word order by tapping: a part tapped in "Delarna" goes last in "Din mening", a part
+     tapped there goes back. The place selects (the no-JavaScript form) stay in the form,
+     hidden, and are kept in step, so the answer posts the same either way. */
+  function enhanceWordOrder() {
+    var box = region.querySelector("[data-word-order]");
+    if (!box) { return; }
+    var selects = Array.prototype.slice.call(box.querySelectorAll("select[name=order]"));
+    var parts = Array.prototype.map.call(selects[0].options, function (option) { return option.textContent; }).slice(1);
+    var chosen = selects.map(function (select) { return select.value === "" ? null : Number(select.value); })
+      .filter(function (value, i, all) { return value !== null && all.indexOf(value) === i; });
+    box.querySelector("[data-order-places]").hidden = true;
+    box.querySelector(".order-pool").remove();
+    var built = document.createElement("div");
+    built.className = "order-built";
+    var builtLabel = document.createElement("p");
+    builtLabel.className = "order-label";
+    builtLabel.textContent = "Din mening:";
+    var builtList = document.createElement("div");
+    builtList.className = "order-row order-sentence";
+    builtList.lang = "sv";
+    var poolLabel = document.createElement("p");
+    poolLabel.className = "order-label";
+    poolLabel.textContent = "Tryck på delarna i den ordning de ska stå:";
+    var pool = document.createElement("div");
+    pool.className = "order-row order-choices";
+    pool.lang = "sv";
+    var said = document.createElement("p");
+    said.className = "visually-hidden";
+    said.setAttribute("role", "status");
+    built.append(builtLabel, builtList, poolLabel, pool, said);
+    box.prepend(built);
+
+    function button(index, action) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "button button-secondary order-part";
+      var hidden = document.createElement("span");
+      hidden.className = "visually-hidden";
+      hidden.textContent = action + ": ";
+      b.append(hidden, document.createTextNode(parts[index]));
+      b.dataset.part = String(index);
+      return b;
+    }
+    function sentence() {
+      return chosen.map(function (i) { return parts[i]; }).join(" ");
+    }
+    function render(focusIn) {
+      selects.forEach(function (select, place) { select.value = place < chosen.length ? String(chosen[place]) : ""; });
+      builtList.replaceChildren.apply(builtList, chosen.map(function (i) { return button(i, "Ta bort"); }));
+      if (!chosen.length) { builtList.textContent = "(inga delar ännu)"; }
+      pool.replaceChildren.apply(pool, parts.map(function (_, i) { return i; })
+        .filter(function (i) { return chosen.indexOf(i) < 0; })
+        .map(function (i) { return button(i, "Lägg till"); }));
+      said.textContent = "Din mening: " + (sentence() || "inga delar ännu") + ".";
+      var target = focusIn && (focusIn.querySelector("button") || (focusIn === pool ? builtList : pool).querySelector("button"));
+      if (target) { target.focus(); } else if (focusIn) { box.closest("form").querySelector("button[type=submit]").focus(); }
+    }
+    pool.addEventListener("click", function (event) {
+      var b = event.target.closest("button[data-part]");
+      if (!b) { return; }
+      chosen.push(Number(b.dataset.part));
+      render(pool);
+    });
+    builtList.addEventListener("click", function (event) {
+      var b = event.target.closest("button[data-part]");
+      if (!b) { return; }
+      chosen.splice(chosen.indexOf(Number(b.dataset.part)), 1);
+      render(builtList);
+    });
+    render(null);
+  }
+
   function settle(focusFeedback) {
+    enhanceWordOrder();
     var target = focusFeedback && region.querySelector("[data-feedback] h2");
     var input = region.querySelector("input[name=answer]");
     if (input) {
