@@ -1,6 +1,7 @@
 """A trainee like the demo's Amina drills ten words in a real browser — once with JavaScript
 (answers by fetch, keys 1–4 and Enter) and once without (a form POST per answer) — meeting
-every drill kind, then finds the ten answers on the progress page. Axe checks every state."""
+every drill kind (the word-order sentence by tapping its parts, or with a select per place),
+then finds the ten answers on the progress page. Axe checks every state."""
 
 import pytest
 from sqlalchemy import select
@@ -8,6 +9,7 @@ from sqlalchemy import select
 from tests.browser.conftest import PHONE, AccessiblePage
 from tests.factories import make_group, make_user
 from tests.webapp.drill_content import load_lesson
+from tests.webapp.test_word_order_drill import order_for
 from webapp.demo import DEMO_GROUP_NAME, DEMO_JOIN_CODE
 from webapp.extensions import db
 from webapp.models import Assignment, DrillItem, Role
@@ -15,7 +17,7 @@ from webapp.models import Assignment, DrillItem, Role
 pytestmark = pytest.mark.browser
 
 ITEMS = 10
-ALL_KINDS = {"flashcard", "choice", "gender", "cloze", "listen", "spelling"}
+ALL_KINDS = {"flashcard", "choice", "gender", "cloze", "listen", "spelling", "word_order"}
 
 
 @pytest.fixture
@@ -64,6 +66,17 @@ def answer_right(page, prompt, keyboard):
             p.keyboard.press(option.get_attribute("data-key"))
         else:
             submit(page, keyboard, option.click)
+    elif kind == "word_order":
+        for place, part in enumerate(order_for(prompt, prompt["expected"]), start=1):
+            if keyboard:  # tap the parts in order
+                form.locator(f".order-choices button[data-part='{part}']").click()
+            else:  # a select for each place
+                form.get_by_label(f"Plats {place}", exact=True).select_option(str(part))
+        if keyboard:
+            said = form.locator(".order-built [role=status]").text_content()
+            assert said == f"Din mening: {prompt['expected'][:1].lower()}{prompt['expected'][1:]}"
+            page.check_accessibility()
+        submit(page, keyboard, form.get_by_role("button", name="Svara").click)
     else:
         field = form.locator("input[name=answer]")
         field.fill(prompt["expected"])
