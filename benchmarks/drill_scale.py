@@ -6,8 +6,9 @@
 
 PostgreSQL: a separate database ``ordvard_bench_drills`` on ``--postgres`` (the local server by
 default) is created, migrated, filled and dropped at the end — never the shared ``test``
-database. Full scale is 2,000 trainees in 20 groups, 400,000 cards (200 a trainee: 100 words
-of their five assigned lessons, both directions) and 1,000,000 review logs (500 a trainee,
+database. Full scale is 2,000 trainees in 20 groups, 400,000 word cards (200 a trainee: 100
+words of their five assigned lessons, both directions) and up to 10 word-order sentence cards a
+trainee, and 1,000,000 review logs (500 a trainee,
 over 180 days), written with COPY (executemany on SQLite).
 
 Measured in-process with the Flask test client, as server time: for randomly chosen trainees,
@@ -49,6 +50,7 @@ TARGETS_MS = {
 GROUP_SIZE = 100
 LESSONS_PER_GROUP = 5
 TERMS_PER_TRAINEE = 100
+SENTENCES_PER_TRAINEE = 10  # word-order cards (issue 12): every sentence of their lessons, up to this
 LOGS_PER_TRAINEE = 500
 HISTORY_DAYS = 180
 # One argon2 hash for every bench account: hashing 2,000 passwords would take minutes.
@@ -99,7 +101,9 @@ def bulk(table: str, columns: list[str], rows: list[tuple]) -> None:
 
 def build(trainees: int, now: datetime, rng: random.Random) -> list[int]:
     """Fill the database; returns the trainees' user ids."""
+    from lessons.word_order import lesson_sentences, sentence_key
     from webapp.content import load_bundled_content
+    from webapp.learn.store import record_of
     from webapp.models import Group, Lesson, LessonTerm
 
     started = time.perf_counter()
@@ -129,7 +133,22 @@ def build(trainees: int, now: datetime, rng: random.Random) -> list[int]:
         db.session.execute(text("SELECT setval('users_id_seq', (SELECT max(id) FROM users))"))
     db.session.commit()
 
+    sentences = {
+        lesson.id: [(sentence, sentence_key(sentence)) for sentence in lesson_sentences(record_of(lesson))]
+        for lesson in db.session.scalars(select(Lesson))
+    }
     card_rows, log_rows, card_id = [], [], 0
+
+    def card(user_id, term_id, key, sentence, lesson_id, direction):
+        nonlocal card_id
+        card_id += 1
+        last = now - timedelta(days=rng.uniform(0, 40))
+        stability = rng.uniform(1, 60)
+        due = last + timedelta(days=stability * rng.uniform(0.5, 1.2))
+        card_rows.append((card_id, user_id, term_id, key, sentence, lesson_id, direction, 2, None, stability,
+                          rng.uniform(3, 8), due, last, last - timedelta(days=30)))
+        return card_id
+
     for i, user_id in enumerate(user_ids):
         lessons = group_lessons[group_ids[i // GROUP_SIZE]]
         pool = list(dict.fromkeys(t for lesson_id in lessons for t in words[lesson_id]))
@@ -137,20 +156,18 @@ def build(trainees: int, now: datetime, rng: random.Random) -> list[int]:
         cards = []
         for term_id, lesson_id in terms:
             for direction in ("recognise", "produce"):
-                card_id += 1
-                last = now - timedelta(days=rng.uniform(0, 40))
-                stability = rng.uniform(1, 60)
-                due = last + timedelta(days=stability * rng.uniform(0.5, 1.2))
-                card_rows.append((card_id, user_id, term_id, lesson_id, direction, 2, None, stability,
-                                  rng.uniform(3, 8), due, last, last - timedelta(days=30)))
-                cards.append(card_id)
+                cards.append(card(user_id, term_id, None, None, lesson_id, direction))
+        drilled = {key: (sentence, lesson_id) for lesson_id in lessons for sentence, key in sentences[lesson_id]}
+        for key, (sentence, lesson_id) in list(drilled.items())[:SENTENCES_PER_TRAINEE]:
+            cards.append(card(user_id, None, key, sentence, lesson_id, "order"))
         for _ in range(LOGS_PER_TRAINEE):
             rating = rng.choices((1, 2, 3, 4), (12, 15, 63, 10))[0]
             log_rows.append((rng.choice(cards), user_id, rating,
                              now - timedelta(days=rng.uniform(0, HISTORY_DAYS)), rng.randint(2000, 15000),
-                             rng.choice(("flashcard", "choice", "cloze", "listen", "gender", "spelling")), rating > 1))
-    bulk("cards", ["id", "user_id", "term_id", "lesson_id", "direction", "state", "step", "stability",
-                   "difficulty", "due", "last_review", "created_at"], card_rows)
+                             rng.choice(("flashcard", "choice", "cloze", "listen", "gender", "spelling", "word_order")),
+                             rating > 1))
+    bulk("cards", ["id", "user_id", "term_id", "sentence_key", "sentence", "lesson_id", "direction", "state", "step",
+                   "stability", "difficulty", "due", "last_review", "created_at"], card_rows)
     bulk("review_logs", ["card_id", "user_id", "rating", "reviewed_at", "review_duration_ms", "drill_kind", "correct"],
          log_rows)
     if db.engine.dialect.name == "postgresql":
@@ -226,7 +243,10 @@ def measure(app, user_ids: list[int], samples: int, rng: random.Random, slowest:
         with app.app_context():  # the answer a trainee who knows the word would give
             prompt = db.session.scalar(select(DrillItem.prompt).where(DrillItem.token == item.group(1)))
         data = {"token": item.group(1), "done": "0"}
-        data |= {"rating": "3"} if prompt["kind"] == "flashcard" else {"answer": prompt["expected"]}
+        if prompt["kind"] == "word_order":
+            data["order"] = [str(i) for i in lesson_order(prompt)]
+        else:
+            data |= {"rating": "3"} if prompt["kind"] == "flashcard" else {"answer": prompt["expected"]}
         timed("answer + next item (POST /ova/svar)", client.post, "/ova/svar", data=data)
         timed("progress (GET /ova/framsteg)", client.get, "/ova/framsteg")
     service.record_answer = record_answer
@@ -244,6 +264,16 @@ def measure(app, user_ids: list[int], samples: int, rng: random.Random, slowest:
         for statement, times in ranked:
             print(f"{statistics.mean(times):7.2f} ms × {len(times):4d}  {statement}")
     return results
+
+
+def lesson_order(prompt: dict) -> list[int]:
+    """The places of a word-order item's parts that spell the lesson's sentence."""
+    from itertools import permutations
+
+    from webapp.drills.answers import ordered_text
+
+    parts = prompt["parts"]
+    return next(list(o) for o in permutations(range(len(parts))) if ordered_text(parts, list(o)) == prompt["expected"])
 
 
 def round_trip_ms(samples: int = 200) -> float:

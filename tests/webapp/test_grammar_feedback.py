@@ -14,6 +14,7 @@ import io
 
 import pytest
 
+import nlp
 from nlp.report import GRAMMAR_RULES
 from tests.factories import log_in, make_group, make_user
 from tests.webapp.test_review import client_for, review_post, submitted
@@ -140,7 +141,7 @@ def test_live_check_labels_and_explains_grammar_findings(client, lesson, group, 
     )
     why = body["help"]["grammar:np_agreement"]
     assert why["sv"].startswith("Orden som hör till ett substantiv")
-    assert why["examples"][0] == {"right": "Hon har ont i ett knä.", "wrong": "Hon har ont i en knä."}
+    assert why["examples"][0] == {"right": "Brukaren har smärta i ett knä.", "wrong": "Brukaren har smärta i en knä."}
     assert why["l1_lang"] == "uk" and why["l1_dir"] == "ltr" and why["status"] == "draft"
     assert why["l1"] == feedback.finding_help()["rules"]["np_agreement"]["translations"]["uk"]
 
@@ -198,3 +199,10 @@ def test_teacher_overrides_a_grammar_finding_and_insights_count_per_rule(app, le
     seen = writer.get(f"/skriva/{LESSON}/{bashir.exercise_key}/respons").get_data(as_text=True)
     assert f'id="fynd-{number}" class="finding finding-grammar finding-overridden"' in seen
     assert "Läraren: inte ett fel.</strong> Dialekt." in seen
+
+
+@pytest.mark.parametrize("rule", GRAMMAR_RULES)
+def test_the_right_examples_draw_no_remark_from_the_checker(rule):
+    """An explanation that showed a remarked sentence as right would teach the wrong thing."""
+    for example in feedback.finding_help()["rules"][rule]["examples"]:
+        assert nlp.check(example["right"], []).findings == []
