@@ -1,7 +1,7 @@
 """Sentence cards for the word-order drill: a card is for a term or for a sentence
 
-Revision ID: 0005_sentence_cards
-Revises: 0004_audit_trail
+Revision ID: 0006_sentence_cards
+Revises: 0005_erased_accounts
 Create Date: 2026-12-07 14:20:00
 
 """
@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0005_sentence_cards'
-down_revision = '0004_audit_trail'
+revision = '0006_sentence_cards'
+down_revision = '0005_erased_accounts'
 branch_labels = None
 depends_on = None
 
