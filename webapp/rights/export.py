@@ -211,6 +211,7 @@ def drill_cards(user: User) -> list[dict]:
     return [
         {
             "ord": lemmas.get(card.term_id),
+            **({"mening": card.sentence} if card.sentence is not None else {}),  # word order
             "riktning": card.direction,
             "tillstånd": card.state,
             "stabilitet": card.stability,
