@@ -179,7 +179,7 @@ def test_the_shown_order_is_never_already_right_and_the_hint_names_the_subject()
 def test_a_trainees_own_data_holds_the_sentence_cards(client, lesson, trainee):
     from webapp.rights.export import drill_cards
 
-    card, item, _ = due_sentence_item(client, trainee, lesson)
+    _card, item, _ = due_sentence_item(client, trainee, lesson)
     answer(client, item, order_for(item.prompt, SENTENCE))
     exported = [c for c in drill_cards(trainee) if c["riktning"] == ORDER]
     assert [(c["ord"], c["mening"], len(c["svar"])) for c in exported] == [(None, SENTENCE, 1)]
