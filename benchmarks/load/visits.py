@@ -148,6 +148,9 @@ class Trainee:
         options = DRILL_OPTION.findall(html)
         if kind.group(1) == "flashcard":
             form["rating"] = str(self.rng.randint(1, 4))
+        elif kind.group(1) == "word_order":  # a place for every part, in some order
+            parts = html.count('<select id="plats-')
+            form["order"] = [str(i) for i in self.rng.sample(range(parts), parts)]
         elif options:
             form["answer"] = self.rng.choice(options)
         elif self.rng.random() < 0.3:
