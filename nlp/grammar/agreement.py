@@ -320,7 +320,9 @@ def _check_predicative(sentence: list[Tok], subject, a: int) -> Hit | None:
         return None
     following = sentence[a + 1] if a + 1 < len(sentence) else None
     if following is not None and not (
-        is_punct(following) or following.upos in ("CCONJ", "SCONJ", "ADP", "ADV", "PART")
+        is_punct(following)
+        or following.upos in ("CCONJ", "SCONJ", "ADP", "ADV", "PART")
+        or following.norm in ("hela", "i", "på", "nu", "igen")
     ):
         return None  # the adjective may belong to a noun after it
     _, agreement, written_subject = subject

@@ -181,9 +181,11 @@ def noun_readings(word: str) -> tuple[NounForm, ...]:
         return (NounForm((lower, plural[0], "plur", plural[1])),)
     readings = []
     lemmas = [lemma.lower() for lemma in lemma_candidates(lower)[:2]]
-    if lower.endswith(("en", "et")):
-        lemmas += [lower[:-2], lower[:-1]]  # planet: a planet, or the plan
-    for lemma in dict.fromkeys(lemmas):
+    stripped = [lower[:-2], lower[:-1]] if lower.endswith(("en", "et")) else []
+    for lemma in stripped:  # planet: a planet, or the plan
+        if gender(lemma) is None and _known(lemma, NOUN):
+            return ()  # a reading of unknown gender: no judgement
+    for lemma in dict.fromkeys(lemmas + stripped):
         reading = _reading(lower, lemma)
         if reading:
             readings.append(reading)
@@ -194,6 +196,8 @@ def _reading(lower: str, lemma: str) -> NounForm | None:
     g = gender(lemma)
     if g is None:
         return None
+    if lemma not in genders() and _compound_head(lemma) is None and not _known(lemma, NOUN):
+        return None  # lemma candidates that are no noun (lakan → laka)
     if lower == lemma:
         zero_plural = (
             g == NEUT

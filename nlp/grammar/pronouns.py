@@ -44,6 +44,11 @@ def _object_as_subject(sentence: list[Tok]) -> list[Hit]:
         if following is None or following.norm == "som":
             continue  # dem som behöver hjälp
         opens = i == 0 or sentence[i - 1].norm in CLAUSE_SUBJUNCTIONS
+        if i == 0 and following.norm == "och" and subject_end(sentence, i + 2) is not None:
+            verb = subject_end(sentence, i + 2)
+            if verb < len(sentence) and is_finite(sentence[verb], True):
+                hits.append(_hit(sentence, i, subject, "pronoun_case_subject"))
+                continue  # Honom och jag gick ut
         coordinated = (
             i >= 2 and sentence[i - 1].norm == "och" and _sentence_start_subject(sentence, i - 1)
         )

@@ -162,7 +162,12 @@ def _after_subclause(sentence: list[Tok]) -> Hit | None:
     if end is None:
         return None
     verb = next(
-        (k for k in range(end, min(len(sentence), end + 3)) if is_finite(sentence[k])), None
+        (
+            k
+            for k in range(end, min(len(sentence), end + 3))
+            if is_finite(sentence[k], after_subject=k == end)
+        ),
+        None,
     )
     if verb is None:
         return None
@@ -177,7 +182,7 @@ def _after_subclause(sentence: list[Tok]) -> Hit | None:
         if tok.norm in SUBJECT_PRONOUNS:
             after = k + 1
             if after < len(sentence) and is_finite(sentence[after], True):
-                if sentence[k - 1].upos == "ADP":
+                if sentence[k - 1].upos == "ADP" and k - 1 != verb:
                     return None  # an object after a preposition: med hon (another rule's)
                 fronted = " ".join(t.text for t in sentence[:k]).rstrip(" ,")
                 right = _swap(sentence, k, after)
