@@ -25,6 +25,10 @@ from .forms import (
 )
 
 MAX_ADJECTIVES = 2
+# words that may open a relative clause after den/det + adjective + indefinite noun
+RELATIVE = frozenset(
+    {"som", "av", "att", "där", "då", "när", "jag", "du", "han", "hon", "vi", "ni", "de", "man"}
+)
 ARTICLE_WORD = {COM: "en", NEUT: "ett"}
 
 
@@ -60,6 +64,8 @@ def _noun_phrases(sentence: list[Tok]) -> list[Hit]:
             continue
         if i > 0 and sentence[i - 1].norm in ("av", "som") and tok.norm in ("en", "ett"):
             continue  # en av dem, som en
+        if tok.norm in ("den", "det") and i == 1 and sentence[-1].text == "?":
+            continue  # Har det reglerad arbetstid? (det is the subject)
         phrase = _phrase(sentence, i + 1)
         if phrase is None:
             continue
@@ -180,8 +186,8 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun) -> Hit | None:
         right_det = "de"  # den gamla skorna
     elif rule["noun"] == "def" and noun.definite == "ind":
         following = sentence[noun_at + 1].norm if noun_at + 1 < len(sentence) else ""
-        if noun.number != "sing" or determiner not in ("den", "det") or following == "som":
-            return None  # den personliga vård som ges: right before a relative clause
+        if noun.number != "sing" or determiner not in ("den", "det") or following in RELATIVE:
+            return None  # den personliga vård som ges, det nya samhälle man ville ge
         right_noun = definite_singular(noun.lemma, noun.gender)  # den nya rullstol
         key = "np_agreement_definite"
         if right_noun is None:
@@ -313,8 +319,9 @@ def _check_predicative(sentence: list[Tok], subject, a: int) -> Hit | None:
     tok = sentence[a]
     if tok.norm in words("function_words") or tok.upos in ("ADP", "CCONJ", "SCONJ", "NUM"):
         return None
-    if tok.upos == "NOUN" and noun_form(tok.norm) is not None:
-        return None  # the tagger and the dictionary both read a noun
+    following = sentence[a + 1] if a + 1 < len(sentence) else None
+    if tok.upos == "NOUN" and noun_form(tok.norm) is not None and not _ends_phrase(following):
+        return None  # the tagger and the dictionary both read a noun (en hög: var hög.)
     forms = adjective(tok.norm)
     if forms is None or len(set(forms)) == 1:
         return None

@@ -176,9 +176,10 @@ def noun_form(word: str) -> NounForm | None:
 def noun_readings(word: str) -> tuple[NounForm, ...]:
     """Every reading of a noun form (*planet*: the plane, or a planet), likeliest first."""
     lower = word.lower()
-    plural = yaml_data("grammar/plural_nouns").get(lower)
-    if plural:
-        return (NounForm((lower, plural[0], "plur", plural[1])),)
+    plurals = yaml_data("grammar/plural_nouns")
+    for form, plural in plurals.items():  # also as the last part: sängkläderna
+        if lower == form or (lower.endswith(form) and len(lower) > len(form) + 2):
+            return (NounForm((lower, plural[0], "plur", plural[1])),)
     readings = []
     lemmas = [lemma.lower() for lemma in lemma_candidates(lower)[:2]]
     stripped = [lower[:-2], lower[:-1]] if lower.endswith(("en", "et")) else []

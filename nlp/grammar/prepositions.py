@@ -61,6 +61,17 @@ def _preposition_at(sentence: list[Tok], i: int, entry: dict) -> int | None:
     return p if p < len(sentence) else None
 
 
+def _person_follows(sentence: list[Tok], k: int) -> bool:
+    """Whether a person (*sjuksköterskan*, *min dotter*, *henne*) starts at ``k``."""
+    if k < len(sentence) and (
+        sentence[k].norm in words("possessives") or sentence[k].norm in words("determiners")
+    ):
+        k += 1
+    return k < len(sentence) and any(
+        lemma in words("person_nouns") for lemma in _lemmas(sentence[k])
+    )
+
+
 def _lemmas(tok: Tok) -> tuple[str, ...]:
     return tuple(
         dict.fromkeys((tok.norm, *(lemma.lower() for lemma in lemma_candidates(tok.norm)[:2])))
@@ -80,6 +91,8 @@ def _check(sentence: list[Tok], i: int, p: int, entry: dict) -> Hit | None:
     if after is None or is_punct(after) or (after.norm == "att" and prep.norm == "för"):
         return None  # väntade för att se; klagade för.
     if after.norm in entry.get("unless_next", ()):
+        return None
+    if entry.get("unless_person") and _person_follows(sentence, p + 1):
         return None
     if entry.get("next_endings") and not after.norm.endswith(tuple(entry["next_endings"])):
         return None

@@ -95,6 +95,10 @@ def _subject_as_object(sentence: list[Tok]) -> list[Hit]:
             continue  # hon som ringde; med hon och jag; jag tror hon kommer
         if tok.norm == "de" and following is not None and not _ends_object(following):
             continue  # de nya skorna: an article
+        if tok.norm in ("vi", "ni") and following is not None and following.upos == "NOUN":
+            continue  # vi kvinnor: an apposition
+        if _nonfinite_follows(sentence, i + 1):
+            continue  # Den rätten har vi haft: a fronted object, the subject after the verb
         after_preposition = before.norm in OBJECT_PREPOSITIONS and before.upos == "ADP"
         after_verb = following is not None and (
             _after_straight_verb(sentence, i - 1) or _after_infinitive(sentence, i - 1)
@@ -115,6 +119,13 @@ def _ends_object(tok: Tok) -> bool:
     )
 
 
+def _nonfinite_follows(sentence: list[Tok], k: int) -> bool:
+    """Whether a supine or infinitive follows at ``k`` (after sentence adverbs)."""
+    while k < len(sentence) and sentence[k].norm in words("sentence_adverbs"):
+        k += 1
+    return k < len(sentence) and sentence[k].feats.get("VerbForm") in ("Sup", "Inf")
+
+
 def _coordinated(sentence: list[Tok], k: int) -> bool:
     """Whether a pronoun or noun follows *och* at ``k`` (*med hon och jag*)."""
     if k >= len(sentence):
@@ -133,7 +144,11 @@ def _after_straight_verb(sentence: list[Tok], v: int) -> bool:
         if subject_end(sentence, start) != v or sentence[start].norm == "det":
             continue
         before = sentence[start - 1] if start else None
-        if before is None or is_punct(before) or before.norm in CLAUSE_SUBJUNCTIONS:
+        if (
+            before is None
+            or is_punct(before)
+            or (before.norm in CLAUSE_SUBJUNCTIONS and before.norm != "om")
+        ):
             return True
     return False
 

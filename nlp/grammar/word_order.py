@@ -206,6 +206,8 @@ def _subclause_order(sentence: list[Tok]) -> list[Hit]:
             continue  # the infinitive marker
         if tok.norm == "som" and i + 1 < len(sentence) and is_finite(sentence[i + 1]):
             end = i + 1  # som is the subject: som kan inte gå
+        elif i + 1 < len(sentence) and sentence[i + 1].norm in ("det", "den", "detta"):
+            end = i + 2  # att det var inte rent
         else:
             end = subject_end(sentence, i + 1)
             if end is None:

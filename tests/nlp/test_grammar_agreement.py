@@ -45,6 +45,9 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Hon har ett blåmärke på höger arm och ett på vänster ben.",
         "Barnen fick den personliga vård som de behövde.",
         "Han hade en helt beroende relation till henne.",
+        "Det nya samhälle man ville ge kvinnorna är inte olikt det gamla.",
+        "Har det reglerad arbetstid?",
+        "Om så bara en procent kan hjälpas, är det en vinst på det praktiska planet.",
     ],
 )
 def test_agreeing_noun_phrases_are_silent(text):
@@ -69,6 +72,8 @@ def test_a_grammar_finding_has_a_rule_a_span_and_a_plain_swedish_message():
         ("Huden på hälarna är torrt.", "torrt", "torr"),
         ("Sängen var inte bäddat när jag kom.", "bäddat", "bäddad"),
         ("Hennes fötter är kall på morgonen.", "kall", "kalla"),
+        ("Sängkläderna var blöt.", "blöt", "blöta"),
+        ("Blodtrycket var hög.", "hög", "högt"),
     ],
 )
 def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, wrong, right):

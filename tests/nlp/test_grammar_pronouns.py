@@ -23,6 +23,8 @@ def findings(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("När henne vaknade var hon förvirrad.", "henne", "hon"),
         ("Brukaren och mig gick en promenad.", "mig", "jag"),
         ("Kan du hjälpa jag med lyften?", "jag", "mig"),
+        ("Honom och jag gick ut.", "Honom", "Han"),
+        ("Vi gav de kaffe i dagrummet.", "de", "dem"),
     ],
 )
 def test_wrong_pronoun_form_is_marked(text, wrong, right):
@@ -41,6 +43,8 @@ def test_wrong_pronoun_form_is_marked(text, wrong, right):
         "Jag tror hon kommer i morgon.",
         "Kl. 13.00 åt hon lunch.",
         "Hon har tänkt på de här frågorna.",
+        "Den rätten har vi kvinnor haft länge.",
+        "Så länge mamma har hand om barnen kan hon inte välja.",
     ],
 )
 def test_right_pronoun_forms_are_silent(text):
@@ -71,6 +75,8 @@ def test_wrong_preposition_in_a_fixed_expression_is_marked(text, wrong, right):
         "Hon är ofta orolig på natten.",
         "Beroende på vädret går vi ut.",
         "Hon behöver hjälp på natten.",
+        "Han klagade för sköterskan.",
+        "Jag påminde honom på mötet.",
     ],
 )
 def test_right_prepositions_are_silent(text):
