@@ -228,7 +228,7 @@ def main() -> int:
                 gevent.sleep(plan.gap_seconds)  # back to steady load before the next fault
                 results.append(fault(stack, recorder, plan))
         finally:
-            usage = meter.line()
+            usage = meter.line(servers=False)
             phase.stop()
         print(f"over the whole load: {usage}")
         harness.settle(stack.base_url)

@@ -145,14 +145,16 @@ class Meter:
         stack = self.stack
         return cpu_seconds(), stack.server_cpu_seconds(), stack.postgres_cpu_seconds()
 
-    def line(self) -> str:
+    def line(self, *, servers: bool = True) -> str:
+        """The shares so far. ``servers=False`` when processes were killed or restarted
+        meanwhile (their CPU time is gone with them): the load generator's share only."""
         wall = time.time() - self.started
         shares = [(now - then) / wall for now, then in zip(self._read(), self.readings, strict=True)]
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-        return (
-            f"CPU, share of one core: load generator {shares[0]:.0%}, gunicorn {shares[1]:.0%}, "
-            f"PostgreSQL {shares[2]:.0%}; load average {load} (1, 5, 15 min), {os.cpu_count()} CPUs"
-        )
+        text = f"CPU, share of one core: load generator {shares[0]:.0%}"
+        if servers:
+            text += f", gunicorn {shares[1]:.0%}, PostgreSQL {shares[2]:.0%}"
+        return f"{text}; load average {load} (1, 5, 15 min), {os.cpu_count()} CPUs"
 
 
 @dataclass
@@ -191,7 +193,9 @@ def add_people(phase: Phase, user_class: type, total: int, spawn_rate: float) ->
     runner = phase.environment.runner
     name = next(c.__name__ for c in phase.environment.user_classes if issubclass(c, user_class))
     step = max(1, round(spawn_rate))
-    while runner.user_count < total:
+    for _ in range(total):  # at most one round a person, even if some die at once
+        if runner.user_count >= total:
+            break
         runner.spawn_users({name: min(step, total - runner.user_count)})
         gevent.sleep(1)
 
