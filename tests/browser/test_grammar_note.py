@@ -37,7 +37,7 @@ def test_trainee_sees_fixes_and_resubmits_grammar_errors(page):
     p.get_by_role("button", name="Lämna in").click()
     page.check_accessibility()
     marked = p.locator(".marked-note mark.mark-grammar").all_inner_texts()  # "Fynd 2, …: en knä"
-    assert sorted(text.rsplit(": ", 1)[-1] for text in marked) == sorted(w for _, w, _ in ERRORS)
+    assert sorted(text.rsplit(":", 1)[-1].strip() for text in marked) == sorted(w for _, w, _ in ERRORS)
     findings = p.locator("ol.findings .finding-grammar")
     assert findings.count() == len(ERRORS)
     first = findings.filter(has_text="Grammatik – ordföljd:")

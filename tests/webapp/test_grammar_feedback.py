@@ -206,3 +206,15 @@ def test_the_right_examples_draw_no_remark_from_the_checker(rule):
     """An explanation that showed a remarked sentence as right would teach the wrong thing."""
     for example in feedback.finding_help()["rules"][rule]["examples"]:
         assert nlp.check(example["right"], []).findings == []
+
+
+@pytest.mark.parametrize("rule", GRAMMAR_RULES)
+def test_the_wrong_examples_are_caught_by_their_own_rule(rule):
+    """The explanation's wrong sentence is one the checker marks with this rule, corrected to
+    the right sentence."""
+    for example in feedback.finding_help()["rules"][rule]["examples"]:
+        findings = [f for f in nlp.check(example["wrong"], []).findings if f.kind == "grammar"]
+        assert [f.rule for f in findings] == [rule]
+        found = findings[0]
+        fixed = example["wrong"][: found.start] + found.suggestions[0] + example["wrong"][found.end :]
+        assert fixed == example["right"]
