@@ -19,6 +19,7 @@ TEACHERS = {TEACHER, ADMIN}
 ACCESS: dict[str, tuple[set[str], dict]] = {
     "static": (EVERYONE, {"filename": "css/site.css"}),
     "home.start": (EVERYONE, {}),
+    "home.favicon": (EVERYONE, {}),
     "home.dashboard": (LOGGED_IN, {}),
     "auth.login": (EVERYONE, {}),
     "auth.logout": (LOGGED_IN, {}),

@@ -46,6 +46,14 @@ def test_wrong_join_code_is_refused_in_swedish_and_writes_nothing(client):
     assert user_count() == 0
 
 
+def test_a_wrong_join_code_is_said_together_with_the_password_problems(client):
+    make_group(join_code="SOLGARDEN")
+    html = register(client, join_code="FELKOD99", password="kort", confirm="annat").get_data(as_text=True)
+    assert "Det finns ingen grupp med den koden" in html
+    assert "Lösenordet måste ha minst" in html
+    assert user_count() == 0
+
+
 def test_duplicate_email_is_refused(client):
     group = make_group(join_code="SOLGARDEN")
     make_user(group=group)

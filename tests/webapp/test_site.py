@@ -59,3 +59,10 @@ def test_internal_error_gets_swedish_page(app):
     response = app.test_client().get("/krasch-test")
     assert response.status_code == 500
     assert "Något gick fel hos oss" in response.get_data(as_text=True)
+
+
+def test_every_page_names_an_icon_and_favicon_ico_answers(client):
+    assert 'rel="icon"' in client.get("/").get_data(as_text=True)
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200 and response.mimetype == "image/svg+xml"
+    assert response.get_data(as_text=True).startswith("<svg")

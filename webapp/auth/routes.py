@@ -42,13 +42,24 @@ def logout():
     return redirect(url_for("home.start"))
 
 
+def _registration_valid(form: RegisterForm) -> bool:
+    """The form's checks and the database's (code, address), every problem said at once."""
+    valid = form.validate()
+    problems = service.registration_problems(join_code=form.join_code.data or "", email=form.email.data or "")
+    for name, problem in problems.items():
+        field = getattr(form, name)
+        if not field.errors:
+            field.errors.append(problem)
+    return valid and not problems
+
+
 @bp.route("/registrera", methods=["GET", "POST"])
 @limiter.limit("20 per hour", methods=["POST"])
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("home.dashboard"))
     form = RegisterForm(join_code=request.args.get("kod", ""))
-    if form.validate_on_submit():
+    if form.is_submitted() and _registration_valid(form):
         try:
             user = service.register_trainee(
                 email=form.email.data,

@@ -30,15 +30,22 @@ def group_by_join_code(code: str) -> Group | None:
     return db.session.scalar(select(Group).where(Group.join_code == normalise_join_code(code)))
 
 
+def registration_problems(*, join_code: str, email: str) -> dict[str, str]:
+    """What stops a registration apart from the form's own checks: field name → message. The
+    registration page shows these together with the form's other errors, all at once."""
+    problems = {}
+    if join_code.strip() and group_by_join_code(join_code) is None:
+        problems["join_code"] = "Det finns ingen grupp med den koden. Kontrollera koden."
+    if email.strip() and find_user_by_email(email) is not None:
+        problems["email"] = "Det finns redan ett konto med den e-postadressen. Logga in i stället."
+    return problems
+
+
 def register_trainee(*, email: str, display_name: str, password: str, l1: str, join_code: str) -> User:
     """Create a trainee in the group the join code names — all of it, or nothing."""
+    for field, problem in registration_problems(join_code=join_code, email=email).items():
+        raise RegistrationError(field, problem)
     group = group_by_join_code(join_code)
-    if group is None:
-        raise RegistrationError("join_code", "Det finns ingen grupp med den koden. Kontrollera koden.")
-    if find_user_by_email(email) is not None:
-        raise RegistrationError(
-            "email", "Det finns redan ett konto med den e-postadressen. Logga in i stället."
-        )
     user = User(
         email=normalise_email(email), display_name=display_name.strip(), role=Role.TRAINEE, l1=l1
     )

@@ -114,6 +114,6 @@ def insights_csv(group_id: int):
     filename = f"vanliga-fel-grupp-{group_id}.csv"
     return Response(
         insights.insights_csv(found),
-        mimetype="text/csv; charset=utf-8",
+        content_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
