@@ -3,6 +3,7 @@ scores and passage comments, and *inte ett fel* on a checker finding — and the
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -154,6 +155,12 @@ def test_returned_then_approved_note_shows_verdicts_scores_and_comments_to_the_t
     assert "Lärarens bedömning" in feedback and "<strong>Skriv om</strong>" in feedback
     assert "Nästan klart." in feedback and "1 av 2" in feedback and "2 av 2" in feedback
     assert f'<q lang="sv">{first_sentence}</q>: Skriv brukaren.' in feedback
+    # each commented passage is marked in the note itself, with a link to its comment
+    marked = feedback.split('class="marked-note"')[1].split("</div>")[0]
+    commented = re.findall(r'<span class="commented">(.*?)</span><a class="comment-ref" href="#kommentar-(\d)"', marked)
+    assert [number for _, number in commented] == ["1", "2", "1"]
+    assert "blod tryck" in re.sub(r"<[^>]+>", "", commented[1][0])
+    assert 'id="kommentar-1"' in feedback and 'id="kommentar-2"' in feedback
     assert "Skriv om och lämna in igen" in feedback
 
     trainee_client.post(
@@ -227,6 +234,9 @@ def test_override_is_stored_and_shown_to_the_trainee(app, lesson, group, teacher
 
     feedback = client_for(app, trainee).get(URL + "/respons").get_data(as_text=True)
     assert "Läraren: inte ett fel.</strong> Citat från brukaren." in feedback
+    listed = len(note.versions[-1].report["findings"])
+    assert f"Att titta på ({listed - 1})" in feedback  # the overridden finding no longer counts
+    assert "1 markering har din lärare bedömt som inte ett fel." in feedback
 
 
 def test_override_of_a_finding_that_does_not_exist_is_refused(app, lesson, group, teacher):

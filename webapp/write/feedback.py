@@ -46,6 +46,15 @@ class Piece:
     number: int | None = None
     label: str = ""
     negated: bool = False
+    start: int = 0  # offset of ``text`` in the note
+
+
+@dataclass
+class Passage:
+    """Consecutive pieces; ``comment`` is the number of the teacher's comment on them, if any."""
+
+    pieces: list[Piece]
+    comment: int | None = None
 
 
 @dataclass
@@ -75,15 +84,24 @@ class Feedback:
     sbar: dict
     variants: list[dict] = field(default_factory=list)
     anonymised: bool = False  # the text was erased or purged; only the counts are left
+    passages: list[Passage] = field(default_factory=list)
+
+    @property
+    def open_findings(self) -> list[NumberedFinding]:
+        """The findings still to look at: not those the teacher marked "inte ett fel"."""
+        return [f for f in self.findings if not f.overridden]
 
 
 def _override_keys(overrides: list[FindingOverride]) -> dict[tuple, FindingOverride]:
     return {(o.kind, o.start, o.end): o for o in overrides}
 
 
-def feedback_of(text: str, report: dict, overrides: list[FindingOverride] = ()) -> Feedback:
+def feedback_of(
+    text: str, report: dict, overrides: list[FindingOverride] = (), comments: list[ReviewComment] = ()
+) -> Feedback:
     """The note cut into pieces at every mark. Findings win over term marks where they overlap;
-    an overlapped mark is still listed, only not drawn twice."""
+    an overlapped mark is still listed, only not drawn twice. ``passages`` groups the pieces
+    by the teacher's comment (numbered in the order given) that covers them."""
     by_key = _override_keys(list(overrides))
     findings = []
     for number, f in enumerate(report.get("findings", []), start=1):
@@ -109,18 +127,18 @@ def feedback_of(text: str, report: dict, overrides: list[FindingOverride] = ()) 
         if start < position or end > len(text):
             continue
         if start > position:
-            pieces.append(Piece(text[position:start]))
+            pieces.append(Piece(text[position:start], start=position))
         if priority == 0:
             finding = findings[index]
-            pieces.append(Piece(text[start:end], finding.kind, finding.number, finding.label))
+            pieces.append(Piece(text[start:end], finding.kind, finding.number, finding.label, start=start))
         else:
             mention = found[index]
             pieces.append(
-                Piece(text[start:end], "term", label=mention["term"], negated=mention["negated"])
+                Piece(text[start:end], "term", label=mention["term"], negated=mention["negated"], start=start)
             )
         position = end
     if position < len(text):
-        pieces.append(Piece(text[position:]))
+        pieces.append(Piece(text[position:], start=position))
     return Feedback(
         pieces=pieces,
         findings=findings,
@@ -130,7 +148,32 @@ def feedback_of(text: str, report: dict, overrides: list[FindingOverride] = ()) 
         sbar=report.get("sbar", {}),
         variants=report.get("terms", {}).get("variants", []),
         anonymised=bool(report.get("anonymised")),
+        passages=_passages(pieces, [(c.start, c.end) for c in comments]),
     )
+
+
+def _passages(pieces: list[Piece], spans: list[tuple[int, int]]) -> list[Passage]:
+    """Group ``pieces`` by the commented span (1-based number) each lies in; plain text is cut
+    at the spans' edges, a mark belongs to the shortest span it overlaps."""
+    cuts = sorted({edge for span in spans for edge in span})
+    cut_pieces = []
+    for piece in pieces:
+        end = piece.start + len(piece.text)
+        inner = [c for c in cuts if piece.start < c < end] if piece.kind is None else []
+        edges = [piece.start, *inner, end]
+        cut_pieces += [
+            Piece(piece.text[a - piece.start : b - piece.start], start=a) for a, b in zip(edges, edges[1:])
+        ] if inner else [piece]
+    passages: list[Passage] = []
+    for piece in cut_pieces:
+        end = piece.start + len(piece.text)
+        covering = [(b - a, n) for n, (a, b) in enumerate(spans, 1) if a < end and piece.start < b]
+        number = min(covering)[1] if covering else None  # the innermost of nested comments
+        if passages and passages[-1].comment == number:
+            passages[-1].pieces.append(piece)
+        else:
+            passages.append(Passage([piece], number))
+    return passages
 
 
 _TOKENS = re.compile(r"\s+|[^\s]+")

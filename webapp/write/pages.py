@@ -42,11 +42,11 @@ def starting_text(
 
 
 def report_view(
-    context: ExerciseContext, text: str, report: dict, language: str, overrides=()
+    context: ExerciseContext, text: str, report: dict, language: str, overrides=(), comments=()
 ) -> dict:
-    """The marked note, numbered findings, missing terms with definitions, and the finding
-    explanations in Swedish and the trainee's language."""
-    shown = fb.feedback_of(text, report, overrides)
+    """The marked note (with the teacher's commented passages), numbered findings, missing
+    terms with definitions, and the finding explanations in Swedish and the trainee's language."""
+    shown = fb.feedback_of(text, report, overrides, comments)
     keys = dict.fromkeys(f.help_key for f in shown.findings)
     return {
         "feedback": shown,
@@ -94,7 +94,7 @@ def feedback_page(user: User, context: ExerciseContext, number: int | None) -> d
         "may_revise": may_submit(choice.note),
         "verdicts": fb.VERDICTS,
         "view": report_view(
-            context, choice.version.text, choice.version.report, user.l1, review.overrides
+            context, choice.version.text, choice.version.report, user.l1, review.overrides, review.comments
         ),
     }
 
