@@ -8,6 +8,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -160,10 +161,11 @@ def _passages(pieces: list[Piece], spans: list[tuple[int, int]]) -> list[Passage
     for piece in pieces:
         end = piece.start + len(piece.text)
         inner = [c for c in cuts if piece.start < c < end] if piece.kind is None else []
-        edges = [piece.start, *inner, end]
-        cut_pieces += [
-            Piece(piece.text[a - piece.start : b - piece.start], start=a) for a, b in zip(edges, edges[1:])
-        ] if inner else [piece]
+        if not inner:
+            cut_pieces.append(piece)
+            continue
+        for a, b in pairwise([piece.start, *inner, end]):
+            cut_pieces.append(Piece(piece.text[a - piece.start : b - piece.start], start=a))
     passages: list[Passage] = []
     for piece in cut_pieces:
         end = piece.start + len(piece.text)
