@@ -3,6 +3,7 @@ term and hears it — in a real browser, with axe on every page."""
 
 import pytest
 
+from tests.browser.conftest import PHONE
 from tests.factories import make_group, make_user
 from webapp.content import load_bundled_content
 from webapp.models import Role
@@ -13,6 +14,21 @@ STEPS = [
     "Förklara för [brukaren|brukare] vad du ska göra.",
     "Sätt [manschetten|manschett] på överarmen.",
 ]
+
+
+def term_flows_in_its_sentence(term) -> float:
+    """The term sits on the line of the words after it ("manschetten på överarmen"), not on a
+    line of its own; returns the height of the step's text."""
+    same_line = term.evaluate(
+        """d => { const range = document.createRange(); range.selectNodeContents(d.nextSibling);
+                  return Math.abs(range.getClientRects()[0].top - d.querySelector('summary').getBoundingClientRect().top) < 4; }"""
+    )
+    assert same_line
+    return term.locator("xpath=ancestor::div[@class='step-text']").bounding_box()["height"]
+
+
+def steps_shown(p) -> int:
+    return p.locator("ol.steps > li:visible").count()
 
 
 def click_and_check(page, locator):
@@ -87,8 +103,10 @@ def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(pag
 
     term = p.locator("details.term", has=p.locator("summary", has_text="manschetten"))
     p.get_by_role("button", name="Nästa steg").click()  # one step at a time with JavaScript
+    step_height = term_flows_in_its_sentence(term)
     term.locator("summary").click()
     assert term.evaluate("d => d.open")
+    assert term.locator("xpath=ancestor::div[@class='step-text']").bounding_box()["height"] == step_height
     assert term.locator('[dir="rtl"][lang="ar"]').is_visible()
     page.check_accessibility()
     state = term.locator("audio").evaluate(
@@ -100,3 +118,33 @@ def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(pag
         })"""
     )
     assert state.get("ready", 0) >= 1 and state["duration"] > 0.2, state
+
+    # at the last step the focus stays on "Nästa steg", which says it can go no further
+    following = p.get_by_role("button", name="Nästa steg")
+    following.click()
+    assert p.get_by_text("Steg 3 av 3").is_visible()
+    assert following.get_attribute("aria-disabled") == "true"
+    assert p.evaluate("document.activeElement.textContent") == "Nästa steg"
+    p.get_by_role("button", name="Visa alla steg").click()
+    assert steps_shown(p) == 3
+    page.check_accessibility()  # every step shown: no landmark twice
+    p.get_by_role("button", name="Ett steg i taget").click()  # and back again
+    assert steps_shown(p) == 1 and p.get_by_text("Steg 3 av 3").is_visible()
+
+    # without JavaScript: every step shown, and a term still opens inside its sentence
+    lesson_url = p.url
+    no_script = p.context.browser.new_context(
+        viewport=PHONE, locale="sv-SE", java_script_enabled=False, storage_state=p.context.storage_state()
+    )
+    try:
+        plain = no_script.new_page()
+        plain.goto(lesson_url)
+        assert steps_shown(plain) == 3
+        term = plain.locator("details.term", has=plain.locator("summary", has_text="manschetten"))
+        text = term.locator("xpath=ancestor::div[@class='step-text']")
+        before = text.bounding_box()["height"]
+        term.locator("summary").click()
+        assert term.locator(".term-definition").is_visible()
+        assert text.bounding_box()["height"] == before
+    finally:
+        no_script.close()

@@ -15,29 +15,41 @@
     counter.setAttribute("aria-live", "polite");
     var previous = button("Föregående steg");
     var next = button("Nästa steg");
-    var all = button("Visa alla steg");
-    controls.append(previous, next, all, counter);
+    var mode = button("Visa alla steg");
+    var stepping = true;
+    controls.append(previous, next, mode, counter);
     list.parentNode.insertBefore(controls, list);
 
     function button(text) {
       var b = document.createElement("button");
       b.type = "button";
-      b.className = "button-secondary";
+      b.className = "button button-secondary button-small";
       b.textContent = text;
       return b;
+    }
+    // aria-disabled, not disabled: a disabled button loses focus, and the focus would drop
+    // to the top of the page at the first or last step
+    function enable(b, on) {
+      b.setAttribute("aria-disabled", on ? "false" : "true");
     }
     function show(index) {
       current = Math.max(0, Math.min(steps.length - 1, index));
       steps.forEach(function (step, i) { step.hidden = i !== current; });
       counter.textContent = "Steg " + (current + 1) + " av " + steps.length;
-      previous.disabled = current === 0;
-      next.disabled = current === steps.length - 1;
+      enable(previous, current > 0);
+      enable(next, current < steps.length - 1);
     }
     previous.addEventListener("click", function () { show(current - 1); });
     next.addEventListener("click", function () { show(current + 1); });
-    all.addEventListener("click", function () {
-      steps.forEach(function (step) { step.hidden = false; });
-      controls.remove();
+    mode.addEventListener("click", function () {
+      stepping = !stepping;
+      previous.hidden = next.hidden = counter.hidden = !stepping;
+      mode.textContent = stepping ? "Visa alla steg" : "Ett steg i taget";
+      if (stepping) {
+        show(current);
+      } else {
+        steps.forEach(function (step) { step.hidden = false; });
+      }
     });
     show(0);
   }
