@@ -39,6 +39,13 @@ def test_trainee_writes_fixes_and_resubmits_a_note(page):
     assert "Vardagligt ord:" in live.locator(".finding-colloquial").inner_text()
     assert "Saknas: oregelbunden" in live.locator(".missing-terms").inner_text()
     page.check_accessibility()
+
+    # The browser keeps a copy of the note, but never one holding a personnummer.
+    kept = "Object.keys(localStorage).filter(k => k.startsWith('ordvard:')).map(k => localStorage.getItem(k))"
+    assert any("blod tryck" in copy for copy in p.evaluate(kept))
+    p.get_by_label("Din anteckning").fill(FIRST + " Pnr 19121212-1212.")
+    p.wait_for_function(f"() => !{kept}.some(c => c.includes('tanten'))")
+    p.get_by_label("Din anteckning").fill(FIRST)
     p.locator("#sparstatus").get_by_text("Utkastet sparades").wait_for(timeout=15_000)  # autosave
 
     # Without waiting for the script: the Granska button posts the form.
@@ -73,6 +80,12 @@ def test_trainee_writes_fixes_and_resubmits_a_note(page):
     diff = p.locator(".diff")
     assert any("tanten" in text for text in diff.locator("del").all_inner_texts())
     assert any("oregelbunden" in text for text in diff.locator("ins").all_inner_texts())
+
+    # Logging out clears the drafts this site kept in the browser (a shared phone).
+    p.evaluate("localStorage.setItem('ordvard:utkast:prov', 'x')")
+    page.menu("Logga ut").click()
+    page.check_accessibility()
+    assert p.evaluate("Object.keys(localStorage).filter(k => k.startsWith('ordvard:'))") == []
 
 
 def test_text_typed_while_the_connection_is_lost_comes_back_from_the_browser(page):

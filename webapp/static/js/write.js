@@ -30,8 +30,28 @@
   }
 
   /* --- the browser's copy ------------------------------------------------------------ */
+  // A personnummer: YYMMDD-NNNN or YYYYMMDDNNNN (day + 60 for a samordningsnummer) whose last
+  // digit is the Luhn check of the ten digits, as the server checks it. A shared phone must not
+  // keep such a text, so the browser's copy is dropped instead.
+  function holdsPersonnummer(text) {
+    var pattern = /(?:^|[^\d])(?:\d{2})?(\d{2})(\d{2})(\d{2})[-+ ]?(\d{4})(?!\d)/g, match;
+    while ((match = pattern.exec(text))) {
+      var month = +match[2], day = +match[3] % 60;
+      if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+      var digits = match[1] + match[2] + match[3] + match[4], sum = 0;
+      for (var i = 0; i < 10; i++) {
+        var d = +digits[i] * (i % 2 === 0 ? 2 : 1);
+        sum += d > 9 ? d - 9 : d;
+      }
+      if (sum % 10 === 0) return true;
+    }
+    return false;
+  }
   function keepLocally() {
-    try { localStorage.setItem(storageKey, JSON.stringify({ text: area.value, saved: Date.now() })); } catch (e) { /* full or disabled */ }
+    try {
+      if (holdsPersonnummer(area.value)) { localStorage.removeItem(storageKey); return; }
+      localStorage.setItem(storageKey, JSON.stringify({ text: area.value, saved: Date.now() }));
+    } catch (e) { /* full or disabled */ }
   }
   function localCopy() {
     try { return JSON.parse(localStorage.getItem(storageKey) || "null"); } catch (e) { return null; }
