@@ -56,11 +56,10 @@ def judge(page, verdict, scores):
 
 def test_note_is_returned_approved_and_the_signed_card_verifies(page):
     p = page.page
-    write_fix_and_resubmit(page)  # version 1 with three marks, version 2 fixed, the diff seen
+    write_fix_and_resubmit(page)  # version 1 with three marks, version 2 fixed, the diff seen, logged out
     trainee = db.session.scalar(select(User).where(User.role == Role.TRAINEE))
     group = trainee.memberships[0].group
     teacher = make_user(Role.TEACHER, group, name="Sara Lind")
-    log_out(page)
 
     # The teacher returns version 2 with a comment on its first sentence.
     page.log_in(teacher)
