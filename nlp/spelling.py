@@ -196,7 +196,9 @@ def _everyday_words() -> tuple[str, ...]:
     from wordfreq import top_n_list
 
     index = load_index()
-    words = [w for w in top_n_list("sv", EVERYDAY_WORDS) if _SWEDISH_WORD.fullmatch(w) and len(w) > 2]
+    words = [
+        w for w in top_n_list("sv", EVERYDAY_WORDS) if _SWEDISH_WORD.fullmatch(w) and len(w) > 2
+    ]
     return tuple(w for w, roles in zip(words, index.known_many(words)) if roles & WORD)
 
 
