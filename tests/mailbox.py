@@ -26,11 +26,19 @@ class Mailbox:
         self.messages.append(message)
         return "250 Message accepted"
 
+    def settled(self) -> Mailbox:
+        """Wait until the app has handed over every message it queued, then return self."""
+        from webapp.outbox import wait_for_sending
+
+        wait_for_sending()
+        return self
+
     def body(self, index: int = -1) -> str:
         return self.messages[index].get_body(preferencelist=("plain",)).get_content()
 
     def link(self, index: int = -1) -> str:
-        """The first link in a received message."""
+        """The first link in a received message (waits for queued messages first)."""
+        self.settled()
         match = LINK.search(self.body(index))
         assert match, f"no link in: {self.body(index)}"
         return match.group(0)

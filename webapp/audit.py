@@ -21,7 +21,7 @@ from webapp.models import AuditEvent, User
 # action → how the admin page says it
 ACTIONS = {
     "role_changed": "Roll ändrad",
-    "reset_email_sent": "Länk för nytt lösenord skickad med e-post",
+    "reset_email_sent": "Länk för nytt lösenord begärd med e-post",
     "reset_link_created": "Länk för nytt lösenord skapad av lärare",
     "password_reset": "Nytt lösenord valt via länk",
     "password_changed": "Lösenord bytt i profilen",
