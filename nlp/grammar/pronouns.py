@@ -22,6 +22,10 @@ OBJECT_PREPOSITIONS = frozenset(
 CLAUSE_SUBJUNCTIONS = frozenset(
     {"att", "när", "eftersom", "medan", "innan", "fast", "fastän", "ifall", "tills", "om"}
 )
+INVERTING_VERBS = frozenset(
+    {"ska", "skall", "skulle", "kan", "kunde", "vill", "ville", "måste", "bör", "borde",
+     "har", "hade", "brukar", "brukade"}
+)  # fmt: skip
 NO_OBJECT_VERBS = frozenset({"är", "var", "blir", "blev", "heter", "hette", "verkar", "verkade"})
 
 
@@ -43,7 +47,11 @@ def _object_as_subject(sentence: list[Tok]) -> list[Hit]:
         following = sentence[i + 1] if i + 1 < len(sentence) else None
         if following is None or following.norm == "som":
             continue  # dem som behöver hjälp
+        if i > 0 and _inverted_subject_slot(sentence, i):
+            hits.append(_hit(sentence, i, subject, "pronoun_case_subject"))
+            continue  # I morgon ska honom duscha
         opens = i == 0 or sentence[i - 1].norm in CLAUSE_SUBJUNCTIONS
+        coordinator = i > 0 and sentence[i - 1].norm in ("och", "men") and i >= 2
         if i == 0 and following.norm == "och" and subject_end(sentence, i + 2) is not None:
             verb = subject_end(sentence, i + 2)
             if verb < len(sentence) and is_finite(sentence[verb], True):
@@ -52,14 +60,14 @@ def _object_as_subject(sentence: list[Tok]) -> list[Hit]:
         coordinated = (
             i >= 2 and sentence[i - 1].norm == "och" and _sentence_start_subject(sentence, i - 1)
         )
-        if not (opens or coordinated):
+        if not (opens or coordinated or coordinator):
             continue
         j = i + 1
         while j < len(sentence) and sentence[j].norm in words("sentence_adverbs"):
             j += 1
         if j >= len(sentence) or not is_finite(sentence[j], True):
             continue
-        if i == 0 or coordinated:
+        if i == 0 or coordinated or coordinator:
             # a fronted object is followed by the verb and then the subject
             after = sentence[j + 1] if j + 1 < len(sentence) else None
             if after is not None and (
@@ -70,6 +78,18 @@ def _object_as_subject(sentence: list[Tok]) -> list[Hit]:
                 continue
         hits.append(_hit(sentence, i, subject, "pronoun_case_subject"))
     return hits
+
+
+def _inverted_subject_slot(sentence: list[Tok], i: int) -> bool:
+    """Whether the pronoun at ``i`` stands where an inverted subject must: after a finite
+    modal or *har/hade* that does not open the sentence, and before its infinitive or
+    supine (*I dag har henne ätit bra*, *Sedan ska honom duscha*)."""
+    verb = sentence[i - 1]
+    if i < 2 or verb.norm not in INVERTING_VERBS or not is_finite(verb):
+        return False
+    if subject_end(sentence, 0) == i - 1 or sentence[i - 2].norm in words("pronouns"):
+        return False  # Jag har henne …: the subject is already there
+    return _nonfinite_follows(sentence, i + 1)
 
 
 def _sentence_start_subject(sentence: list[Tok], och: int) -> bool:
@@ -101,7 +121,10 @@ def _subject_as_object(sentence: list[Tok]) -> list[Hit]:
             continue  # Den rätten har vi haft: a fronted object, the subject after the verb
         after_preposition = before.norm in OBJECT_PREPOSITIONS and before.upos == "ADP"
         after_verb = following is not None and (
-            _after_straight_verb(sentence, i - 1) or _after_infinitive(sentence, i - 1)
+            _after_straight_verb(sentence, i - 1)
+            or _after_infinitive(sentence, i - 1)
+            or _after_inverted_subject(sentence, i - 1)
+            or (before.feats.get("VerbForm") == "Sup" and before.upos == "VERB")
         )
         if after_preposition or after_verb:
             hits.append(_hit(sentence, i, obj, "pronoun_case_object"))
@@ -154,11 +177,24 @@ def _after_straight_verb(sentence: list[Tok], v: int) -> bool:
 
 
 def _after_infinitive(sentence: list[Tok], v: int) -> bool:
-    """Whether ``v`` is an infinitive after a modal (*Kan du hjälpa jag*, *ska ringa hon*)."""
+    """Whether ``v`` is an infinitive after a modal or *att* (*Kan du hjälpa jag*, *att
+    väcka hon*)."""
     verb = sentence[v]
-    if v < 2 or verb.feats.get("VerbForm") != "Inf" or verb.norm in ("vara", "bli", "heta"):
+    if v < 1 or verb.feats.get("VerbForm") != "Inf" or verb.norm in ("vara", "bli", "heta"):
         return False
-    return any(sentence[k].norm in words("infinitive_governors") for k in range(max(0, v - 3), v))
+    governors = words("infinitive_governors") | {"att"}
+    return any(sentence[k].norm in governors for k in range(max(0, v - 3), v))
+
+
+def _after_inverted_subject(sentence: list[Tok], p: int) -> bool:
+    """Whether ``p`` is a subject pronoun right after a finite verb that follows a fronted
+    phrase (*Sedan hjälpte jag hon*): the next pronoun is the object."""
+    if p < 2 or sentence[p].norm not in ("jag", "du", "han", "hon", "vi", "ni", "man"):
+        return False
+    verb = sentence[p - 1]
+    return (
+        is_finite(verb) and verb.norm not in NO_OBJECT_VERBS and subject_end(sentence, 0) != p - 1
+    )
 
 
 def _hit(sentence: list[Tok], i: int, right: str, key: str) -> Hit:

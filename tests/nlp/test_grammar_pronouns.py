@@ -25,6 +25,11 @@ def findings(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Kan du hjälpa jag med lyften?", "jag", "mig"),
         ("Honom och jag gick ut.", "Honom", "Han"),
         ("Vi gav de kaffe i dagrummet.", "de", "dem"),
+        ("I dag har henne ätit bra.", "henne", "hon"),
+        ("Sedan hjälpte jag hon med strumporna.", "hon", "henne"),
+        ("Jag har sett hon i korridoren.", "hon", "henne"),
+        ("Det är svårt att väcka hon.", "hon", "henne"),
+        ("Hon åt och henne drack lite.", "henne", "hon"),
     ],
 )
 def test_wrong_pronoun_form_is_marked(text, wrong, right):
@@ -45,6 +50,10 @@ def test_wrong_pronoun_form_is_marked(text, wrong, right):
         "Hon har tänkt på de här frågorna.",
         "Den rätten har vi kvinnor haft länge.",
         "Så länge mamma har hand om barnen kan hon inte välja.",
+        "Jag har henne kvar på listan.",
+        "Hon åt och honom såg jag inte.",
+        "Nu vet vi hon är trött.",
+        "Vi har hjälpt henne och hon är nöjd.",
     ],
 )
 def test_right_pronoun_forms_are_silent(text):
