@@ -28,18 +28,25 @@ def splits(word: str) -> tuple[tuple[str, ...], ...]:
     n = len(word)
     if not 2 * MIN_PART <= n <= MAX_LENGTH or not word.isalpha():
         return ()
-    substrings = [(i, j) for i in range(n) for j in range(i + MIN_PART, n + 1) if (i, j) != (0, n)]
-    roles = load_index().known_many([word[i:j] for i, j in substrings])
-    role_at = {span: int(r) for span, r in zip(substrings, roles) if r}
+    # Parts are looked up only where a split can reach: from the start, then from the end of
+    # each known part, one batch of lookups per position. Most words (and every random string)
+    # stop after the first batch: O(n) lookups instead of the O(n²) of all substrings.
+    index = load_index()
+    known: dict[int, dict[int, int]] = {}
+
+    def parts_from(start: int) -> dict[int, int]:
+        if start not in known:
+            ends = [e for e in range(start + MIN_PART, n + 1) if (start, e) != (0, n)]
+            roles = index.known_many([word[start:e] for e in ends])
+            known[start] = {e: int(r) for e, r in zip(ends, roles) if r}
+        return known[start]
+
     found: list[tuple[str, ...]] = []
 
     def extend(start: int, parts: tuple[str, ...]) -> None:
         if len(parts) >= MAX_PARTS:
             return
-        for end in range(start + MIN_PART, n + 1):
-            r = role_at.get((start, end), 0)
-            if not r:
-                continue
+        for end, r in sorted(parts_from(start).items()):
             piece = word[start:end]
             if end == n:
                 if parts and r & END:

@@ -29,6 +29,8 @@ from os.path import commonprefix
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy
+from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -48,7 +50,12 @@ LONG_HEAD = 6  # a compound of a last part this long is more likely a real word
 HEAD_SOURCES = "SL"  # a compound's last part must be known to one of these
 
 if not Token.has_extension("lemmas"):
-    Token.set_extension("lemmas", default=())
+    # one list on the Doc, read through a getter: setting an extension token by token costs
+    # more than ranking the candidates
+    Doc.set_extension("token_lemmas", default=None)
+    Token.set_extension(
+        "lemmas", getter=lambda token: (token.doc._.token_lemmas or {}).get(token.i, ())
+    )
 
 
 class Candidate(NamedTuple):
@@ -318,6 +325,7 @@ def _likely(scored: list[Scored] | tuple[Scored, ...]) -> tuple[str, ...]:
     return tuple(s.lemma for s in scored if s.score >= best - MARGIN)
 
 
+@lru_cache(maxsize=65536)
 def rank_in_context(word: str, previous: str, following: str) -> tuple[str, ...]:
     """Candidate lemmas of ``word`` between two neighbours (``neighbours``), best first."""
     fixed = _overrides().get(word.lower())
@@ -371,11 +379,18 @@ def make_lemmatizer(nlp: Language, name: str):
 
 
 def _lemmatize(doc: Doc) -> Doc:
-    words = [token.text for token in doc]
-    for token, (previous, following) in zip(doc, neighbours(words)):
-        if not token.text:
+    # written as one array and one list: per-token attribute writes cost more than the ranking
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth in doc.to_array(ORTH).tolist()] if len(doc) else []
+    lemmas = numpy.zeros((len(words), 1), dtype="uint64")
+    table: dict[int, tuple[str, ...]] = {}
+    for i, (word, (previous, following)) in enumerate(zip(words, neighbours(words))):
+        if not word:
             continue
-        candidates = rank_in_context(token.text, previous, following)
-        token._.lemmas = candidates
-        token.lemma_ = _cased(token.text, candidates[0], previous == "<s>")
+        candidates = rank_in_context(word, previous, following)
+        table[i] = candidates
+        lemmas[i, 0] = strings.add(_cased(word, candidates[0], previous == "<s>"))
+    if words:
+        doc.from_array([LEMMA], lemmas)
+    doc._.token_lemmas = table
     return doc

@@ -22,6 +22,10 @@ from spacy.tokens import Doc, Token
 from .resources import endings, yaml_data
 from .words import Word
 
+# A cue reaches at most this many words either way (NegEx uses a fixed window too): it keeps
+# the work linear in a sentence of hundreds of cues, and no care-note scope is longer.
+MAX_SCOPE = 20
+
 
 def finite_verb(word: str, lemmas: tuple[str, ...]) -> bool:
     """A finite verb form (*sover, mättes, avlastas, åt*): a tense ending on a candidate
@@ -84,9 +88,10 @@ def _cues(words: list[str]) -> list[tuple[int, int, str]]:
     return [cue for k, cue in enumerate(found) if not (words[cue[0]] == "utan" and found[:k])]
 
 
-def _new_clause(words: list[str], verbs: list[bool], i: int) -> bool:
+def _new_clause(words: list[str], verbs: list[bool], i: int, verbs_end: int | None = None) -> bool:
     """Whether the word at ``i`` starts a new clause: a subject pronoun, or a conjunction or
-    comma followed by a clause start, a finite verb or a number within two words."""
+    comma followed by a clause start, a finite verb (before ``verbs_end``, if given) or a
+    number within two words."""
     rules = _rules()
     if words[i] in rules["subjects"]:
         return True
@@ -96,19 +101,20 @@ def _new_clause(words: list[str], verbs: list[bool], i: int) -> bool:
     return (
         i + 1 < len(words)
         and words[i + 1] in rules["clause_starts"]
-        or any(verbs[j] for j in following)
+        or any(verbs[j] for j in following if verbs_end is None or j < verbs_end)
         or words[i] == ","
         and any(words[j][:1].isdigit() for j in following)
     )
 
 
-def _forward(words: list[str], verbs: list[bool], start: int) -> list[int]:
+def _forward(words: list[str], clause_starts: list[bool], start: int) -> list[int]:
     """The forward scope; a place phrase (*i munnen*, *på huden*) only says where the absent
-    finding was, so its words are skipped up to the next coordination."""
+    finding was, so its words are skipped up to the next coordination. ``clause_starts``
+    holds ``_new_clause`` of every word."""
     rules, scope, in_place = _rules(), [], False
-    for end in range(start, len(words)):
+    for end in range(start, min(len(words), start + MAX_SCOPE)):
         w = words[end]
-        if w in rules["terminators"] or w == "utan" or _new_clause(words, verbs, end):
+        if w in rules["terminators"] or w == "utan" or clause_starts[end]:
             break
         if w in rules["places"] and end > start and words[end - 1] not in rules["not_place_after"]:
             in_place = True
@@ -120,11 +126,11 @@ def _forward(words: list[str], verbs: list[bool], start: int) -> list[int]:
 
 
 def _backward(words: list[str], verbs: list[bool], end: int) -> range:
-    rules, start = _rules(), end
-    verbs = verbs[:end] + [False] * (len(words) - end)  # the cue itself starts no clause
-    while start > 0:
+    rules, start, first = _rules(), end, max(0, end - MAX_SCOPE)
+    while start > first:
         w = words[start - 1]
-        if w in rules["terminators"] or _new_clause(words, verbs, start - 1):
+        # the cue itself and what follows it start no clause here
+        if w in rules["terminators"] or _new_clause(words, verbs, start - 1, verbs_end=end):
             break
         if w == "," and not any(x in ("och", "eller", "samt") for x in words[start:end]):
             break
@@ -147,13 +153,15 @@ def negated_positions(
     """
     rules, negated = _rules(), set()
     verbs = verbs or [False] * len(words)
-    for start, end, kind in _cues(words):
+    cues = _cues(words)
+    clause_starts = [_new_clause(words, verbs, i) for i in range(len(words))] if cues else []
+    for start, end, kind in cues:
         if kind == "pseudo":
             continue
         cue = " ".join(words[start:end])
         if cue in rules["verb_cues"] and start > 0 and verbs[start - 1]:
             negated.add(start - 1)  # åt inget, mättes inte
-        scope = _forward(words, verbs, end) if kind == "pre" else []
+        scope = _forward(words, clause_starts, end) if kind == "pre" else []
         if _has_word(words, scope):
             negated |= set(scope)
         elif kind == "post":
@@ -165,9 +173,10 @@ def negated_positions(
                 }
         elif cue in rules["both"]:
             # "gavs inte", "Yrsel ej": only the word before the cue (the verb, or a list item)
-            words_before = [i for i in range(start) if words[i][:1].isalnum()]
-            if words_before:
-                negated.add(words_before[-1])
+            window = range(start - 1, max(-1, start - 1 - MAX_SCOPE), -1)
+            word_before = next((i for i in window if words[i][:1].isalnum()), None)
+            if word_before is not None:
+                negated.add(word_before)
             elif before:
                 negated.add(-1)
     return negated

@@ -32,6 +32,7 @@ from . import (  # noqa: F401  (modules that register the factories)
     terms,
     words,
 )
+from .tokens import make_doc
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 COMPONENTS = (
@@ -65,7 +66,7 @@ def analyse(text: str, term_specs: tuple, lexicon, form: str) -> Doc:
     lang = load()
     # spaCy hashes tokens as UTF-8, which lone surrogates (e.g. from broken JSON) cannot be;
     # U+FFFD keeps every offset, and the spans are cut from the original text
-    doc = lang.make_doc(_SURROGATE.sub("\ufffd", text))
+    doc = make_doc(lang, _SURROGATE.sub("\ufffd", text))
     doc._.text = text
     doc._.terms = term_specs
     doc._.lexicon = lexicon

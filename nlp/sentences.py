@@ -11,9 +11,10 @@ input matches like NFC input while offsets still index the original string.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import numpy
-from spacy.attrs import NORM, SENT_START
+from spacy.attrs import NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,6 +23,7 @@ from .resources import word_list
 _ENDERS = {".", "!", "?", ":", ";", "…"}
 
 
+@lru_cache(maxsize=65536)
 def nfc_lower(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower()
 
@@ -47,7 +49,7 @@ def mark_sentences(doc: Doc) -> Doc:
         return doc
     strings = doc.vocab.strings
     rows = numpy.zeros((len(doc), 2), dtype="uint64")
-    texts = [token.text for token in doc]
+    texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
     norms = [nfc_lower(text) for text in texts]
     abbreviations = word_list("leading_abbreviations")
     boundary = True

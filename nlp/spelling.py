@@ -25,6 +25,7 @@ short all-capital words (abbreviations such as BT, KAD) and words with non-Swedi
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -45,6 +46,11 @@ _SWEDISH_WORD = re.compile(r"[a-zåäöéü]+(?:-[a-zåäöéü]*)*", re.IGNOREC
 _ALPHABET = "abcdefghijklmnopqrstuvwxyzåäöé"
 MAX_SUGGESTIONS = 5
 MAX_SUGGESTED_LENGTH = 30  # no word is longer; edits of a longer string only cost time
+# Bounds on one check's work, whatever the text (a note of random letters would otherwise
+# cost seconds): a practice note has a handful of unknown words, not hundreds.
+MAX_UNLISTED_WORDS = 300  # distinct words not in the dictionary as written that are analysed
+SUGGESTION_BUDGET = 30_000  # candidate lookups for suggestions per check (~4 µs each)
+NEAR_PER_LOOKUP = 40  # rapidfuzz compares about this many words in the time of one lookup
 _COVERING = ("personal_data", "split_compound")  # one finding per slip: *Lung röntgen*
 
 
@@ -103,14 +109,21 @@ def _two_words(word: str) -> bool:
     """Two common dictionary words written together, the first perhaps with a linking s
     (*hudinspektion*): Hunspell lacks compounding flags on many nouns."""
     index = load_index()
-    for cut in range(3, len(word) - 2):
+    cuts = range(3, len(word) - 2)
+    tails = index.known_many([word[cut:] for cut in cuts])  # one batch, not one per cut
+    for cut, tail_roles in zip(cuts, tails):
         head, tail = word[:cut], word[cut:]
-        if not index.roles(tail) & (END | NOUN) or index.zipf(tail) < 2.0:
+        if not int(tail_roles) & (END | NOUN) or index.zipf(tail) < 2.0:
             continue
         stem = head[:-1] if head.endswith("s") and len(head) > 3 else head
         if any(index.roles(h) & NOUN and index.zipf(h) >= 2.5 for h in {head, stem}):
             return True
     return False
+
+
+def _edits_size(word: str) -> int:
+    """How many strings ``_edits1(word)`` makes at most."""
+    return (2 * len(_ALPHABET) + 2) * (len(word) + 1)
 
 
 def _edits1(word: str) -> set[str]:
@@ -129,7 +142,6 @@ def _known_candidates(words: set[str], roles: int) -> list[str]:
     return [w for w, r in zip(ordered, found) if r & roles]
 
 
-@lru_cache(maxsize=20_000)
 def suggest(word: str, lexicon: Lexicon | None = None) -> tuple[str, ...]:
     """Ranked corrections for the lower-case, unknown ``word`` (may be empty).
 
@@ -143,49 +155,93 @@ def suggest(word: str, lexicon: Lexicon | None = None) -> tuple[str, ...]:
     typical slip undone; a term-bank form costs 0.5 less, and frequent words a little less
     (0.1 per Zipf point above 3), so the word the writer most probably meant comes first.
     """
+    return suggest_within(word, lexicon, math.inf)[0]
+
+
+# complete searches: (word, lexicon) → (suggestions, cost)
+_FOUND: dict[tuple[str, Lexicon | None], tuple[tuple[str, ...], int]] = {}
+
+
+def suggest_within(
+    word: str, lexicon: Lexicon | None, budget: float
+) -> tuple[tuple[str, ...], int]:
+    """``suggest(word, lexicon)`` within ``budget`` candidate lookups, and the lookups it cost.
+    A stage that would exceed the budget is skipped (its cost is known before it runs), so
+    the answer depends only on the word, the lexicon and the budget — never on what an
+    earlier check left in the cache."""
+    key = (word, lexicon)
+    if key in _FOUND and _FOUND[key][1] <= budget:
+        return _FOUND[key]
+    found, cost, complete = _search(word, lexicon, budget)
+    if complete:
+        if len(_FOUND) >= 20_000:
+            _FOUND.clear()
+        _FOUND[key] = (found, cost)
+    return found, cost
+
+
+def _search(
+    word: str, lexicon: Lexicon | None, budget: float
+) -> tuple[tuple[str, ...], int, bool]:
     if word in wrong_forms():
-        return (wrong_forms()[word],)
+        return (wrong_forms()[word],), 0, True
     if len(word) > MAX_SUGGESTED_LENGTH:
-        return ()
+        return (), 0, True
     index, care = load_index(), word_list("care_words")
     bank = _bank_words(lexicon)
     cost: dict[str, float] = {}
+    spent, complete = 0, True
+
+    def affordable(size: int) -> bool:
+        """Whether a stage of at most ``size`` lookups fits the budget, which it is then
+        charged (checked before the candidates are made: making them costs as much)."""
+        nonlocal spent, complete
+        if spent + size > budget:
+            complete = False
+            return False
+        spent += size
+        return True
 
     def offer(candidates, penalty: float, roles: int = WORD) -> None:
         for w in _known_candidates(set(candidates), roles):
             cost[w] = min(cost.get(w, penalty), penalty)
 
-    edits, slips = _edits1(word), _confusions(word, 1)
-    offer(slips, 0.5)
-    offer(_confusions(word, 2) - slips, 1.0)
-    for w in _known_candidates(edits, WORD) + sorted(edits & care):
-        cost.setdefault(w, 0.9 if len(w) > len(word) else 1.0)
+    slips = _confusions(word, 1)
+    if affordable(len(slips) + _edits_size(word)):
+        edits = _edits1(word)
+        offer(slips, 0.5)
+        for w in _known_candidates(edits, WORD) + sorted(edits & care):
+            cost.setdefault(w, 0.9 if len(w) > len(word) else 1.0)
+    if affordable(len(slips) * len(slips)):
+        offer(_confusions(word, 2) - slips, 1.0)
     spoken = yaml_data("spoken_forms").get(word)
     if spoken:
         cost[spoken] = 0.0
-    for w in _near(word, bank):
-        cost.setdefault(w, 2.0)
-    if not cost:  # two edits from an everyday word: jogurt, schukhus
+    if affordable(len(bank) // NEAR_PER_LOOKUP):
+        for w in _near(word, bank):
+            cost.setdefault(w, 2.0)
+    if not cost and affordable(EVERYDAY_WORDS // NEAR_PER_LOOKUP):
+        # two edits from an everyday word: jogurt, schukhus
         cost.update(dict.fromkeys(_near(word, _everyday_words()), 2.0))
     if not cost:  # a typo in the last part of a compound: sjuksköterkan, trycksårsrisen
         for cut in range(2, len(word) - 2):
             head, tail = word[:cut], word[cut:]
-            if index.roles(head) & BEGIN:
+            if index.roles(head) & BEGIN and affordable(_edits_size(tail)):
                 for fixed in _known_candidates(_edits1(tail), END):
                     cost[head + fixed] = 1.0
-    if not cost:  # a slip and an ordinary edit: sjukskoterkan
-        offer(set().union(*(_edits1(v) for v in slips)) if slips else set(), 1.5)
+    if not cost and slips and affordable(sum(_edits_size(v) for v in slips)):
+        offer(set().union(*(_edits1(v) for v in slips)), 1.5)  # a slip and an ordinary edit
 
     def rank(w: str) -> tuple[float, str]:
         zipf = index.zipf(_last_part(w))
         return cost[w] - (0.5 if w in bank else 0.0) - 0.1 * max(0.0, min(zipf, 7.0) - 3.0), w
 
-    return tuple(sorted(cost, key=rank)[:MAX_SUGGESTIONS])
+    return tuple(sorted(cost, key=rank)[:MAX_SUGGESTIONS]), spent, complete
 
 
 def forget_suggestions() -> None:
-    """Empty the suggestion caches (benchmarks time the uncached work)."""
-    suggest.cache_clear()
+    """Empty the suggestion cache (benchmarks time the uncached work)."""
+    _FOUND.clear()
 
 
 EVERYDAY_WORDS = 30_000  # wordfreq's most frequent Swedish words offered two edits away
@@ -266,16 +322,31 @@ def make_spelling(nlp: Language, name: str):
 
 
 def check_spelling(doc: Doc) -> Doc:
+    """Flag unknown words. Bounded work: at most ``MAX_UNLISTED_WORDS`` distinct words that
+    the dictionary lacks as written are analysed further (compounds, lenient rules), and
+    suggestions stop once ``SUGGESTION_BUDGET`` lookups are spent — a later unknown word is
+    still flagged, without a suggestion."""
     accepted = accepted_words(doc._.terms, doc._.lexicon)
     taken = {i for f in doc._.findings or () if f.kind in _COVERING for i in range(f.start, f.end)}
+    index, unlisted, budget = load_index(), set(), SUGGESTION_BUDGET
     for word in doc._.words:
         if _skip(word, accepted) or word.start in taken or word.end - 1 in taken:
             continue
         norm = word.norm
         wrong = wrong_forms().get(norm)
-        if wrong is None and is_known(norm):
-            continue
-        options = [_match_case(word.text, s) for s in suggest(norm, doc._.lexicon)]
+        if wrong is None:
+            if index.roles(norm) & WORD:
+                continue
+            if norm not in unlisted and len(unlisted) >= MAX_UNLISTED_WORDS:
+                continue
+            unlisted.add(norm)
+            if is_known(norm):
+                continue
+        found: tuple[str, ...] = (wrong,) if wrong else ()
+        if budget > 0 and not wrong:
+            found, spent = suggest_within(norm, doc._.lexicon, budget)
+            budget -= spent
+        options = [_match_case(word.text, s) for s in found]
         if wrong:
             text = message("spelling_irregular", word=word.text, right=options[0])
         elif options:

@@ -59,7 +59,7 @@ def _sbar_patterns() -> dict[str, re.Pattern]:
         words = "|".join(re.escape(w) for w in sorted(row["words"], key=len, reverse=True))
         label = re.escape(row["label"].lower())
         patterns[part] = re.compile(
-            rf"^[\W_]*(?:{label}\s*[:.)-]|(?:{words})\b)"  # at a line start
+            rf"^[^\w\n]*(?:{label}\s*[:.)-]|(?:{words})\b)"  # at a line start
             rf"|[.!?]\s+(?:{label}|{words})\s*:",  # or opening a sentence, with a colon
             re.MULTILINE,
         )

@@ -8,8 +8,10 @@ lemmatizer, reads each token once into a ``Word`` tuple and stores the list on `
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
+from spacy.attrs import IDX, IS_SPACE, LEMMA, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -41,33 +43,29 @@ def make_words(nlp: Language, name: str):
 
 
 def collect_words(doc: Doc) -> Doc:
-    words, abbreviations = [], word_list("abbreviations")
-    for token in doc:
-        if token.is_space:
+    # read as one array: creating a Token per attribute read costs more than the rules' work
+    words, abbreviations, strings = [], word_list("abbreviations"), doc.vocab.strings
+    rows = doc.to_array([ORTH, NORM, LEMMA, IDX, IS_SPACE, SENT_START]).tolist() if len(doc) else []
+    for i, (orth, norm_hash, lemma_hash, idx, is_space, sent_start) in enumerate(rows):
+        if is_space:
             continue
-        norm, text = token.norm_, token.text
+        norm, text, sent_start = strings[norm_hash], strings[orth], sent_start == 1 or i == 0
         if text.endswith(".") and text[:-1].isalpha() and norm not in abbreviations:
             # spaCy keeps some words with their period ("lat."): the word is without it
             text, norm = text[:-1], norm[:-1]
             words.append(
-                Word(
-                    token.i,
-                    text,
-                    norm,
-                    token.idx,
-                    token.idx + len(text),
-                    token.is_sent_start,
-                    lemma_candidates(norm),
-                )
+                Word(i, text, norm, idx, idx + len(text), sent_start, lemma_candidates(norm))
             )
             continue
-        # token.lemma_ is the lemmatizer's choice in context; the other candidates come from the
-        # (cached) lookup, which is cheaper than reading token._.lemmas for every token
-        best = token.lemma_.lower() if norm == text.lower() else ""
-        lemmas = tuple(dict.fromkeys(x for x in (best, *lemma_candidates(norm)) if x))
-        words.append(
-            Word(token.i, text, norm, token.idx, token.idx + len(text), token.is_sent_start, lemmas)
-        )
+        # the token's lemma is the lemmatizer's choice in context; the other candidates come
+        # from the (cached) lookup, which is cheaper than reading token._.lemmas for every token
+        best = strings[lemma_hash].lower() if norm == text.lower() else ""
+        words.append(Word(i, text, norm, idx, idx + len(text), sent_start, _lemmas(best, norm)))
     doc._.words = words
     doc._.text = doc._.text or doc.text
     return doc
+
+
+@lru_cache(maxsize=65536)
+def _lemmas(best: str, norm: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(x for x in (best, *lemma_candidates(norm)) if x))

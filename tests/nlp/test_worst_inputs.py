@@ -1,0 +1,100 @@
+"""The checker's work is bounded: the worst 20,000-character inputs we could construct give a
+well-formed report, and the bounds that make that true hold (their speed is measured by
+``benchmarks/nlp_worst_case.py``, not here)."""
+
+import random
+import string
+
+import pytest
+
+import nlp
+from nlp import negation, spelling
+from nlp.tokens import MAX_PIECE, make_doc
+from tests.data.worst_inputs import LENGTH, TERMS, fuzzed, worst_cases
+
+CASES = worst_cases()
+
+
+def assert_exact_spans(text: str, report: nlp.Report) -> None:
+    data = report.to_dict()
+    for span in data["terms"]["found"] + data["findings"]:
+        assert 0 <= span["start"] <= span["end"] <= len(text)
+        assert text[span["start"] : span["end"]] == span["text"]
+    assert {m["term"] for m in data["terms"]["found"]} | set(data["terms"]["missing"]) == set(
+        TERMS
+    )
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_every_worst_input_gives_a_well_formed_report(name):
+    text = CASES[name]
+    assert len(text) == LENGTH
+    assert_exact_spans(text, nlp.check(text, TERMS))
+
+
+def test_fuzzed_inputs_give_well_formed_reports():
+    for text in fuzzed(25, seed=11):
+        assert_exact_spans(text, nlp.check(text, TERMS))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(" * 5_000,
+        "Blodtryck " + "😀" * 250 + " smärta " + "a" * 101 + "\n" + "(" * 100,
+        "x" * (MAX_PIECE + 1) + "  " + ")" * (3 * MAX_PIECE) + " ",
+        " " + "." * 1_000 + "\t",
+    ],
+)
+def test_long_runs_become_pieces_and_the_text_stays_exact(text):
+    doc = make_doc(nlp.load(), text)
+    assert doc.text == text
+    assert max(len(token) for token in doc if not token.is_space) <= MAX_PIECE
+
+
+def test_ordinary_text_is_tokenized_as_before():
+    text = "Blodtrycket 130/80 mmHg (sittande), puls 72. Pat. förnekar smärta!"
+    lang = nlp.load()
+    assert [t.text for t in make_doc(lang, text)] == [t.text for t in lang.make_doc(text)]
+
+
+def test_a_term_after_a_long_run_is_still_found_at_its_place():
+    text = "(" * 3_000 + " Patienten har smärta."
+    (mention,) = nlp.check(text, ["smärta"]).found
+    assert text[mention.start : mention.end] == "smärta"
+
+
+def _random_words(count: int, seed: int) -> str:
+    rng = random.Random(seed)
+    return " ".join(
+        "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(7, 12)))
+        for _ in range(count)
+    )
+
+
+def test_spelling_analyses_a_bounded_number_of_unknown_words():
+    text = _random_words(spelling.MAX_UNLISTED_WORDS + 200, seed=5)
+    flagged = [f for f in nlp.check(text, []).findings if f.kind == "spelling"]
+    assert 0 < len(flagged) <= spelling.MAX_UNLISTED_WORDS
+
+
+def test_spelling_budget_gives_the_same_report_whatever_is_cached():
+    text = _random_words(60, seed=6)
+    spelling._FOUND.clear()
+    first = nlp.check(text, []).to_dict()
+    assert nlp.check(text, []).to_dict() == first
+    later = [f for f in first["findings"] if f["kind"] == "spelling"][-5:]
+    assert all(f["suggestions"] == [] for f in later)  # the budget ran out before them
+
+
+def test_a_typo_still_gets_its_suggestion_when_the_budget_allows():
+    report = nlp.check("Sjuksköterkan kom.", [])
+    assert ["Sjuksköterskan"] == [
+        f.suggestions[0] for f in report.findings if f.kind == "spelling"
+    ]
+
+
+def test_a_negation_reaches_at_most_its_window():
+    words = ["inte"] + ["smärta"] * (negation.MAX_SCOPE + 10)
+    negated = negation.negated_positions(words)
+    assert negated == set(range(1, negation.MAX_SCOPE + 1))
