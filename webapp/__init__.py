@@ -21,6 +21,9 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.from_mapping(config_module.from_environment(Path(app.instance_path)))
     if overrides:
         app.config.update(overrides)
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = config_module.engine_options(
+        app.config["SQLALCHEMY_DATABASE_URI"], app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {})
+    )
     if app.config["TRUST_PROXY"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
 
@@ -33,7 +36,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     login_manager.init_app(app)
     mail.init_app(app)
 
-    from webapp import errors, security
+    from webapp import errors, input_guard, security
     from webapp.account import bp as account_bp
     from webapp.admin import bp as admin_bp
     from webapp.api import bp as api_bp
@@ -53,6 +56,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     for blueprint in (home_bp, auth_bp, account_bp, teach_bp, admin_bp, words_bp, learn_bp, audio_bp, author_bp, write_bp, api_bp, drills_bp, review_bp, cards_bp):
         app.register_blueprint(blueprint)
     app.jinja_env.filters["text_direction"] = text_direction
+    input_guard.register(app)
     errors.register(app)
     security.register(app)
     register_commands(app)

@@ -38,6 +38,21 @@ def database_url(raw: str) -> str:
     return raw
 
 
+CONNECT_TIMEOUT_SECONDS = 5
+
+
+def engine_options(uri: str, options: dict) -> dict:
+    """Engine options for ``uri``: every connection is checked before use (``pool_pre_ping``)
+    so the site reconnects by itself after the database restarts, and a PostgreSQL connection
+    attempt gives up after ``CONNECT_TIMEOUT_SECONDS`` (the error page then says 503) instead
+    of hanging until the worker is killed."""
+    merged = {"pool_pre_ping": True, **options}
+    if uri.startswith("postgresql"):
+        connect_args = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+        merged["connect_args"] = connect_args | merged.get("connect_args", {})
+    return merged
+
+
 def _persisted_secret(instance_path: Path) -> str:
     """A development key kept in the instance folder, so sessions survive restarts."""
     key_file = instance_path / "secret_key"

@@ -1,9 +1,28 @@
-"""Friendly Swedish error pages (and JSON for the API)."""
+"""Friendly Swedish error pages (and JSON for the API), whatever went wrong.
+
+Every handler first rolls the database session back: a failed statement leaves the session
+unusable, and the error page itself (its header reads the logged-in user) would otherwise
+fail with ``PendingRollbackError``. If the full page still cannot be drawn, a plain page that
+needs neither the database nor the session is drawn instead. A page answering a form post
+shows the text that was typed, so nothing is lost even when saving failed.
+
+The database being unreachable (``OperationalError``, ``InterfaceError``,
+``DisconnectionError``) gives 503 with ``Retry-After``; the engine checks each connection
+before use (``pool_pre_ping``), so the site reconnects by itself once the database is back.
+"""
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+import logging
+
+from flask import Flask, current_app, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
+from werkzeug.exceptions import HTTPException
+
+from webapp.extensions import db
+
+log = logging.getLogger(__name__)
 
 MESSAGES = {
     400: ("Något blev fel i förfrågan", "Sidan kunde inte ta emot det som skickades. Försök igen."),
@@ -16,23 +35,100 @@ MESSAGES = {
         "Du har försökt för många gånger på kort tid. Vänta en minut och försök igen.",
     ),
     500: ("Något gick fel hos oss", "Ett fel uppstod. Försök igen om en stund."),
+    503: (
+        "Ordvård är inte tillgängligt just nu",
+        "Vi kommer inte åt databasen för tillfället. Vänta en halv minut och försök igen.",
+    ),
 }
+DATABASE_DOWN = (OperationalError, InterfaceError, DisconnectionError)
+RETRY_AFTER_SECONDS = 30
 
 CSRF_MESSAGE = (
     "Formuläret kunde inte skickas eftersom det var för gammalt eller inte kom från Ordvård. "
     "Gå tillbaka, ladda om sidan och försök igen."
 )
+_NOT_TYPED = {"csrf_token", "action", "submit", "version", "seen_version", "current", "next"}
 
 
-def _render(status: int, message: str | None = None):
+def _rollback() -> None:
+    try:
+        db.session.rollback()
+    except Exception:  # a dead connection cannot roll back; the session is discarded instead
+        log.warning("rollback failed in an error handler", exc_info=True)
+        db.session.remove()
+
+
+def typed_text() -> list[str]:
+    """The free text a form post carried (not passwords, tokens or buttons)."""
+    if request.method != "POST":
+        return []
+    try:
+        items = request.form.items(multi=True)
+        return [
+            value
+            for name, value in items
+            if value.strip() and name not in _NOT_TYPED and "password" not in name
+        ]
+    except HTTPException:  # a body too large or cut off has nothing to give back
+        return []
+
+
+def _render(status: int, message: str | None = None, *, plain: bool = False):
+    _rollback()
     title, text = MESSAGES.get(status, MESSAGES[500])
     text = message or text
+    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if status == 503 else {}
     if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
-        return jsonify(error=title, message=text), status
-    return render_template("errors/error.html", status=status, title=title, text=text), status
+        return jsonify(error=title, message=text), status, headers
+    page = {"status": status, "title": title, "text": text, "typed": typed_text()}
+    if not plain:
+        try:
+            return render_template("errors/error.html", **page), status, headers
+        except Exception:
+            log.exception("the error page failed; drawing the plain one")
+            _rollback()
+    # straight from Jinja: the app's context processors would load the logged-in user
+    plain_page = current_app.jinja_env.get_template("errors/plain.html").render(**page)
+    return plain_page, status, headers
+
+
+def _own_message(error) -> str | None:
+    """The Swedish text a route gave ``abort(status, description=...)``; None for Werkzeug's
+    own (English) default."""
+    description = getattr(error, "description", None)
+    default = getattr(type(error), "description", None)
+    return description if isinstance(description, str) and description != default else None
+
+
+def _database_unreachable(error: BaseException | None) -> bool:
+    """Whether ``error`` (or what it wraps, or what it was raised while handling) is the
+    database being unreachable — e.g. an error handler that itself reached for the database."""
+    seen = 0
+    while error is not None and seen < 20:
+        if isinstance(error, DATABASE_DOWN):
+            return True
+        error = getattr(error, "original_exception", None) or error.__cause__ or error.__context__
+        seen += 1
+    return False
+
+
+def _server_error(error: Exception):
+    if _database_unreachable(error):
+        return _database_down(error)
+    return _render(500, _own_message(error))
 
 
 def register(app: Flask) -> None:
     for status in MESSAGES:
-        app.register_error_handler(status, lambda error, status=status: _render(status))
+        app.register_error_handler(
+            status, lambda error, status=status: _render(status, _own_message(error))
+        )
+    app.register_error_handler(500, _server_error)
     app.register_error_handler(CSRFError, lambda error: _render(400, CSRF_MESSAGE))
+    for error_class in DATABASE_DOWN:
+        app.register_error_handler(error_class, _database_down)
+
+
+def _database_down(error: Exception):
+    log.error("database unreachable: %s", error)
+    return _render(503, plain=True)

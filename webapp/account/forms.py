@@ -1,6 +1,5 @@
 """The profile page's forms: one per thing a person changes, each with its own button."""
 
-from flask_wtf import FlaskForm
 from wtforms import PasswordField, SubmitField
 from wtforms.validators import DataRequired
 
@@ -11,6 +10,7 @@ from webapp.auth.forms import (
     help_language_field,
     new_password_field,
 )
+from webapp.forms import FlaskForm
 
 
 def current_password_field() -> PasswordField:

@@ -1,9 +1,9 @@
-from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from webapp.audit import ACTIONS
+from webapp.forms import FlaskForm
 from webapp.models import Role
 
 

@@ -1,10 +1,11 @@
 """Login and registration forms, with Swedish messages."""
 
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, Email, EqualTo, Length
 
+from webapp.forms import FlaskForm
+from webapp.free_text import NoPersonalId
 from webapp.languages import HELP_LANGUAGES
 
 MIN_PASSWORD_LENGTH = 10
@@ -40,7 +41,11 @@ def display_name_field() -> StringField:
     return StringField(
         "Namn",
         description="Så visas du för din lärare. Förnamn räcker.",
-        validators=[DataRequired("Skriv ditt namn."), Length(max=80, message="Namnet är för långt.")],
+        validators=[
+            DataRequired("Skriv ditt namn."),
+            Length(max=80, message="Namnet är för långt."),
+            NoPersonalId(),
+        ],
     )
 
 

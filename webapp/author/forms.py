@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
@@ -30,6 +29,7 @@ from glossary.load import load_areas
 from glossary.problems import Problem
 from lessons.model import SPEAKERS
 from webapp.choices import select_choices
+from webapp.forms import FlaskForm
 
 LEVELS = [("A2", "A2"), ("B1", "B1"), ("B2", "B2")]
 STATUSES = [

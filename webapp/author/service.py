@@ -22,6 +22,7 @@ from lessons.export import lesson_yaml
 from lessons.load import parse_lesson
 from lessons.model import Lesson as LessonRecord
 from webapp.extensions import db
+from webapp.free_text import refuse_personal_id_in_content
 from webapp.learn.store import record_of, save_lesson
 from webapp.models import Assignment, Group, Lesson, LessonVersion, Term, User
 from webapp.teach.service import groups_led_by
@@ -88,10 +89,13 @@ def slug_for(title: str) -> str:
 
 
 def validate(document: dict) -> LessonRecord:
-    """The editor's lesson, validated by the lessons package as a file would be."""
-    return parse_lesson(
+    """The editor's lesson, validated by the lessons package as a file would be (and holding
+    no personnummer)."""
+    record = parse_lesson(
         json.dumps(document, ensure_ascii=False), "formuläret", known_terms=known_term_references()
     )
+    refuse_personal_id_in_content(record, "formuläret")
+    return record
 
 
 def save_from_editor(
@@ -172,6 +176,7 @@ def import_yaml(data: str | bytes, source_name: str, user: User) -> tuple[Lesson
     """Import one lesson file: (the lesson, whether it is new). All or nothing: ContentError
     with every problem (line and field) and nothing written."""
     record = parse_lesson(data, source_name, known_terms=known_term_references())
+    refuse_personal_id_in_content(record, source_name)
     existing = db.session.scalar(select(Lesson).where(Lesson.slug == record.id))
     if existing is not None and not may_edit(existing, user):
         message = f"det finns redan en lektion med id ”{record.id}” som du inte får ändra; byt id"

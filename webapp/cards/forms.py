@@ -1,8 +1,10 @@
 """Signing and revoking a competence card, with Swedish messages."""
 
-from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
+
+from webapp.forms import FlaskForm
+from webapp.free_text import NoPersonalId
 
 
 class SignForm(FlaskForm):
@@ -18,6 +20,7 @@ class SignForm(FlaskForm):
         validators=[
             DataRequired("Skriv arbetsplatsen."),
             Length(max=200, message="Skriv högst 200 tecken."),
+            NoPersonalId(),
         ],
     )
 
@@ -28,5 +31,6 @@ class RevokeForm(FlaskForm):
         validators=[
             DataRequired("Skriv ett skäl."),
             Length(max=1000, message="Skriv högst 1000 tecken."),
+            NoPersonalId(),
         ],
     )

@@ -1,8 +1,9 @@
-from flask_wtf import FlaskForm
 from wtforms import Field, HiddenField, IntegerField, StringField, SubmitField
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional
 
 from webapp.drills.scheduling import MAX_RETENTION, MIN_RETENTION
+from webapp.forms import FlaskForm
+from webapp.free_text import NoPersonalId
 
 
 class WholeNumberField(IntegerField):
@@ -31,7 +32,7 @@ class AnswerForm(FlaskForm):
     """One answer. Length is judged by the service, which keeps the item and explains."""
 
     token = HiddenField(validators=[DataRequired("Frågan saknas. Ladda om sidan.")])
-    answer = StringField("Ditt svar")
+    answer = StringField("Ditt svar", validators=[NoPersonalId()])
     rating = WholeNumberField(validators=[Optional()])
     give_up = HiddenField()
     done = WholeNumberField(validators=[Optional()])

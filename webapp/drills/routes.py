@@ -39,7 +39,7 @@ def session():
 def answer():
     form = AnswerForm()
     if not form.validate_on_submit():
-        abort(400)
+        abort(400, description=next(iter(form.errors.values()))[0] if form.errors else None)
     now = utcnow()
     outcome = service.record_answer(
         current_user, form.token.data, now,

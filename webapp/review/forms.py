@@ -3,13 +3,14 @@ criterion, so it is made for the exercise at hand."""
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from lessons.model import Criterion
 from webapp.drills.forms import WholeNumberField
+from webapp.forms import FlaskForm
+from webapp.free_text import NoPersonalId
 
 VERDICT_CHOICES = [
     SelectChoice("approved", "Godkänd"),
@@ -26,7 +27,10 @@ class VerdictForm(FlaskForm):
     )
     comment = TextAreaField(
         "Kommentar till deltagaren (valfri)",
-        validators=[Length(max=MAX_COMMENT, message=f"Skriv högst {MAX_COMMENT} tecken.")],
+        validators=[
+            Length(max=MAX_COMMENT, message=f"Skriv högst {MAX_COMMENT} tecken."),
+            NoPersonalId(),
+        ],
     )
 
     def score_fields(self) -> list:
@@ -61,17 +65,20 @@ class CommentForm(FlaskForm):
     quote = StringField(
         "Eller ord från texten (valfritt)",
         description="Skriv av orden exakt som de står i texten. Då gäller kommentaren just dem.",
-        validators=[Length(max=500, message="Skriv högst 500 tecken.")],
+        validators=[Length(max=500, message="Skriv högst 500 tecken."), NoPersonalId()],
     )
     text = TextAreaField(
         "Kommentar",
         validators=[
             DataRequired("Skriv en kommentar."),
             Length(max=MAX_COMMENT, message=f"Skriv högst {MAX_COMMENT} tecken."),
+            NoPersonalId(),
         ],
     )
 
 
 class OverrideForm(FlaskForm):
     finding = WholeNumberField(validators=[InputRequired("Välj ett fynd.")])
-    reason = StringField(validators=[Length(max=500, message="Skriv högst 500 tecken.")])
+    reason = StringField(
+        validators=[Length(max=500, message="Skriv högst 500 tecken."), NoPersonalId()]
+    )

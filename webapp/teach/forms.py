@@ -1,6 +1,8 @@
-from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField
 from wtforms.validators import DataRequired, Length
+
+from webapp.forms import FlaskForm
+from webapp.free_text import NoPersonalId
 
 
 class GroupForm(FlaskForm):
@@ -10,6 +12,7 @@ class GroupForm(FlaskForm):
         validators=[
             DataRequired("Skriv ett namn på gruppen."),
             Length(max=120, message="Namnet får vara högst 120 tecken."),
+            NoPersonalId(),
         ],
     )
     submit = SubmitField("Skapa grupp")

@@ -7,7 +7,6 @@ and a file can never disagree. The Swedish problems come back onto the fields th
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     HiddenField,
@@ -30,6 +29,7 @@ from glossary.model import (
 )
 from glossary.problems import Problem
 from webapp.choices import select_choices
+from webapp.forms import FlaskForm
 
 LIST_FIELDS = ("compound_forms", "synonyms", "abbreviations", "colloquial")
 LIST_SEPARATOR = ","

@@ -18,6 +18,7 @@ from glossary.model import LANGUAGE_NAMES
 from glossary.model import Term as TermRecord
 from glossary.problems import ContentError, Problem
 from webapp.extensions import db
+from webapp.free_text import refuse_personal_id_in_content
 from webapp.learn.access import visible_to
 from webapp.models import Lesson, LessonTerm, Term, TermEdit, User
 from webapp.words.store import TermConflict, record_of, save_term
@@ -110,6 +111,7 @@ def save_from_form(
         )
         raise ContentError([Problem("formulär", message)])
     record = exchange.parse_term(entry)
+    refuse_personal_id_in_content(record, "formulär")
     try:
         saved = save_term(record, user=user, source="teacher", term=term)
     except TermConflict as exc:
@@ -127,6 +129,8 @@ def import_file(filename: str, data: bytes, user: User) -> int:
         records = exchange.import_csv(data)
     else:
         raise ContentError([Problem(filename, "filen ska vara en .csv- eller .json-fil")])
+    for record in records:
+        refuse_personal_id_in_content(record, filename)
     try:
         for record in records:
             save_term(record, user=user, source="teacher")

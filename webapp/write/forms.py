@@ -1,10 +1,10 @@
 """The note form and the log-in-again form that carries an unsaved note, with Swedish messages."""
 
-from flask_wtf import FlaskForm
 from wtforms import TextAreaField
 from wtforms.validators import Length
 
 from webapp.auth.forms import LoginForm
+from webapp.forms import FlaskForm
 from webapp.write.service import MAX_NOTE_CHARS
 
 TOO_LONG = f"Anteckningen är för lång. Skriv högst {MAX_NOTE_CHARS:,} tecken.".replace(",", " ")
