@@ -178,3 +178,45 @@ def test_the_plain_error_page_needs_no_database(app, client, monkeypatch):
     assert response.status_code == 404
     assert "Sidan finns inte" in response.get_data(as_text=True)
     assert inspect.isfunction(errors.typed_text)
+
+
+def test_a_term_with_a_personnummer_in_its_example_is_refused_and_kept(app):
+    from tests.webapp.test_words import form_data, logged_in_client
+    from webapp.models import Term
+
+    client, _ = logged_in_client(app, Role.TEACHER)
+    example = f"Vi lade lyftselen under brukaren {PNR}."
+    response = client.post("/ordlista/ny", data=form_data(client, "/ordlista/ny", example=example))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "personnummer" in html and "lyftselarna" in html
+    assert db.session.scalar(select(Term)) is None
+
+
+def test_a_lesson_with_a_personnummer_in_a_step_is_refused(app):
+    from glossary.problems import ContentError
+    from lessons.load import bundled_paths, load_file
+    from webapp.author.service import validate
+
+    publish_lesson("munvard")  # its terms in the bank, so only the personnummer is wrong
+    record = load_file(next(path for path in bundled_paths() if path.stem == "munvard"))
+    document = record.model_dump(mode="json")
+    document["procedure"][1]["text"] += f" Brukaren har {PNR}."
+    with pytest.raises(ContentError) as refused:
+        validate(document)
+    assert [p.field for p in refused.value.problems] == ["procedure.1.text"]
+    assert "personnummer" in str(refused.value)
+
+
+def test_a_drill_answer_with_a_personnummer_is_refused_and_shown_back(app, client):
+    from tests.webapp.drill_content import load_lesson
+    from tests.webapp.test_drills_session import current_item, post_answer, reviews
+
+    load_lesson()
+    log_in(client, make_user(Role.TRAINEE, make_group()))
+    item, _ = current_item(client)
+    response = post_answer(client, item, answer=PNR)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "personnummer" in page and "121212" in page  # the typed answer is on the page
+    assert reviews() == 0
