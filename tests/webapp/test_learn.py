@@ -138,3 +138,14 @@ def test_lesson_links_to_its_drills_and_writing_exercise_when_those_pages_exist(
                 assert f'href="{build()}"'.replace("&", "&amp;") in html, endpoint
             else:
                 assert endpoint.split(".")[0] not in html
+
+
+def test_a_first_visit_without_assigned_lessons_suggests_one_and_its_drill(client, content):
+    log_in(client, make_user())
+    dashboard = client.get("/oversikt").get_data(as_text=True)
+    lessons = dashboard.split('id="lektioner"')[1].split("</section>")[0]
+    assert "Börja gärna med" in lessons and "Handhygien och basala hygienrutiner" in lessons  # A2
+    slug = "handhygien-och-basala-hygienrutiner"
+    assert f'href="/ova/?lektion={slug}"' in dashboard
+    assert "Du har inga ord att öva just nu" not in dashboard
+    assert client.get(f"/ova/?lektion={slug}").status_code == 200

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from webapp.drills.service import today_summary
 from webapp.extensions import db
-from webapp.learn.service import assigned_lessons
+from webapp.learn.service import lesson_list, suggested_lesson
 from webapp.models import Group, Role, User
 from webapp.models.time import utcnow
 from webapp.review.service import review_queue
@@ -25,9 +25,11 @@ def dashboard(user: User) -> dict:
         }
     if user.role is Role.TEACHER:
         return {"groups": groups_led_by(user), "to_review": review_queue(user)}
+    lessons = lesson_list(user)
     return {
         "groups": [membership.group for membership in user.memberships],
-        "lessons": assigned_lessons(user),
+        "lessons": lessons.assigned,
+        "suggested": None if lessons.assigned else suggested_lesson(lessons),
         "notes": notes_of(user),
         "drills": today_summary(user, utcnow()),
     }

@@ -108,9 +108,18 @@ def lesson_list(user: User) -> LessonList:
     )
 
 
-def assigned_lessons(user: User) -> list[LessonItem]:
-    """The published lessons assigned to the user's groups (for the dashboard)."""
-    return lesson_list(user).assigned
+LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
+
+
+def suggested_lesson(lessons: LessonList) -> LessonItem | None:
+    """A first lesson for a trainee whom no teacher has given one: the one already begun, else
+    the easiest (by level, then in the care areas' order — basal hygiene comes first)."""
+    items = [item for area in lessons.areas for item in area.items]
+    begun = [item for item in items if item.practised]
+    if begun:
+        return max(begun, key=lambda item: item.practised)
+    level = {name: rank for rank, name in enumerate(LEVELS)}
+    return min(items, key=lambda item: level.get(item.lesson.level, len(LEVELS)), default=None)
 
 
 @dataclass(frozen=True)
