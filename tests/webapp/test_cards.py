@@ -98,13 +98,17 @@ def approve(app, teacher, trainee, lesson):
 def test_card_cannot_be_signed_before_drills_and_an_approved_note(app, lesson, teacher, trainee):
     supervisor = client_for(app, teacher)
     page = supervisor.get(sign_url(trainee)).get_data(as_text=True)
-    assert "Kortet kan inte signeras ännu" in page
+    assert "Kortet kan inte signeras ännu" in page and "och få en anteckning godkänd." in page
 
     assert post_signature(supervisor, trainee, [0]).status_code == 409  # nothing done
     approve(app, teacher, trainee, lesson)
     words = len(lesson.terms)
     needed = math.ceil(record_of(lesson).drills.threshold * words)  # 80 % of the words
     master_words(trainee, lesson, count=needed - 1)
+    page = supervisor.get(sign_url(trainee)).get_data(as_text=True)
+    # the message names exactly what is missing: one word, not the note the checklist shows
+    assert f"Deltagaren behöver först öva in 1 ord ({needed - 1} av {needed} sitter)." in page
+    assert "anteckning godkänd" not in page.split('role="alert"')[1].split("</p>")[0]
     assert post_signature(supervisor, trainee, [0]).status_code == 409
     assert db.session.scalar(select(CompetenceSignature)) is None
 

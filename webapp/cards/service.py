@@ -66,6 +66,17 @@ class Readiness:
     def ready(self) -> bool:
         return self.drills_done and self.approved_note
 
+    @property
+    def missing(self) -> list[str]:
+        """Exactly what still stands between the trainee and a signable card, in Swedish."""
+        left = []
+        if not self.drills_done:
+            more = self.needed - self.mastered
+            left.append(f"öva in {more} {'ord' if more == 1 else 'ord till'} ({self.mastered} av {self.needed} sitter)")
+        if not self.approved_note:
+            left.append("få en anteckning godkänd")
+        return left
+
 
 def mastered_words(
     user_ids: list[int], lesson_ids: list[int]
