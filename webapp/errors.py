@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, current_app, jsonify, render_template, request
+from flask_limiter.errors import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
@@ -94,7 +95,9 @@ def _render(status: int, message: str | None = None, *, plain: bool = False):
 
 def _own_message(error) -> str | None:
     """The Swedish text a route gave ``abort(status, description=...)``; None for Werkzeug's
-    own (English) default."""
+    own (English) default and for Flask-Limiter's limit string ("120 per 1 minute")."""
+    if isinstance(error, RateLimitExceeded):
+        return None
     description = getattr(error, "description", None)
     default = getattr(type(error), "description", None)
     return description if isinstance(description, str) and description != default else None

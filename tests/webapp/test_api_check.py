@@ -78,7 +78,8 @@ def test_check_is_rate_limited_per_user(app, api):
     client, token = api
     app.config["API_CHECK_LIMIT"] = "3 per minute"
     assert [check(client, token, body()).status_code for _ in range(4)] == [200, 200, 200, 429]
-    assert "För många" in check(client, token, body()).get_json()["error"]
+    refused = check(client, token, body()).get_json()
+    assert "För många" in refused["error"] and "Vänta en minut" in refused["message"]
     other = app.test_client()
     log_in(other, make_user(Role.TRAINEE, make_group("Annan")))
     assert check(other, csrf_token(other, URL), body()).status_code == 200  # their own limit
