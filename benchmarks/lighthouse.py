@@ -121,7 +121,9 @@ def main() -> None:
     )
     env.pop("ORDVARD_ENV", None)
     bin_dir = Path(sys.executable).parent
-    subprocess.run([str(bin_dir / "ordvard"), "setup"], env=env, check=True, capture_output=True)
+    setup = subprocess.run([str(bin_dir / "ordvard"), "setup"], check=False, env=env, capture_output=True, text=True)
+    if setup.returncode:
+        sys.exit(f"ordvard setup failed:\n{setup.stderr[-2000:]}")
     server = subprocess.Popen(
         [str(bin_dir / "gunicorn"), "-w", "1", "-b", f"127.0.0.1:{port}", "webapp:create_app()"],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
