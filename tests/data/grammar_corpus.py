@@ -1,7 +1,7 @@
 """The annotated grammar sentences in ``tests/data/grammar/``: loading, validation and scoring.
 
-Each line of ``dev.jsonl`` and ``heldout.jsonl`` is one sentence from a practice care note as a
-second-language writer might write it::
+Each line of ``dev.jsonl``, ``heldout.jsonl`` and ``heldout2.jsonl`` is one sentence from a
+practice care note as a second-language writer might write it::
 
     {"text": "I morgon jag ska ringa.",
      "errors": [{"rule": "v2", "text": "jag ska", "correction": "ska jag"}],
@@ -14,7 +14,8 @@ second-language writer might write it::
 - ``lookalike`` (optional): the rule a correct sentence probes (correct inversion, a participle,
   a fixed expression used right...), so that a rule which fires on it is seen to do so.
 
-``dev`` is for tuning the rules; ``heldout`` is only scored, never read while writing rules.
+``dev`` is for tuning the rules; ``heldout`` and ``heldout2`` (a second, fresh set written before
+the second round of rule changes) are only scored, never read while writing rules.
 The conventions are in ``tests/data/README.md``. Used by ``tests/nlp/test_grammar_corpus.py``
 and ``benchmarks/nlp_accuracy.py``.
 """
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 GRAMMAR_DIR = Path(__file__).resolve().parent / "grammar"
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "heldout", "heldout2")
 RULES = (
     "v2",
     "subclause_order",
@@ -80,7 +81,7 @@ def whole_word_starts(text: str, needle: str) -> list[int]:
 
 
 def load(split: str, directory: Path = GRAMMAR_DIR) -> list[Sentence]:
-    """The sentences of one split (``dev`` or ``heldout``), validated line by line."""
+    """The sentences of one split (``dev``, ``heldout`` or ``heldout2``), validated line by line."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}, expected one of {SPLITS}")
     path = directory / f"{split}.jsonl"
