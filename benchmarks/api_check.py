@@ -222,6 +222,7 @@ def under_gunicorn(postgres: str, clients: int, requests_count: int) -> bool:
                 str(Path(sys.executable).parent / "gunicorn"),
                 "--workers",
                 "2",
+                "--no-control-socket",
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--chdir",

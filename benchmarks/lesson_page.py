@@ -232,6 +232,7 @@ def throughput(sqlite_uri: str, seconds: float) -> tuple[float, float]:
         str(Path(sys.executable).parent / "gunicorn"),
         "--workers",
         "2",
+        "--no-control-socket",
         "--bind",
         f"127.0.0.1:{port}",
         "--chdir",

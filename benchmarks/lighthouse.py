@@ -125,7 +125,7 @@ def main() -> None:
     if setup.returncode:
         sys.exit(f"ordvard setup failed:\n{setup.stderr[-2000:]}")
     server = subprocess.Popen(
-        [str(bin_dir / "gunicorn"), "-w", "1", "-b", f"127.0.0.1:{port}", "webapp:create_app()"],
+        [str(bin_dir / "gunicorn"), "-w", "1", "--no-control-socket", "-b", f"127.0.0.1:{port}", "webapp:create_app()"],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
