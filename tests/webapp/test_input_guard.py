@@ -208,15 +208,35 @@ def test_a_lesson_with_a_personnummer_in_a_step_is_refused(app):
     assert "personnummer" in str(refused.value)
 
 
-def test_a_drill_answer_with_a_personnummer_is_refused_and_shown_back(app, client):
+def test_a_drill_answer_with_a_personnummer_is_refused_on_the_drill_page(app, client):
     from tests.webapp.drill_content import load_lesson
     from tests.webapp.test_drills_session import current_item, post_answer, reviews
 
     load_lesson()
     log_in(client, make_user(Role.TRAINEE, make_group()))
     item, _ = current_item(client)
-    response = post_answer(client, item, answer=PNR)
+    for _ in range(12):  # to the first kind with a text field
+        if item.prompt["kind"] in ("cloze", "listen", "spelling"):
+            break
+        post_answer(client, item, give_up="1", rating="3")
+        item, _ = current_item(client)
+    answered = reviews()
+    response = post_answer(client, item, answer=f"{PNR} blodtryck")
     page = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert "personnummer" in page and "121212" in page  # the typed answer is on the page
+    assert "ser ut som ett personnummer" in page and 'class="drill-notice"' in page
+    assert f'value="{PNR} blodtryck"' in page  # back in the field, to be corrected
+    assert item.token in page  # the same question again
+    assert reviews() == answered
+
+
+def test_a_flashcard_rating_with_a_personnummer_typed_stores_nothing(app, client):
+    from tests.webapp.drill_content import load_lesson
+    from tests.webapp.test_drills_session import current_item, post_answer, reviews
+
+    load_lesson()
+    log_in(client, make_user(Role.TRAINEE, make_group()))
+    item, _ = current_item(client)
+    response = post_answer(client, item, answer=PNR, rating="3", give_up="1")
+    assert response.status_code == 400 and "personnummer" in response.get_data(as_text=True)
     assert reviews() == 0

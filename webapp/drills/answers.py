@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA
 
 LONG_WORD = 6  # letters; one slip in a shorter word is a different word too often
 MAX_ANSWER = 100  # characters; longer is not an attempt at a care word
+MAX_TYPED = 200  # the answer field's maxlength: an invalid answer is shown back up to this
 
 RIGHT, ALMOST, WRONG_FORM, WRONG = "right", "almost", "wrong_form", "wrong"
 

@@ -19,10 +19,12 @@ from sqlalchemy.exc import IntegrityError
 
 from lessons.model import Lesson as LessonRecord
 from lessons.word_order import sentence_key
+from nlp.personal import contains_personal_id
 from webapp.drills import answers, kinds
 from webapp.drills.queue import NewCard, Queue, build_queue, local_day_start, settings_for
 from webapp.drills.scheduling import new_card_state, review
 from webapp.extensions import db
+from webapp.free_text import PERSONAL_ID_MESSAGE
 from webapp.learn.store import record_of as lesson_record
 from webapp.models import Card, DrillItem, Lesson, ReviewLog, Term, User
 from webapp.words.store import record_of as term_record
@@ -53,6 +55,7 @@ class Outcome:
     next_due: datetime | None = None
     given: str | None = None  # what the trainee typed or picked, shown beside the right answer
     order: tuple = ()  # the parts' order as posted (a word-order item shown again keeps it)
+    typed: str = ""  # an invalid answer as typed, put back in the field to be corrected
 
     @property
     def recorded(self) -> bool:
@@ -237,7 +240,7 @@ def record_answer(
         answer = answers.ordered_text(item.prompt["parts"], order or [])
     verdict, chosen, problem = _judge(item.prompt, answer, rating, give_up, order)
     if problem:
-        return Outcome("invalid", problem, item, order=tuple(order or ()))
+        return Outcome("invalid", problem, item, order=tuple(order or ()), typed=answer[: answers.MAX_TYPED])
     marked = db.session.execute(
         update(DrillItem)
         .where(DrillItem.id == item.id, DrillItem.user_id == user.id, DrillItem.answered_at.is_(None))
@@ -288,6 +291,8 @@ def keep_answer() -> None:
 def _judge(prompt: dict, answer: str, rating: int | None, give_up: bool, order=None):
     """(verdict or None, rating, problem message or None) for an answer to ``prompt``."""
     expected = prompt["expected"]
+    if contains_personal_id(answer):  # refused whatever the kind: every answer text is stored
+        return None, None, PERSONAL_ID_MESSAGE
     if prompt["kind"] == kinds.WORD_ORDER and not give_up:
         problem = answers.order_problem(prompt["parts"], order or [])
         if problem:
