@@ -83,9 +83,16 @@ class DialogueLine(_Part):
 
 
 class Drills(_Part):
+    """How the lesson's words are drilled, and when they count as done for the competence card:
+    ``threshold`` is the share of the words that must be done; a word is done when every card
+    of it is in FSRS's review state with a stability of at least ``mastery_days`` (the trainee
+    would likely still remember it that many days on). A week suits a course of a few weeks:
+    answering right on day 0 and again when due on day 2 gets a word there."""
+
     kinds: tuple[Literal[DRILL_KINDS], ...] = DRILL_KINDS
     new_per_day: int = Field(default=10, ge=1, le=100)
     threshold: float = Field(default=0.8, ge=0.0, le=1.0)
+    mastery_days: int = Field(default=7, ge=1, le=90)
 
     @field_validator("kinds")
     @classmethod

@@ -1,28 +1,24 @@
-"""The whole documentation exercise in a real browser: the demo trainee writes a note with a
-colloquial word, a split compound and a missing term, fixes them, resubmits and sees the diff
-(the steps of ``test_write.py``, called as they are); her teacher returns the note once with
-a comment and approves it the second time; her competence card is signed, printed to PDF by
-Chromium, and the verify page opened from the QR code's URL confirms it. Axe checks every page.
+"""Review and the competence card in a real browser: a submitted note (written through the
+service — the writing itself is ``test_write.py``'s story) is returned once by the teacher with a
+comment, revised by the trainee and approved; the card is signed, printed to PDF by Chromium,
+and the verify page opened from the QR code's URL confirms it. Axe checks every page.
 
-The drills threshold is set up by writing review cards in the database (every word of the
-lesson in FSRS's review state, stable for 30 days — ``tests.webapp.test_cards.master_words``),
-since reaching three weeks' stability through real answers would take three weeks.
+The drills are set up by writing review cards in the database (every word of the lesson in
+FSRS's review state, stable for 11 days — ``tests.webapp.test_cards.master_words``): what two
+right answers two days apart give, which the lesson's default rule (a week) counts as done.
 """
 
 import re
 
 import pytest
 import segno
-from sqlalchemy import select
 
 from tests.browser.test_write import FIXED
-from tests.browser.test_write import (
-    test_trainee_writes_fixes_and_resubmits_a_note as write_fix_and_resubmit,
-)
-from tests.factories import make_user
+from tests.factories import make_group, make_user
 from tests.webapp.test_cards import master_words
-from webapp.extensions import db
-from webapp.models import Lesson, Role, User
+from tests.webapp.test_review import submitted
+from tests.webapp.test_write import publish_lesson
+from webapp.models import Role
 
 pytestmark = pytest.mark.browser
 
@@ -56,10 +52,11 @@ def judge(page, verdict, scores):
 
 def test_note_is_returned_approved_and_the_signed_card_verifies(page):
     p = page.page
-    write_fix_and_resubmit(page)  # version 1 with three marks, version 2 fixed, the diff seen, logged out
-    trainee = db.session.scalar(select(User).where(User.role == Role.TRAINEE))
-    group = trainee.memberships[0].group
+    lesson = publish_lesson()
+    group = make_group("Solgården")
+    trainee = make_user(Role.TRAINEE, group, name="Amina", l1="ar")
     teacher = make_user(Role.TEACHER, group, name="Sara Lind")
+    submitted(trainee, lesson, FIXED)
 
     # The teacher returns version 2 with a comment on its first sentence.
     page.log_in(teacher)
@@ -76,7 +73,7 @@ def test_note_is_returned_approved_and_the_signed_card_verifies(page):
     p.get_by_role("link", name="Vanliga fel i Solgården").click()  # the group's insights
     page.check_accessibility()
     assert (
-        "1 anteckning, 2 versioner." in p.content()
+        "1 anteckning, 1 version." in p.content()
         and "Amina" not in p.locator("main").inner_text()
     )
     log_out(page)
@@ -93,19 +90,21 @@ def test_note_is_returned_approved_and_the_signed_card_verifies(page):
     p.get_by_label("Din anteckning").fill(REVISED)
     p.get_by_role("button", name="Lämna in").click()
     page.check_accessibility()
-    assert "Version 3 av 3" in p.content()
+    assert "Version 2 av 2" in p.content()
     log_out(page)
 
-    # The teacher approves version 3; the trainee's drills are done (see the docstring).
+    # The teacher approves version 2; the trainee's drills are done (see the docstring).
     page.log_in(teacher)
     open_note_to_review(page, "Amina")
     judge(page, "Godkänd", [2, 2, 2, 2])
-    master_words(trainee, db.session.scalar(select(Lesson)))
+    master_words(trainee, lesson, stability=11.0)
+    words = len(lesson.terms)
 
     # The supervisor signs every criterion observed at the workplace.
     page.goto("/oversikt")
     p.get_by_role("link", name="Kompetenskort att signera").click()
     page.check_accessibility()
+    assert f"{words} av {words} ord klara" in p.locator("main").inner_text()
     p.get_by_role("link", name="Amina").click()
     page.check_accessibility()
     for box in p.locator(".criteria-choice input[type=checkbox]").all():

@@ -244,3 +244,21 @@ def test_every_bundled_lesson_goes_through_the_editor_unchanged(app, content):
             form = LessonForm(formdata=None, data=data)
             document = form.document(lesson.slug, lesson.body["drills"])
             assert validate(document).model_dump(mode="json") == lesson.body, lesson.slug
+
+
+def test_teacher_sets_when_the_words_count_as_done_for_the_competence_card(client, teacher):
+    lesson = create(client, threshold="90 %", mastery_days="21")
+    assert lesson.body["drills"] | {"kinds": None} == {
+        "kinds": None, "new_per_day": 10, "threshold": 0.9, "mastery_days": 21
+    }
+    url = edit_url(lesson)
+    html = client.get(url).get_data(as_text=True)
+    assert 'name="threshold" type="text" value="90"' in html and 'value="21"' in html
+    response = client.post(
+        url, data=lesson_form(client, url, version="1", threshold="150", mastery_days="tre veckor")
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Skriv en procentsats från 0 till 100" in html.split('id="threshold-fel"')[1][:200]
+    assert "Ska vara ett heltal." in html.split('id="mastery_days-fel"')[1][:200]
+    assert 'value="tre veckor"' in html

@@ -17,7 +17,7 @@ from tests.factories import make_group, make_user
 from tests.webapp.test_review import client_for, queries_for, review_post, submitted
 from tests.webapp.test_write import GOOD_NOTE, LESSON, publish_lesson
 from webapp.extensions import db
-from webapp.learn.store import record_of
+from webapp.learn.store import record_of, save_lesson
 from webapp.models import AuditEvent, Card, CompetenceCard, CompetenceSignature, LessonTerm, Role
 from webapp.models.time import utcnow
 from webapp.write import STOCKHOLM
@@ -25,10 +25,10 @@ from webapp.write import STOCKHOLM
 CARD_URL = f"/kompetenskort/{LESSON}"
 
 
-def master_words(user, lesson, count: int | None = None) -> None:
+def master_words(user, lesson, count: int | None = None, stability: float = 30.0) -> None:
     """Write review cards as if ``user`` had drilled the lesson's first ``count`` words (default:
-    all) for weeks:
-    each in FSRS's review state, stable for 30 days (the drills' "mastered" measure)."""
+    all): each in FSRS's review state, stable for ``stability`` days (30: for weeks; 11: right
+    on day 0 and again when due on day 2)."""
     term_ids = db.session.scalars(
         select(LessonTerm.term_id)
         .where(LessonTerm.lesson_id == lesson.id)
@@ -47,7 +47,7 @@ def master_words(user, lesson, count: int | None = None) -> None:
                 direction="recognise",
                 state=State.Review.value,
                 step=None,
-                stability=30.0,
+                stability=stability,
                 difficulty=5.0,
                 due=now + timedelta(days=30),
                 last_review=now,
@@ -107,7 +107,7 @@ def test_card_cannot_be_signed_before_drills_and_an_approved_note(app, lesson, t
     master_words(trainee, lesson, count=needed - 1)
     page = supervisor.get(sign_url(trainee)).get_data(as_text=True)
     # the message names exactly what is missing: one word, not the note the checklist shows
-    assert f"Deltagaren behöver först öva in 1 ord ({needed - 1} av {needed} sitter)." in page
+    assert f"Deltagaren behöver först öva in 1 ord ({needed - 1} av {needed} klara)." in page
     assert "anteckning godkänd" not in page.split('role="alert"')[1].split("</p>")[0]
     assert post_signature(supervisor, trainee, [0]).status_code == 409
     assert db.session.scalar(select(CompetenceSignature)) is None
@@ -294,3 +294,31 @@ def test_cards_to_sign_take_as_many_queries_for_three_trainees_as_for_one(
         client.get("/kompetenskort/signera").get_data(as_text=True).count("0 av 5 moment signerade")
         == 3
     )
+
+
+def test_words_count_as_done_by_the_lessons_own_rule(app, lesson, teacher, trainee):
+    """Two right answers a few days apart are enough under the default rule (a week), so a
+    card is within reach in a course of weeks; a lesson that asks for three weeks says so."""
+    master_words(trainee, lesson, stability=11.0)
+    words = len(lesson.terms)
+    needed = math.ceil(0.8 * words)
+    page = client_for(app, trainee).get(CARD_URL).get_data(as_text=True)
+    assert f"✓ Klart: öva lektionens ord: {words} av {words} ord klara ({needed} behövs)." in page
+    assert "troligen minns det om 7 dagar" in page
+
+    record = record_of(lesson)
+    strict = record.model_copy(update={"drills": record.drills.model_copy(update={"mastery_days": 21})})
+    save_lesson(strict, status="published")
+    db.session.commit()
+    page = client_for(app, teacher).get(sign_url(trainee)).get_data(as_text=True)
+    assert f"✗ Inte klart: orden, 0 av {words} ord klara ({needed} behövs)." in page
+    assert "troligen minns det om 21 dagar" in page
+
+
+def test_trainee_card_list_puts_the_card_closest_to_done_first(app, lesson, teacher, trainee):
+    other = publish_lesson("munvard")  # "Munvård" comes first by title
+    approve(app, teacher, trainee, lesson)
+    master_words(trainee, lesson, count=4)
+    html = client_for(app, trainee).get("/kompetenskort").get_data(as_text=True)
+    assert html.index(lesson.title) < html.index(other.title)
+    assert f"4 av {len(lesson.terms)} ord klara" in html and "<progress" in html

@@ -27,7 +27,7 @@ from wtforms import (
 
 from glossary.load import load_areas
 from glossary.problems import Problem
-from lessons.model import SPEAKERS
+from lessons.model import SPEAKERS, Drills
 from webapp.choices import select_choices
 from webapp.forms import FlaskForm
 
@@ -96,6 +96,16 @@ class LessonForm(FlaskForm):
         "Ordlista", description="Lektionens termer ur termbanken, skilj med kommatecken."
     )
     new_per_day = StringField("Nya ord per dag i övningarna", default="10")
+    threshold = StringField(
+        "Ord som ska vara klara för kompetenskortet (procent)",
+        default="80",
+        description="Hur stor del av lektionens ord deltagaren ska ha klara innan kortet kan signeras.",
+    )
+    mastery_days = StringField(
+        "Ett ord är klart när deltagaren troligen minns det om … dagar",
+        default="7",
+        description="7 dagar passar en kurs på några veckor: två rätta svar med ett par dagars mellanrum räcker. 21 dagar tar minst två veckor.",
+    )
     exercises = FieldList(FormField(ExerciseForm), min_entries=1)
     competence = TextAreaField(
         "Kompetenskort", description="3–6 färdigheter som handledaren skriver under, en per rad."
@@ -129,7 +139,12 @@ class LessonForm(FlaskForm):
                 for line in self.lines
             ],
             "words": _terms(self.words.data),
-            "drills": {**(drills or {}), "new_per_day": (self.new_per_day.data or "").strip()},
+            "drills": {
+                **(drills or {}),
+                "new_per_day": (self.new_per_day.data or "").strip(),
+                "threshold": _share(self.threshold.data),
+                "mastery_days": (self.mastery_days.data or "").strip(),
+            },
             "exercises": [
                 _exercise(entry.form, f"{lesson_id}-ovning-{number}")
                 for number, entry in enumerate(self.exercises, start=1)
@@ -140,6 +155,7 @@ class LessonForm(FlaskForm):
     @classmethod
     def data_of(cls, record: dict, status: str, shared: bool, version: int) -> dict:
         """Field values that show a stored lesson (the lesson-file dict) in the form."""
+        drills = Drills.model_validate(record.get("drills", {}))
         return {
             "title": record["title"],
             "area": record["area"],
@@ -155,7 +171,9 @@ class LessonForm(FlaskForm):
             ],
             "lines": list(record.get("dialogue", [])),
             "words": ", ".join(record.get("words", [])),
-            "new_per_day": str(record.get("drills", {}).get("new_per_day", 10)),
+            "new_per_day": str(drills.new_per_day),
+            "threshold": f"{drills.threshold * 100:g}",
+            "mastery_days": str(drills.mastery_days),
             "exercises": [
                 {
                     **{k: e[k] for k in ("id", "situation", "model_answer")},
@@ -195,6 +213,8 @@ class LessonForm(FlaskForm):
         for problem in problems:
             target, row = self._field_for(problem.field or "")
             message = _sentence(problem.message)
+            if target is self.threshold:
+                message = "Skriv en procentsats från 0 till 100, till exempel 80."
             if row is not None:
                 message = f"Rad {row + 1}: {message}"
             if target is not None:
@@ -216,10 +236,22 @@ class LessonForm(FlaskForm):
                 return sub._fields.get(name), row
         if parts and parts[0] in top:
             return None, None
-        names = {"id": "title", "drills": "new_per_day"}
+        if parts[:1] == ["drills"]:
+            parts = parts[1:] if len(parts) > 1 and parts[1] in self else ["new_per_day"]
+        names = {"id": "title"}
         name = names.get(parts[0], parts[0]) if parts else None
         row = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
         return (self[name] if name and name in self else None), row
+
+
+def _share(percent: str | None) -> float | str:
+    """A percentage as typed ("80", "80 %") → 0.8; anything else as typed, for the validator
+    to name."""
+    text = (percent or "").strip().rstrip("%").strip().replace(",", ".")
+    try:
+        return float(text) / 100
+    except ValueError:
+        return text
 
 
 def _exercise(form: ExerciseForm, default_id: str) -> dict:

@@ -3,9 +3,10 @@ supervisor once the trainee is ready, and verifiable by anyone with the card's c
 
 A trainee is **ready** for a lesson's card when
 - their drills for the lesson are done to the lesson's threshold (``drills.threshold``): that
-  share of the lesson's words is *mastered* — the drills' own measure
-  (:data:`webapp.drills.progress.MASTERED_STABILITY`: every card of the word in FSRS's review
-  state and stable for at least three weeks); a lesson without words needs no drills; and
+  share of the lesson's words is *done* — every card of the word in FSRS's review state and
+  stable for at least the lesson's ``drills.mastery_days`` (a setting in the lesson editor,
+  a week by default, so a card is within reach in a course of weeks); a lesson without words
+  needs no drills; and
 - a note for one of the lesson's exercises is approved by a teacher.
 
 A **supervisor** is a teacher who leads one of the trainee's groups (or an admin); only they
@@ -27,7 +28,6 @@ from sqlalchemy.orm import selectinload
 
 from lessons.model import Lesson as LessonRecord
 from webapp import audit
-from webapp.drills.progress import MASTERED_STABILITY
 from webapp.extensions import db
 from webapp.learn.store import record_of
 from webapp.models import Card, CompetenceCard, CompetenceSignature, Lesson, LessonTerm, Note, User
@@ -52,6 +52,7 @@ class Readiness:
     words: int
     threshold: float
     approved_note: bool
+    mastery_days: int
 
     @property
     def drills_done(self) -> bool:
@@ -72,34 +73,46 @@ class Readiness:
         left = []
         if not self.drills_done:
             more = self.needed - self.mastered
-            left.append(f"öva in {more} {'ord' if more == 1 else 'ord till'} ({self.mastered} av {self.needed} sitter)")
+            left.append(f"öva in {more} {'ord' if more == 1 else 'ord till'} ({self.mastered} av {self.needed} klara)")
         if not self.approved_note:
             left.append("få en anteckning godkänd")
         return left
 
+    @property
+    def share(self) -> float:
+        """How far along the drills and the note are, 0–1, for ordering a card list."""
+        words = min(self.mastered, self.needed) / self.needed if self.needed else 1.0
+        return (words + self.approved_note) / 2
+
 
 def mastered_words(
-    user_ids: list[int], lesson_ids: list[int]
+    user_ids: list[int], mastery_days: dict[int, int]
 ) -> dict[tuple[int, int], tuple[int, int]]:
-    """(user, lesson) → (words mastered, words in the lesson): two queries in all."""
+    """(user, lesson) → (words done, words in the lesson) for the lessons in ``mastery_days``
+    (lesson id → the lesson's ``drills.mastery_days``): two queries in all."""
     words: dict[int, set[int]] = {}
     for lesson_id, term_id in db.session.execute(
-        select(LessonTerm.lesson_id, LessonTerm.term_id).where(LessonTerm.lesson_id.in_(lesson_ids))
+        select(LessonTerm.lesson_id, LessonTerm.term_id).where(
+            LessonTerm.lesson_id.in_(list(mastery_days))
+        )
     ):
         words.setdefault(lesson_id, set()).add(term_id)
     all_terms = set().union(*words.values()) if words else set()
-    firm: dict[tuple[int, int], bool] = {}
+    weakest: dict[tuple[int, int], float] = {}  # a word is as firm as its least stable card
     for user_id, term_id, state, stability in db.session.execute(
         select(Card.user_id, Card.term_id, Card.state, Card.stability).where(
             Card.user_id.in_(user_ids), Card.term_id.in_(all_terms), Card.last_review.is_not(None)
         )
     ):
-        solid = state == State.Review.value and (stability or 0) >= MASTERED_STABILITY
-        firm[user_id, term_id] = firm.get((user_id, term_id), True) and solid
+        firmness = (stability or 0.0) if state == State.Review.value else 0.0
+        weakest[user_id, term_id] = min(weakest.get((user_id, term_id), firmness), firmness)
     return {
-        (user_id, lesson_id): (sum(firm.get((user_id, t), False) for t in terms), len(terms))
+        (user_id, lesson_id): (
+            sum(weakest.get((user_id, t), 0.0) >= days for t in words.get(lesson_id, ())),
+            len(words.get(lesson_id, ())),
+        )
         for user_id in user_ids
-        for lesson_id, terms in ((lid, words.get(lid, set())) for lid in lesson_ids)
+        for lesson_id, days in mastery_days.items()
     }
 
 
@@ -115,9 +128,10 @@ def approved_notes(user_ids: list[int], lesson_ids: list[int]) -> set[tuple[int,
 
 
 def readiness(user_id: int, lesson: Lesson, record: LessonRecord) -> Readiness:
-    mastered, words = mastered_words([user_id], [lesson.id])[user_id, lesson.id]
+    days = record.drills.mastery_days
+    mastered, words = mastered_words([user_id], {lesson.id: days})[user_id, lesson.id]
     approved = (user_id, lesson.id) in approved_notes([user_id], [lesson.id])
-    return Readiness(mastered, words, record.drills.threshold, approved)
+    return Readiness(mastered, words, record.drills.threshold, approved, days)
 
 
 @dataclass(frozen=True)
@@ -269,13 +283,26 @@ class CardSummary:
     revoked: bool
     readiness: Readiness
 
+    @property
+    def order(self) -> tuple[int, float]:
+        """Sort key: open cards first, the one closest to done at the top; then complete
+        cards; revoked ones last."""
+        if self.revoked:
+            return (2, 0.0)
+        if self.complete:
+            return (1, 0.0)
+        signed = self.signed / self.criteria if self.criteria else 0.0
+        return (0, -(self.readiness.share * 2 + signed) / 3)
+
 
 def cards_of(trainee: User, lessons: list[Lesson]) -> list[CardSummary]:
-    """The trainee's card status for each lesson with competence criteria: four queries."""
+    """The trainee's card status for each lesson with competence criteria, the cards closest
+    to done first (:attr:`CardSummary.order`): four queries."""
     records = {lesson.id: record_of(lesson) for lesson in lessons}
     lessons = [lesson for lesson in lessons if records[lesson.id].competence]
     ids = [lesson.id for lesson in lessons]
-    mastery = mastered_words([trainee.id], ids)
+    days = {lesson.id: records[lesson.id].drills.mastery_days for lesson in lessons}
+    mastery = mastered_words([trainee.id], days)
     approved = approved_notes([trainee.id], ids)
     cards = {
         card.lesson_id: card
@@ -292,6 +319,7 @@ def cards_of(trainee: User, lessons: list[Lesson]) -> list[CardSummary]:
             *mastery[trainee.id, lesson.id],
             record.drills.threshold,
             (trainee.id, lesson.id) in approved,
+            record.drills.mastery_days,
         )
         summaries.append(
             CardSummary(
@@ -303,7 +331,7 @@ def cards_of(trainee: User, lessons: list[Lesson]) -> list[CardSummary]:
                 ready,
             )
         )
-    return summaries
+    return sorted(summaries, key=lambda summary: summary.order)
 
 
 @dataclass(frozen=True)
@@ -314,7 +342,7 @@ class SignItem:
     lesson_title: str
     signed: int
     criteria: int
-    drills_done: bool
+    readiness: Readiness
 
 
 def to_sign(supervisor: User) -> list[SignItem]:
@@ -332,7 +360,9 @@ def to_sign(supervisor: User) -> list[SignItem]:
     pairs = {(user_id, lesson.id): (name, lesson) for user_id, name, lesson in rows}
     user_ids = sorted({u for u, _ in pairs})
     lesson_ids = sorted({lesson_id for _, lesson_id in pairs})
-    mastery = mastered_words(user_ids, lesson_ids)
+    records = {lesson.id: record_of(lesson) for _, lesson in pairs.values()}
+    days = {lesson_id: record.drills.mastery_days for lesson_id, record in records.items()}
+    mastery = mastered_words(user_ids, days)
     signed = {
         (card.user_id, card.lesson_id): len(card.signatures)
         for card in db.session.scalars(
@@ -343,11 +373,13 @@ def to_sign(supervisor: User) -> list[SignItem]:
     }
     items = []
     for (user_id, lesson_id), (name, lesson) in pairs.items():
-        record = record_of(lesson)
+        record = records[lesson_id]
         if not record.competence:
             continue
-        mastered, words = mastery[user_id, lesson_id]
-        done = Readiness(mastered, words, record.drills.threshold, True).drills_done
+        drills = record.drills
+        ready = Readiness(
+            *mastery[user_id, lesson_id], drills.threshold, True, drills.mastery_days
+        )
         items.append(
             SignItem(
                 user_id,
@@ -356,7 +388,7 @@ def to_sign(supervisor: User) -> list[SignItem]:
                 lesson.title,
                 signed.get((user_id, lesson_id), 0),
                 len(record.competence),
-                done,
+                ready,
             )
         )
     return items
