@@ -23,6 +23,7 @@ from .forms import (
     noun_readings,
     plural_indefinite,
 )
+from .word_order import fronted_before, subject_end
 
 MAX_ADJECTIVES = 2
 # words that may open a relative clause after den/det + adjective + indefinite noun
@@ -53,6 +54,15 @@ def _adjective_form(forms: Adjective, wanted: str, gender: str, number: str) -> 
     if wanted == "a" or number == "plur":
         return "lilla" if base == "liten" and number != "plur" else plural
     return neuter if gender == NEUT else base
+
+
+def _accepted(written: str, forms: Adjective, right: str) -> str:
+    """``written`` when it is an accepted variant of the form ``right`` (*den blå koftan*
+    beside *den blåa koftan*), else ``right``."""
+    base, _, plural = forms
+    if right == plural and written == base and base in words("optional_a_adjectives"):
+        return written
+    return right
 
 
 def _noun_phrases(sentence: list[Tok]) -> list[Hit]:
@@ -106,6 +116,13 @@ def _phrase(sentence: list[Tok], start: int) -> tuple[list[tuple[int, Adjective]
                 return None  # a name, an abbreviation (en s k gammakamera)
             if tok.upos != "NOUN" and not _ends_phrase(following) and tok.norm not in genders():
                 return None  # the tagger doubts it is a noun, and nothing confirms it
+            if (
+                following is not None
+                and following.upos in ("NOUN", "ADJ", "PROPN")
+                and adjective(tok.norm) is not None
+            ):
+                return None  # ett konstant illamående: an adjective before a noun the
+                # dictionary cannot place
             return adjectives, j
         return None
     return None
@@ -199,10 +216,11 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun) -> Hit | None:
         right_det = _determiner_for(determiner, noun.gender, "sing")
     if right_det is None:
         return None
-    right_adjectives = [
-        _adjective_form(forms, rule["adjective"], noun.gender, number) for _, forms in adjectives
-    ]
     written = [sentence[j].norm for j, _ in adjectives]
+    right_adjectives = [
+        _accepted(word, forms, _adjective_form(forms, rule["adjective"], noun.gender, number))
+        for word, (_, forms) in zip(written, adjectives)
+    ]
     if (right_det, right_adjectives, right_noun) == (determiner, written, noun_tok.text):
         return None
     if right_det == determiner and right_noun == noun_tok.text:
@@ -234,13 +252,15 @@ WHY = {"plur": "som står i plural", NEUT: "som är ett ett-ord", COM: "som är 
 
 def _predicatives(sentence: list[Tok]) -> list[Hit]:
     hits = []
+    linking = words("copulas") | words("linking_verbs")
     for c, tok in enumerate(sentence):
-        if c == 0 or tok.norm not in words("copulas") or tok.upos not in ("AUX", "VERB"):
+        if c == 0 or tok.norm not in linking or tok.upos not in ("AUX", "VERB"):
             continue
-        subject = _subject_before(sentence, c)
+        subject, a = _subject_before(sentence, c), c + 1
         if subject is None:
-            continue
-        a = c + 1
+            subject, a = _subject_after(sentence, c)
+            if subject is None:
+                continue
         while a < len(sentence) and (
             sentence[a].norm in words("sentence_adverbs")
             or sentence[a].norm in words("degree_adverbs")
@@ -249,6 +269,9 @@ def _predicatives(sentence: list[Tok]) -> list[Hit]:
         if a >= len(sentence):
             continue
         hit = _check_predicative(sentence, subject, a)
+        forms = adjective(sentence[a].norm)
+        if hit and tok.norm in words("linking_verbs") and sentence[a].norm == forms[1]:
+            continue  # verkar snabbt, kändes tryggt: after these a -t form may be an adverb
         if hit:
             hits.append(hit)
     return hits
@@ -265,7 +288,7 @@ def _subject_before(sentence: list[Tok], c: int) -> tuple[int, str, str] | None:
         if tok.norm == "de" and s + 1 < c:
             return None
     else:
-        agreement = _noun_agreement(tok)
+        agreement = _noun_agreement(tok, possessed=s > 0 and _possessive(sentence[s - 1]))
         if agreement is None:
             return None
         start = s
@@ -299,17 +322,46 @@ def _subject_before(sentence: list[Tok], c: int) -> tuple[int, str, str] | None:
     return s, agreement, sentence[s].text
 
 
-def _noun_agreement(tok: Tok) -> str | None:
+def _subject_after(sentence: list[Tok], c: int) -> tuple[tuple | None, int]:
+    """(the subject as ``_subject_before`` gives it, the index after it) when the copula at
+    ``c`` stands second after a fronted adverbial and its subject follows it (*I dag är
+    golvet halt*, *Nu kändes armen stel*); (None, c) when that is not clear."""
+    if sentence[c].norm not in words("finite_copulas") or not fronted_before(sentence, c):
+        return None, c
+    end = subject_end(sentence, c + 1)
+    if end is None:
+        return None, c
+    head = sentence[end - 1]
+    if end - 1 == c + 1 and head.norm in SUBJECT_PRONOUNS:
+        if head.norm == "de":
+            return None, c  # är de nya …: an article
+        agreement = "plur" if SUBJECT_PRONOUNS[head.norm] == "plur" else COM
+    else:
+        agreement = _noun_agreement(head, possessed=_possessive(sentence[c + 1]))
+    if agreement is None:
+        return None, c
+    return (end - 1, agreement, head.text), end
+
+
+def _possessive(tok: Tok) -> bool:
+    return tok.norm in words("possessives") or (
+        tok.norm in words("determiners")
+        and words("determiners")[tok.norm]["adjective"] == "a"
+        and words("determiners")[tok.norm]["noun"] == "ind"
+    )  # hennes, min, sina
+
+
+def _noun_agreement(tok: Tok, possessed: bool = False) -> str | None:
     """plur, com or neut for a definite or plural noun; None otherwise (or when unsure)."""
     readings = noun_readings(tok.norm)
-    if not readings or tok.upos in CLOSED or tok.upos == "VERB":
-        return None
+    if not readings or tok.upos in CLOSED or (tok.upos == "VERB" and not possessed):
+        return None  # after hennes no verb can follow (hennes naglar, tagged a verb)
     found = set()
     for noun in readings:
         if noun.number == "plur":
             found.add("plur")
-        elif noun.definite == "def" and noun.number == "sing":
-            found.add(noun.gender)
+        elif noun.number == "sing" and (noun.definite == "def" or possessed):
+            found.add(noun.gender)  # golvet; hennes mun
         else:
             return None  # an indefinite singular subject: mat är gott, too unusual to judge
     return found.pop() if len(found) == 1 else None
@@ -334,6 +386,7 @@ def _check_predicative(sentence: list[Tok], subject, a: int) -> Hit | None:
         return None  # the adjective may belong to a noun after it
     _, agreement, written_subject = subject
     right = forms[2] if agreement == "plur" else forms[1] if agreement == NEUT else forms[0]
+    right = _accepted(tok.norm, forms, right)
     if tok.norm in (right,) or tok.norm not in forms:
         return None
     if (

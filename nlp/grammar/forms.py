@@ -60,7 +60,16 @@ def gender(lemma: str) -> str | None:
         return NEUT
     if common_seen > 0 and neuter_seen <= 0:
         return COM
-    return None  # both in use (knät, knän; såret, såren): the table decides
+    last = _listed_last_part(lemma)
+    return table[last] if last else None  # both in use (knät, knän): the table decides
+
+
+def _listed_last_part(lemma: str) -> str | None:
+    """The noun of ``noun_genders.yaml`` that ``lemma`` is a compound of (badrum: rum)."""
+    for last in genders():
+        if len(last) >= 3 and len(lemma) >= len(last) + 3 and lemma.endswith(last):
+            return last
+    return None
 
 
 GENDER_MARGIN = 0.3  # Zipf units
@@ -183,6 +192,9 @@ def noun_readings(word: str) -> tuple[NounForm, ...]:
     readings = []
     lemmas = [lemma.lower() for lemma in lemma_candidates(lower)[:2]]
     stripped = [lower[:-2], lower[:-1]] if lower.endswith(("en", "et")) else []
+    index = load_index()
+    # a stripped lemma nobody writes (tallrike beside tallriken) is no reading
+    stripped = [lemma for lemma in stripped if lemma in lemmas or index.zipf(lemma) > 0]
     for lemma in stripped:  # planet: a planet, or the plan
         if gender(lemma) is None and _known(lemma, NOUN):
             return ()  # a reading of unknown gender: no judgement
@@ -197,7 +209,12 @@ def _reading(lower: str, lemma: str) -> NounForm | None:
     g = gender(lemma)
     if g is None:
         return None
-    if lemma not in genders() and _compound_head(lemma) is None and not _known(lemma, NOUN):
+    if (
+        lemma not in genders()
+        and _compound_head(lemma) is None
+        and not _known(lemma, NOUN)
+        and _listed_last_part(lemma) is None
+    ):
         return None  # lemma candidates that are no noun (lakan → laka)
     if lower == lemma:
         zero_plural = (
@@ -226,6 +243,8 @@ def _neuter(base: str) -> list[str]:
         return [base[:-1] + "t"]  # bäddad → bäddat
     if base.endswith("en"):
         return [base[:-1] + "t", base + "t"]  # svullen → svullet, ren → rent
+    if base.endswith("nn"):
+        return [base[:-1] + "t"]  # tunn → tunt
     if base.endswith("t"):
         return [base + "t", base] if base[-2:-1] in VOWELS else [base]  # blöt → blött
     if base.endswith("dd"):

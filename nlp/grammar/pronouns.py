@@ -12,7 +12,7 @@ starts a clause of its own (*jag tror hon kommer*).
 from __future__ import annotations
 
 from . import Hit, Tok, is_punct, words
-from .word_order import is_finite, subject_end
+from .word_order import fronted_before, is_finite, subject_end
 
 # prepositions after which a pronoun is always an object (not för, som, än, om, efter, innan:
 # they also open clauses)
@@ -47,9 +47,9 @@ def _object_as_subject(sentence: list[Tok]) -> list[Hit]:
         following = sentence[i + 1] if i + 1 < len(sentence) else None
         if following is None or following.norm == "som":
             continue  # dem som behöver hjälp
-        if i > 0 and _inverted_subject_slot(sentence, i):
+        if i > 0 and (_inverted_subject_slot(sentence, i) or _after_fronted_copula(sentence, i)):
             hits.append(_hit(sentence, i, subject, "pronoun_case_subject"))
-            continue  # I morgon ska honom duscha
+            continue  # I morgon ska honom duscha; Efter maten var henne trött
         opens = i == 0 or sentence[i - 1].norm in CLAUSE_SUBJUNCTIONS
         coordinator = i > 0 and sentence[i - 1].norm in ("och", "men") and i >= 2
         if i == 0 and following.norm == "och" and subject_end(sentence, i + 2) is not None:
@@ -92,6 +92,15 @@ def _inverted_subject_slot(sentence: list[Tok], i: int) -> bool:
     return _nonfinite_follows(sentence, i + 1)
 
 
+def _after_fronted_copula(sentence: list[Tok], i: int) -> bool:
+    """Whether the pronoun at ``i`` follows a verb that takes no object (*var*, *mådde*)
+    standing second after a fronted adverbial (*Efter maten var henne trött*)."""
+    verb = sentence[i - 1]
+    if verb.norm not in NO_OBJECT_VERBS | words("intransitive_verbs"):
+        return False
+    return is_finite(verb, True) and fronted_before(sentence, i - 1)
+
+
 def _sentence_start_subject(sentence: list[Tok], och: int) -> bool:
     """Whether ``X och`` opens the sentence with a subject X (*Brukaren och mig gick*)."""
     end = subject_end(sentence, 0)
@@ -120,15 +129,29 @@ def _subject_as_object(sentence: list[Tok]) -> list[Hit]:
         if _nonfinite_follows(sentence, i + 1):
             continue  # Den rätten har vi haft: a fronted object, the subject after the verb
         after_preposition = before.norm in OBJECT_PREPOSITIONS and before.upos == "ADP"
+        verb = i - 2 if before.norm in words("verb_particles") and i >= 2 else i - 1
         after_verb = following is not None and (
-            _after_straight_verb(sentence, i - 1)
+            _after_straight_verb(sentence, verb)
             or _after_infinitive(sentence, i - 1)
             or _after_inverted_subject(sentence, i - 1)
             or (before.feats.get("VerbForm") == "Sup" and before.upos == "VERB")
         )
-        if after_preposition or after_verb:
+        if after_preposition or after_verb or _coordinated_object(sentence, i):
             hits.append(_hit(sentence, i, obj, "pronoun_case_object"))
     return hits
+
+
+def _coordinated_object(sentence: list[Tok], i: int) -> bool:
+    """Whether the subject form at ``i`` is joined by *och* to an object form right after a
+    verb or preposition (*Läkaren träffade henne och jag*, *med honom och hon*)."""
+    if i < 3 or sentence[i - 1].norm != "och" or sentence[i - 2].norm not in _object_forms():
+        return False
+    if i + 1 < len(sentence) and is_finite(sentence[i + 1], True):
+        return False  # … henne och jag gick: a new clause
+    before = sentence[i - 3]
+    return (before.norm in OBJECT_PREPOSITIONS and before.upos == "ADP") or (
+        is_finite(before) and before.norm not in NO_OBJECT_VERBS
+    )
 
 
 def _ends_object(tok: Tok) -> bool:

@@ -94,6 +94,24 @@ def subject_end(sentence: list[Tok], k: int) -> int | None:
     return None
 
 
+def fronted_before(sentence: list[Tok], c: int) -> bool:
+    """Whether the words before ``c`` are one fronted adverbial: an adverb (*Nu*, *Sedan*) or
+    a short prepositional or time phrase (*I dag*, *Efter badet*, *Kl. 14*)."""
+    first = sentence[0].norm
+    if c == 1:
+        return first in words("fronting_adverbs")
+    if c > 5 or not (
+        first in words("fronting_prepositions") or first in words("fronting_determiners")
+    ):
+        return False
+    return not any(
+        tok.upos in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ")
+        or tok.norm in words("conjunctions")
+        or (is_punct(tok) and tok.text != ".")
+        for tok in sentence[1:c]
+    )
+
+
 def _swap(sentence: list[Tok], subject: int, verb: int) -> str:
     """``verb subject`` for ``subject … verb`` (the subject's words keep their order)."""
     subject_text = " ".join(t.text for t in sentence[subject:verb])
@@ -121,17 +139,25 @@ def _v2(sentence: list[Tok]) -> Hit | None:
     if sentence[-1].text == "?" or sentence[0].norm in WH_WORDS:
         return None
     first = sentence[0].norm
+    two = f"{first} {sentence[1].norm}"
+    if two in words("fronting_subjunctions"):
+        return _after_subclause(sentence, 2)  # Efter att hon hade ätit ville hon vila
     if first in words("fronting_subjunctions"):
-        return _after_subclause(sentence)
-    if first in words("fronting_adverbs"):
+        hit = _after_subclause(sentence)
+        if hit or first not in words("fronting_prepositions"):
+            return hit
+        start = 2  # om is a preposition too: Om en vecka kommer läkaren
+    elif first in words("fronting_adverbs"):
         start = 1
-    elif first in words("fronting_prepositions"):
+    elif first in words("fronting_prepositions") or first in words("fronting_determiners"):
         start = 2  # the preposition and at least one word of its phrase
     else:
         return None
     for k in range(start, min(len(sentence), start + MAX_FRONTED)):
         tok = sentence[k]
         end = subject_end(sentence, k)
+        if end is None and tok.norm == "det" and sentence[k - 1].upos in NP_ENDS:
+            end = k + 1  # I natt det regnade: the formal subject after a time phrase
         if end is not None and end < len(sentence) and is_finite(sentence[end], True):
             after_adverb = start == 1 and k == 1
             if (
@@ -156,9 +182,10 @@ def _v2(sentence: list[Tok]) -> Hit | None:
     return None
 
 
-def _after_subclause(sentence: list[Tok]) -> Hit | None:
-    """``När jag kom in i rummet hon låg`` → ``låg hon``."""
-    end = subject_end(sentence, 1)
+def _after_subclause(sentence: list[Tok], opener: int = 1) -> Hit | None:
+    """``När jag kom in i rummet hon låg`` → ``låg hon`` (``opener``: the subjunction's
+    words, *efter att* has two)."""
+    end = subject_end(sentence, opener)
     if end is None:
         return None
     verb = next(

@@ -25,6 +25,7 @@ def grammar(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Hon har många blåmärke på armarna.", "många blåmärke", "många blåmärken"),
         ("Jag satte på henne den gamla skorna.", "den gamla skorna", "de gamla skorna"),
         ("Jag tvättade hennes hår med ett mild schampo.", "ett mild schampo", "ett milt schampo"),
+        ("Hon lade ett blå täcke över benen.", "ett blå täcke", "ett blått täcke"),
     ],
 )
 def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong, right):
@@ -48,6 +49,9 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Det nya samhälle man ville ge kvinnorna är inte olikt det gamla.",
         "Har det reglerad arbetstid?",
         "Om så bara en procent kan hjälpas, är det en vinst på det praktiska planet.",
+        "Hon ville ha den blå koftan och de grå strumporna.",
+        "Han bar ett lila förkläde och en orange mössa.",
+        "Hon har haft ett konstant illamående sedan i går.",
     ],
 )
 def test_agreeing_noun_phrases_are_silent(text):
@@ -74,6 +78,10 @@ def test_a_grammar_finding_has_a_rule_a_span_and_a_plain_swedish_message():
         ("Hennes fötter är kall på morgonen.", "kall", "kalla"),
         ("Sängkläderna var blöt.", "blöt", "blöta"),
         ("Blodtrycket var hög.", "hög", "högt"),
+        ("I dag är golvet hal.", "hal", "halt"),
+        ("På natten blev hennes fötter kall.", "kall", "kalla"),
+        ("Badrummet kändes kall när vi kom in.", "kall", "kallt"),
+        ("Hennes naglar var lång.", "lång", "långa"),
     ],
 )
 def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, wrong, right):
@@ -91,6 +99,10 @@ def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, w
         "Rummet är städat och sängen är bäddad.",
         "Ett barn är fött utom äktenskapet.",
         "Han var tidigt uppe i dag.",
+        "I dag är golvet torrt och rummet är städat.",
+        "Handdukarna är blå.",
+        "Sedan var hon lugn.",
+        "De verkar snabbt men kortvarigt.",
     ],
 )
 def test_agreeing_predicatives_are_silent(text):

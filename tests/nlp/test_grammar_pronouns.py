@@ -30,6 +30,10 @@ def findings(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Jag har sett hon i korridoren.", "hon", "henne"),
         ("Det är svårt att väcka hon.", "hon", "henne"),
         ("Hon åt och henne drack lite.", "henne", "hon"),
+        ("Efter maten var henne trött.", "henne", "hon"),
+        ("Läkaren träffade henne och jag i korridoren.", "jag", "mig"),
+        ("Jag lyfte upp hon ur sängen.", "hon", "henne"),
+        ("Mig och min kollega gjorde dubbelbemanning.", "Mig", "Jag"),
     ],
 )
 def test_wrong_pronoun_form_is_marked(text, wrong, right):
@@ -54,6 +58,8 @@ def test_wrong_pronoun_form_is_marked(text, wrong, right):
         "Hon åt och honom såg jag inte.",
         "Nu vet vi hon är trött.",
         "Vi har hjälpt henne och hon är nöjd.",
+        "Det var henne som ringde i natt.",
+        "Jag frågade honom och han svarade.",
     ],
 )
 def test_right_pronoun_forms_are_silent(text):

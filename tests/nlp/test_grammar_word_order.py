@@ -22,6 +22,10 @@ def findings(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Därefter jag hjälpte henne till toaletten.", "jag hjälpte", "hjälpte jag"),
         ("När jag kom in i rummet hon låg på golvet.", "hon låg", "låg hon"),
         ("Nu patienten mår bättre.", "patienten mår", "mår patienten"),
+        ("Efter att hon hade ätit hon ville vila.", "hon ville", "ville hon"),
+        ("Hela natten hon var vaken.", "hon var", "var hon"),
+        ("Om två dagar hon flyttar hem.", "hon flyttar", "flyttar hon"),
+        ("I natt det regnade mycket.", "det regnade", "regnade det"),
     ],
 )
 def test_verb_not_second_after_a_fronted_phrase_is_marked(text, wrong, right):
@@ -41,6 +45,9 @@ def test_verb_not_second_after_a_fronted_phrase_is_marked(text, wrong, right):
         "I själva verket har de varit kända länge.",
         "Under de första månaderna ligger barnet helst på sidan.",
         "Sedan hon flyttade hit, har hon mått bättre.",
+        "Efter att hon hade ätit ville hon vila.",
+        "Hela familjen var där på hennes födelsedag.",
+        "På grund av det var hon ledsen.",
     ],
 )
 def test_right_word_order_in_main_clauses_is_silent(text):
