@@ -3,8 +3,9 @@
 CSV layout (one row per term; the header names the columns, their order is free):
 ``lemma, pos, gender, area``, then one column per form key (``sg_indef`` … ``base``; leave the
 cells empty that do not belong to the word class), ``compound_forms, definition, example,
-areas, synonyms, abbreviations, colloquial`` (lists separated by ``|``), then ``tr_en,
-tr_en_status, tr_ar, tr_ar_status, …``. Files may be saved with or without a UTF-8 BOM and with
+areas, synonyms, abbreviations, colloquial`` (lists separated by ``|``), then per language
+``tr_en, tr_en_status, tr_en_reviewer, tr_en_reviewed_at`` (the last two are optional: who
+reviewed the translation and when, as the exporting site says). Files may be saved with or without a UTF-8 BOM and with
 ``;`` (Swedish Excel) or ``,`` between cells. JSON is a list of objects in the term-file format
 plus ``area``.
 
@@ -41,7 +42,11 @@ COLUMNS = (
     "compound_forms",
     *TEXT_COLUMNS,
     *LIST_FIELDS[1:],
-    *(col for lang in LANGUAGES for col in (f"tr_{lang}", f"tr_{lang}_status")),
+    *(
+        f"tr_{lang}{suffix}"
+        for lang in LANGUAGES
+        for suffix in ("", "_status", "_reviewer", "_reviewed_at")
+    ),
 )
 REQUIRED_COLUMNS = ("lemma", "pos", "area", "definition", "example")
 LIST_SEPARATOR = "|"
@@ -72,6 +77,8 @@ def _row_of(term: Term) -> dict[str, str]:
     for lang, tr in term.translations.items():
         row[f"tr_{lang}"] = tr.text
         row[f"tr_{lang}_status"] = tr.status
+        row[f"tr_{lang}_reviewer"] = tr.reviewer or ""
+        row[f"tr_{lang}_reviewed_at"] = tr.reviewed_at or ""
     return row
 
 
@@ -141,7 +148,12 @@ def _entry_of(row: dict[str, str]) -> dict:
     for name in LIST_FIELDS:
         entry[name] = [p.strip() for p in cell.get(name, "").split(LIST_SEPARATOR) if p.strip()]
     entry["translations"] = {
-        lang: {"text": cell[f"tr_{lang}"], "status": cell.get(f"tr_{lang}_status") or "draft"}
+        lang: {
+            "text": cell[f"tr_{lang}"],
+            "status": cell.get(f"tr_{lang}_status") or "draft",
+            "reviewer": cell.get(f"tr_{lang}_reviewer") or None,
+            "reviewed_at": cell.get(f"tr_{lang}_reviewed_at") or None,
+        }
         for lang in LANGUAGES
         if cell.get(f"tr_{lang}")
     }

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_serializer,
+)
 
 LANGUAGES = ("en", "ar", "so", "ti", "fa", "uk")
 LANGUAGE_NAMES = {
@@ -22,7 +29,8 @@ LANGUAGE_NAMES = {
     "uk": "ukrainska",
 }
 RTL_LANGUAGES = frozenset({"ar", "fa"})
-STATUS_LABELS = {"draft": "ej granskad", "reviewed": "granskad"}
+# A trainee sees only whether a reviewer has approved the text: "needs change" is not reviewed.
+STATUS_LABELS = {"draft": "ej granskad", "reviewed": "granskad", "needs_change": "ej granskad"}
 
 FORM_KEYS: dict[str, tuple[str, ...]] = {
     "noun": ("sg_indef", "sg_def", "pl_indef", "pl_def"),
@@ -110,10 +118,21 @@ def _surface_forms(lemma: str, forms: dict[str, str | None]) -> tuple[str, ...]:
 
 
 class Translation(BaseModel):
+    """A translation and its review state. ``reviewer`` and ``reviewed_at`` travel in exports
+    (who judged it, when); a reader of files must treat them as claims, never as a review."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
-    status: Literal["draft", "reviewed"] = "draft"
+    status: Literal["draft", "reviewed", "needs_change"] = "draft"
+    reviewer: str | None = Field(default=None, max_length=200)
+    reviewed_at: str | None = Field(default=None, max_length=40)
+
+    @model_serializer(mode="wrap")
+    def _without_empty_review(self, handler) -> dict:
+        """Leave out unset review fields, so a plain translation stays ``{text, status}``."""
+        data = handler(self)
+        return {k: v for k, v in data.items() if v is not None}
 
     @property
     def status_label(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from webapp.extensions import db
-from webapp.models import Group, Membership, Role, User
+from webapp.models import Group, Membership, ReviewerScope, Role, User
 from webapp.models.group import MemberRole
 
 PASSWORD = "ett-bra-lösenord"
@@ -29,6 +29,13 @@ def make_group(name: str = "Solgården", join_code: str | None = None) -> Group:
     db.session.add(group)
     db.session.commit()
     return group
+
+
+def make_reviewer(user: User, *scopes: str) -> User:
+    """Give a teacher or admin review scopes (help-language codes, or ``care``)."""
+    db.session.add_all(ReviewerScope(user_id=user.id, scope=scope) for scope in scopes)
+    db.session.commit()
+    return user
 
 
 def log_in(client, user: User, password: str = PASSWORD):

@@ -45,6 +45,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from webapp.author import bp as author_bp
     from webapp.cards import bp as cards_bp
     from webapp.cli import register_commands
+    from webapp.content_review import bp as content_review_bp
     from webapp.drills import bp as drills_bp
     from webapp.home import bp as home_bp
     from webapp.learn import bp as learn_bp
@@ -53,7 +54,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from webapp.words import bp as words_bp
     from webapp.write import bp as write_bp
 
-    for blueprint in (home_bp, auth_bp, account_bp, teach_bp, admin_bp, words_bp, learn_bp, audio_bp, author_bp, write_bp, api_bp, drills_bp, review_bp, cards_bp):
+    for blueprint in (home_bp, auth_bp, account_bp, teach_bp, admin_bp, words_bp, learn_bp, audio_bp, author_bp, write_bp, api_bp, drills_bp, review_bp, cards_bp, content_review_bp):
         app.register_blueprint(blueprint)
     app.jinja_env.filters["text_direction"] = text_direction
     input_guard.register(app)

@@ -37,6 +37,10 @@ ACTIONS = {
     "card_signed": "Kompetenskort signerat",
     "card_revoked": "Kompetenskort återkallat",
     "notes_purged": "Gamla anteckningstexter raderade",
+    "reviewer_scopes_changed": "Granskaruppdrag ändrade",
+    "translation_reviewed": "Översättning granskad",
+    "lesson_reviewed": "Lektion granskad",
+    "review_reset": "Granskning upphävd: texten ändrades",
 }
 PAGE_ROWS = 200
 CSV_ROWS = 100_000

@@ -7,8 +7,9 @@ decided on purpose, never by accident.
 import pytest
 
 from tests.conftest import csrf_token
-from tests.factories import log_in, make_group, make_user
+from tests.factories import log_in, make_group, make_reviewer, make_user
 from webapp.models import Role
+from webapp.review_state import SCOPES
 
 ANON, TRAINEE, TEACHER, ADMIN = "anonymous", "trainee", "teacher", "admin"
 EVERYONE = {ANON, TRAINEE, TEACHER, ADMIN}
@@ -94,6 +95,16 @@ ACCESS: dict[str, tuple[set[str], dict]] = {
     "cards.sign": (TEACHERS, {"slug": "puls-och-blodtryck", "user_id": 1}),
     "cards.revoke": (TEACHERS, {"slug": "puls-och-blodtryck", "user_id": 1}),
     "cards.verify": (EVERYONE, {"code": "okand-kod"}),  # public; an unknown code: 404
+    # content review: the walking teacher and admin review every scope (see _client_as); a
+    # teacher without the scope is refused in tests/webapp/test_content_review.py
+    "content_review.index": (TEACHERS, {}),
+    "content_review.translations": (TEACHERS, {"lang": "ar"}),
+    "content_review.review_translation": (TEACHERS, {"lang": "ar", "term_id": 9999}),  # 404
+    "content_review.lessons": (TEACHERS, {}),
+    "content_review.lesson": (TEACHERS, {"slug": "puls-och-blodtryck"}),  # no lessons: 404
+    "content_review.reviewer_list": ({ADMIN}, {}),
+    "content_review.set_scopes": ({ADMIN}, {"user_id": 9999}),  # no such user: 404
+    "content_review.progress": ({ADMIN}, {}),
 }
 
 
@@ -118,7 +129,10 @@ def _client_as(app, who):
     client = app.test_client()
     if who != ANON:
         group = make_group(f"Grupp för {who}")
-        log_in(client, make_user(Role(who), group))
+        user = make_user(Role(who), group)
+        if who in TEACHERS:
+            make_reviewer(user, *SCOPES)
+        log_in(client, user)
     return client
 
 

@@ -15,6 +15,7 @@ from webapp.learn import service as learn_service
 from webapp.learn.routes import lesson_body
 from webapp.learn.store import StaleEdit
 from webapp.models import Lesson
+from webapp.review_state import STATUS_NAMES
 from webapp.words.routes import swedish_time
 from webapp.words.search import search_terms
 
@@ -33,7 +34,12 @@ def _lesson(slug: str, *, edit: bool = True) -> Lesson:
 @bp.get("/")
 @teachers
 def index():
-    return render_template("author/index.html", rows=service.lessons_for(current_user))
+    status = request.args.get("granskning", "")
+    status = status if status in STATUS_NAMES else ""
+    return render_template(
+        "author/index.html", rows=service.lessons_for(current_user, status), status=status,
+        status_names=STATUS_NAMES,
+    )
 
 
 def _save(form: LessonForm, lesson: Lesson | None, action: str):

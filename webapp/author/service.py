@@ -21,6 +21,7 @@ from glossary.problems import ContentError, Problem
 from lessons.export import lesson_yaml
 from lessons.load import parse_lesson
 from lessons.model import Lesson as LessonRecord
+from webapp import review_state
 from webapp.extensions import db
 from webapp.free_text import refuse_personal_id_in_content
 from webapp.learn.store import record_of, save_lesson
@@ -42,10 +43,12 @@ class AuthorRow:
     lesson: Lesson
     editable: bool
     author: str | None
+    review_status: str  # webapp.review_state: draft | reviewed | needs_change
 
 
-def lessons_for(user: User) -> list[AuthorRow]:
-    """Every lesson the teacher may open in the editor or preview, by area and title."""
+def lessons_for(user: User, review_status: str = "") -> list[AuthorRow]:
+    """Every lesson the teacher may open in the editor or preview, by area and title; with
+    ``review_status`` only those with that care-content review status."""
     columns = (
         Lesson.id,
         Lesson.slug,
@@ -64,11 +67,13 @@ def lessons_for(user: User) -> list[AuthorRow]:
         .outerjoin(User, User.id == Lesson.author_id)
         .order_by(Lesson.area, Lesson.title)
     ).all()
-    return [
-        AuthorRow(lesson, may_edit(lesson, user), name)
+    statuses = review_state.lesson_statuses()
+    found = [
+        AuthorRow(lesson, may_edit(lesson, user), name, statuses.get(lesson.id, review_state.DRAFT))
         for lesson, name in rows
         if may_view(lesson, user)
     ]
+    return [row for row in found if review_status in ("", row.review_status)]
 
 
 def known_term_references() -> frozenset[str]:

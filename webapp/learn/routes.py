@@ -22,14 +22,13 @@ def index():
 @bp.get("/<slug>")
 @logged_in
 def lesson(slug: str):
-    found, terms_saved = service.open_lesson_with_stamp(slug, current_user)
-    key = (found.id, found.version, str(found.updated_at), str(terms_saved), current_user.l1)
-    body = cache.rendered(key, lambda: lesson_body(found, current_user))
+    found, terms_saved, reviewed = service.open_lesson_with_stamp(slug, current_user)
+    key = (found.id, found.version, str(found.updated_at), str(terms_saved), current_user.l1, reviewed)
+    body = cache.rendered(key, lambda: lesson_body(found, current_user, reviewed))
     return render_template("learn/lesson.html", lesson=found, body=body)
 
 
-def lesson_body(lesson: Lesson, viewer: User) -> Markup:
+def lesson_body(lesson: Lesson, viewer: User, review_status: str | None = None) -> Markup:
     """The lesson's content as ``viewer`` sees it (also the teacher's preview)."""
-    return Markup(
-        render_template("learn/_lesson_body.html", page=service.lesson_page(lesson, viewer))
-    )
+    page = service.lesson_page(lesson, viewer, review_status)
+    return Markup(render_template("learn/_lesson_body.html", page=page))

@@ -14,10 +14,20 @@ from sqlalchemy.orm import defer, load_only
 from glossary.load import load_areas
 from glossary.model import LANGUAGE_NAMES
 from lessons.model import Lesson as LessonRecord
+from webapp import review_state
 from webapp.extensions import db
 from webapp.learn.access import open_to, refuse_unless_open, visible_to
 from webapp.learn.store import record_of
-from webapp.models import Assignment, Card, Lesson, LessonTerm, Membership, Term, User
+from webapp.models import (
+    Assignment,
+    Card,
+    Lesson,
+    LessonReview,
+    LessonTerm,
+    Membership,
+    Term,
+    User,
+)
 
 
 @dataclass(frozen=True)
@@ -140,6 +150,7 @@ class LessonPage:
     language: str
     language_name: str
     area_name: str
+    review_status: str  # webapp.review_state: a care-content reviewer signed this text off
 
     def help_for(self, reference: str) -> TermHelp | None:
         return self.terms.get(reference)
@@ -171,27 +182,31 @@ def find_lesson(slug: str) -> Lesson | None:
     return db.session.scalar(select(Lesson).where(Lesson.slug == slug))
 
 
-def open_lesson_with_stamp(slug: str, viewer: User) -> tuple[Lesson, object]:
-    """The lesson if ``viewer`` may see it (else aborts 404 or 403, ``webapp.learn.access``)
-    and the time its terms were last saved (for the page cache): one query. The body is left
-    in the database until a page is rendered (a cached page needs none)."""
+def open_lesson_with_stamp(slug: str, viewer: User) -> tuple[Lesson, object, str]:
+    """The lesson if ``viewer`` may see it (else aborts 404 or 403, ``webapp.learn.access``),
+    the time its terms were last saved and its review status (for the page cache): one query.
+    The body is left in the database until a page is rendered (a cached page needs none)."""
     newest_term = (
         select(func.max(Term.updated_at))
         .join(LessonTerm, LessonTerm.term_id == Term.id)
         .where(LessonTerm.lesson_id == Lesson.id)
         .scalar_subquery()
     )
+    review = (
+        select(LessonReview.status).where(LessonReview.lesson_id == Lesson.id).scalar_subquery()
+    )
     query = (
-        select(Lesson, newest_term, open_to(viewer))
+        select(Lesson, newest_term, open_to(viewer), review)
         .options(defer(Lesson.body))
         .where(Lesson.slug == slug)
     )
-    lesson, stamp, allowed = db.session.execute(query).first() or (None, None, False)
-    return refuse_unless_open(lesson, allowed), stamp
+    lesson, stamp, allowed, reviewed = db.session.execute(query).first() or (None, None, False, None)
+    return refuse_unless_open(lesson, allowed), stamp, reviewed or review_state.DRAFT
 
 
-def lesson_page(lesson: Lesson, viewer: User) -> LessonPage:
-    """The page of ``lesson`` as ``viewer`` sees it (their help language)."""
+def lesson_page(lesson: Lesson, viewer: User, review_status: str | None = None) -> LessonPage:
+    """The page of ``lesson`` as ``viewer`` sees it (their help language); the review status
+    is looked up unless the caller has it."""
     return LessonPage(
         lesson=lesson,
         record=record_of(lesson),
@@ -199,4 +214,5 @@ def lesson_page(lesson: Lesson, viewer: User) -> LessonPage:
         language=viewer.l1,
         language_name=LANGUAGE_NAMES.get(viewer.l1, viewer.l1),
         area_name=load_areas().get(lesson.area, lesson.area),
+        review_status=review_status or review_state.lesson_status(lesson.id)[0],
     )

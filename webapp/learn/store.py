@@ -11,6 +11,7 @@ from sqlalchemy import select
 from glossary.load import load_bundled as load_term_bank
 from lessons.load import load_bundled
 from lessons.model import Lesson as LessonRecord
+from webapp import review_state
 from webapp.extensions import db
 from webapp.models import Lesson, LessonTerm, LessonVersion, Term, User
 from webapp.models.time import utcnow
@@ -51,7 +52,7 @@ def save_lesson(
 
     ``expected_version`` is the version the editor started from: if the lesson has moved on
     since, :class:`StaleEdit` is raised and nothing is written. An unchanged lesson writes
-    nothing.
+    nothing; a changed body is a draft again for review (``webapp.review_state``).
     """
     body = record.model_dump(mode="json")
     lesson = db.session.scalar(select(Lesson).where(Lesson.slug == record.id))
@@ -64,6 +65,8 @@ def save_lesson(
             slug=record.id, source=source, author_id=user.id if user else None, version=0
         )
         db.session.add(lesson)
+    elif lesson.body != body:
+        review_state.lesson_body_changed(lesson, user)
     lesson.version += 1
     lesson.title, lesson.area, lesson.level = record.title, record.area, record.level
     lesson.status = status or lesson.status or "draft"

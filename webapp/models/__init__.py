@@ -3,6 +3,7 @@
 from webapp.models.audit import AuditEvent
 from webapp.models.card import Card, DrillItem, ReviewLog
 from webapp.models.competence import CompetenceCard, CompetenceSignature
+from webapp.models.content_review import LessonReview, ReviewerScope, TranslationReview
 from webapp.models.group import Group, Membership
 from webapp.models.lesson import Assignment, Lesson, LessonTerm, LessonVersion
 from webapp.models.note import FindingOverride, Note, NoteDraft, NoteVersion, Review, ReviewComment
@@ -20,6 +21,7 @@ __all__ = [
     "FindingOverride",
     "Group",
     "Lesson",
+    "LessonReview",
     "LessonTerm",
     "LessonVersion",
     "Membership",
@@ -29,9 +31,11 @@ __all__ = [
     "Review",
     "ReviewComment",
     "ReviewLog",
+    "ReviewerScope",
     "Role",
     "Term",
     "TermEdit",
     "TermKey",
+    "TranslationReview",
     "User",
 ]

@@ -110,8 +110,8 @@ class TermForm(FlaskForm):
         ]
 
     @property
-    def translation_fields(self) -> list[tuple[str, object, object]]:
-        return [(lang, self[f"tr_{lang}"], self[f"tr_{lang}_status"]) for lang in LANGUAGES]
+    def translation_fields(self) -> list[tuple[str, object]]:
+        return [(lang, self[f"tr_{lang}"]) for lang in LANGUAGES]
 
     def entry(self) -> dict:
         """The submitted term in the term-file shape (plus ``area``) for ``parse_term``."""
@@ -127,9 +127,11 @@ class TermForm(FlaskForm):
             "definition": self.definition.data or "",
             "example": self.example.data or "",
             **{name: _list(self[name].data) for name in LIST_FIELDS},
+            # No status: only a reviewer's decision makes a translation reviewed
+            # (webapp.review_state keeps the status of an unchanged text).
             "translations": {
-                lang: {"text": text.data.strip(), "status": status.data}
-                for lang, text, status in self.translation_fields
+                lang: {"text": text.data.strip()}
+                for lang, text in self.translation_fields
                 if (text.data or "").strip()
             },
         }
@@ -159,7 +161,6 @@ class TermForm(FlaskForm):
         }
         for lang, tr in record.translations.items():
             data[f"tr_{lang}"] = tr.text
-            data[f"tr_{lang}_status"] = tr.status
         return data
 
 
@@ -171,15 +172,6 @@ for _lang in LANGUAGES:
         TermForm,
         f"tr_{_lang}",
         StringField(f"Översättning till {LANGUAGE_NAMES[_lang]}", render_kw={"lang": _lang, **_kw}),
-    )
-    setattr(
-        TermForm,
-        f"tr_{_lang}_status",
-        SelectField(
-            f"Status för översättningen till {LANGUAGE_NAMES[_lang]}",
-            choices=select_choices([("draft", "Inte granskad"), ("reviewed", "Granskad")]),
-            validate_choice=False,
-        ),
     )
 
 

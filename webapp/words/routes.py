@@ -14,6 +14,7 @@ from glossary.problems import ContentError
 from webapp.access import roles_required, teachers
 from webapp.extensions import db
 from webapp.models import Role, Term
+from webapp.review_state import STATUS_NAMES
 from webapp.words import bp, service
 from webapp.words.forms import ImportForm, TermForm
 from webapp.words.search import search_terms
@@ -36,7 +37,14 @@ def index():
 @logged_in
 def area(area: str):
     name = load_areas().get(area) or abort(404)
-    return render_template("words/area.html", name=name, terms=service.terms_in_area(area))
+    lang = request.args.get("sprak", "") if request.args.get("sprak") in LANGUAGE_NAMES else ""
+    status = request.args.get("granskning", "")
+    status = status if status in STATUS_NAMES else ""
+    terms = service.terms_in_area(area, lang, status)
+    return render_template(
+        "words/area.html", name=name, terms=terms, lang=lang, status=status,
+        status_names=STATUS_NAMES,
+    )
 
 
 @bp.get("/<int:term_id>")
@@ -81,11 +89,18 @@ def import_terms():
     if form.validate_on_submit():
         upload = form.file.data
         try:
-            count = service.import_file(upload.filename or "", upload.read(), current_user)
+            result = service.import_file(upload.filename or "", upload.read(), current_user)
         except ContentError as exc:
             problems = exc.problems
         else:
-            flash(f"{count} termer är inlästa.", "success")
+            flash(f"{result.count} termer är inlästa.", "success")
+            if result.unconfirmed_reviews:
+                flash(
+                    f"{result.unconfirmed_reviews} översättningar var markerade som granskade i"
+                    " filen men sparades som ej granskade: bara en granskare kan granska dem"
+                    " här i Ordvård.",
+                    "error",
+                )
             return redirect(url_for("words.index"))
     status = 400 if request.method == "POST" else 200
     return render_template("words/import.html", form=form, problems=problems), status

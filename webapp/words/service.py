@@ -17,6 +17,7 @@ from glossary.load import load_areas
 from glossary.model import LANGUAGE_NAMES
 from glossary.model import Term as TermRecord
 from glossary.problems import ContentError, Problem
+from webapp import review_state
 from webapp.extensions import db
 from webapp.free_text import refuse_personal_id_in_content
 from webapp.learn.access import visible_to
@@ -30,8 +31,13 @@ def areas_with_counts() -> list[tuple[str, str, int]]:
     return [(slug, name, counts.get(slug, 0)) for slug, name in load_areas().items()]
 
 
-def terms_in_area(area: str) -> list[Term]:
-    return list(db.session.scalars(select(Term).where(Term.area == area).order_by(Term.lemma)))
+def terms_in_area(area: str, lang: str = "", status: str = "") -> list[Term]:
+    """The area's terms by lemma; with ``lang`` and ``status`` only those whose translation
+    into ``lang`` has that review status (``webapp.review_state``)."""
+    terms = db.session.scalars(select(Term).where(Term.area == area).order_by(Term.lemma))
+    if not (lang and status):
+        return list(terms)
+    return [t for t in terms if review_state.translation_status(t.record, lang) == status]
 
 
 def spoken_texts(record: dict) -> list[str]:
@@ -121,7 +127,15 @@ def save_from_form(
     return saved
 
 
-def import_file(filename: str, data: bytes, user: User) -> int:
+@dataclass(frozen=True)
+class ImportResult:
+    count: int
+    # translations the file called reviewed that were saved as drafts: only a reviewer's
+    # decision in Ordvård, on this very text, makes a translation reviewed
+    unconfirmed_reviews: int
+
+
+def import_file(filename: str, data: bytes, user: User) -> ImportResult:
     """Import a CSV or JSON file: every term is saved, or none (ContentError names the rows)."""
     if filename.lower().endswith(".json"):
         records = exchange.import_json(data)
@@ -131,18 +145,37 @@ def import_file(filename: str, data: bytes, user: User) -> int:
         raise ContentError([Problem(filename, "filen ska vara en .csv- eller .json-fil")])
     for record in records:
         refuse_personal_id_in_content(record, filename)
+    unconfirmed = 0
     try:
         for record in records:
-            save_term(record, user=user, source="teacher")
+            saved = save_term(record, user=user, source="teacher")
+            unconfirmed += sum(
+                tr.status == review_state.REVIEWED
+                and review_state.translation_status(saved.record, lang) != review_state.REVIEWED
+                for lang, tr in record.translations.items()
+            )
         db.session.commit()
     except Exception:
         db.session.rollback()
         raise
-    return len(records)
+    return ImportResult(len(records), unconfirmed)
 
 
 def export_records() -> Iterable[TermRecord]:
-    return [record_of(t) for t in db.session.scalars(select(Term).order_by(Term.area, Term.lemma))]
+    """Every term with its translations' review status, reviewer and date (two queries)."""
+    reviewers = review_state.translation_reviewers()
+    records = []
+    for term in db.session.scalars(select(Term).order_by(Term.area, Term.lemma)):
+        record = record_of(term)
+        reviewed = {
+            lang: tr.model_copy(update=dict(zip(("reviewer", "reviewed_at"), found, strict=True)))
+            for lang, tr in record.translations.items()
+            if (found := reviewers.get((term.id, lang)))
+        }
+        if reviewed:
+            record = record.model_copy(update={"translations": {**record.translations, **reviewed}})
+        records.append(record)
+    return records
 
 
 def export_file(kind: str) -> tuple[bytes, str]:

@@ -17,6 +17,7 @@ from sqlalchemy import delete, insert, select, text
 from glossary.load import load_bundled
 from glossary.model import Term as TermRecord
 from glossary.search import KIND_WEIGHTS, search_keys, typo_variants
+from webapp import review_state
 from webapp.extensions import db
 from webapp.models import Term, TermEdit, TermKey, User
 from webapp.models.time import utcnow
@@ -70,11 +71,11 @@ def save_term(
 ) -> Term:
     """Insert or update the term (matched on lemma + word class); the caller commits.
 
-    Pass ``term`` to update that row even when the lemma or word class changes (the teacher's
+    Translation statuses come from reviews (``webapp.review_state``), never from ``record``;
+    a changed translation text is a draft again. Pass ``term`` to update that row even when the lemma or word class changes (the teacher's
     edit form); TermConflict if another term already has the new lemma and word class.
     An unchanged record writes nothing, so loading the bundled files twice is a no-op.
     """
-    dumped = record.model_dump(mode="json")
     same_name = db.session.scalar(
         select(Term).where(Term.lemma == record.lemma, Term.pos == record.pos)
     )
@@ -82,8 +83,10 @@ def save_term(
         term = same_name
     elif same_name is not None and same_name.id != term.id:
         raise TermConflict(f"termen ”{record.lemma}” ({record.pos}) finns redan")
+    dumped, stale_reviews = review_state.settle_translations(term, record.model_dump(mode="json"))
     if term is not None and term.record == dumped:
         return term
+    review_state.drop_stale(stale_reviews, user)
     before = None if term is None else term.record
     if term is None:
         term = Term(lemma=record.lemma, pos=record.pos, source=source)
