@@ -27,6 +27,16 @@ def term_flows_in_its_sentence(term) -> float:
     return term.locator("xpath=ancestor::div[@class='step-text']").bounding_box()["height"]
 
 
+def help_leaves_the_next_lines_free(term) -> bool:
+    """The open help ends above what follows its sentence: the step's notes or the next step."""
+    return term.evaluate(
+        """d => { const help = d.querySelector('.term-help').getBoundingClientRect();
+                  const text = d.closest('.step-text');
+                  const next = text.nextElementSibling || d.closest('.step').nextElementSibling;
+                  return help.bottom <= next.getBoundingClientRect().top; }"""
+    )
+
+
 def steps_shown(p) -> int:
     return p.locator("ol.steps > li:visible").count()
 
@@ -126,7 +136,7 @@ def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(pag
     assert following.get_attribute("aria-disabled") == "true"
     assert p.evaluate("document.activeElement.textContent") == "Nästa steg"
     p.get_by_role("button", name="Visa alla steg").click()
-    assert steps_shown(p) == 3
+    assert steps_shown(p) == 3 and help_leaves_the_next_lines_free(term)
     page.check_accessibility()  # every step shown: no landmark twice
     p.get_by_role("button", name="Ett steg i taget").click()  # and back again
     assert steps_shown(p) == 1 and p.get_by_text("Steg 3 av 3").is_visible()
@@ -145,6 +155,6 @@ def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(pag
         before = text.bounding_box()["height"]
         term.locator("summary").click()
         assert term.locator(".term-definition").is_visible()
-        assert text.bounding_box()["height"] == before
+        assert text.bounding_box()["height"] == before and help_leaves_the_next_lines_free(term)
     finally:
         no_script.close()

@@ -97,7 +97,7 @@ class LessonForm(FlaskForm):
     )
     new_per_day = StringField("Nya ord per dag i övningarna", default="10")
     threshold = StringField(
-        "Ord som ska vara klara för kompetenskortet (procent)",
+        "Andel ord som ska vara klara innan kortet kan signeras (procent)",
         default="80",
         description="Hur stor del av lektionens ord deltagaren ska ha klara innan kortet kan signeras.",
     )

@@ -54,6 +54,25 @@
     show(0);
   }
 
+  // An open term help lies over the lines below its term: give the sentence exactly the room
+  // the help needs below it (the CSS guesses without this script); one help open at a time.
+  function roomForHelp(event) {
+    var term = event.target;
+    if (!term.matches || !term.matches("details.term")) { return; }
+    var text = term.closest(".step-text");
+    if (!text) { return; }
+    if (term.open) {
+      document.querySelectorAll(".step-text details.term[open]").forEach(function (other) {
+        if (other !== term) { other.open = false; }
+      });
+    }
+    text.style.removeProperty("--help-room");
+    var help = text.querySelector("details.term[open] .term-help");
+    if (!help) { return; }
+    var below = help.getBoundingClientRect().bottom - text.getBoundingClientRect().bottom;
+    text.style.setProperty("--help-room", Math.max(0, Math.ceil(below)) + 8 + "px");
+  }
+
   function termSearch(form) {
     var results = document.getElementById(form.getAttribute("data-results"));
     var lastField = null;
@@ -89,5 +108,6 @@
   }
 
   document.querySelectorAll("[data-steps]").forEach(oneStepAtATime);
+  document.addEventListener("toggle", roomForHelp, true);  // toggle does not bubble
   document.querySelectorAll("form[data-term-search]").forEach(termSearch);
 })();
