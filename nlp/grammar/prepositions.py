@@ -90,6 +90,8 @@ def _check(sentence: list[Tok], i: int, p: int, entry: dict) -> Hit | None:
     after = sentence[p + 1] if p + 1 < len(sentence) else None
     if after is None or is_punct(after) or (after.norm == "att" and prep.norm == "för"):
         return None  # väntade för att se; klagade för.
+    if prep.norm == "för" and (after.upos in ("ADJ", "ADV") or after.norm in words("too_words")):
+        return None  # väntade för länge: för is "too"
     if after.norm in entry.get("unless_next", ()):
         return None
     if entry.get("unless_person") and _person_follows(sentence, p + 1):

@@ -75,6 +75,8 @@ def test_right_pronoun_forms_are_silent(text):
         ("Brukaren är rädd av att falla igen.", "av", "för"),
         ("Jag tog hand av henne hela förmiddagen.", "av", "om"),
         ("Han ber ofta för hjälp på natten.", "för", "om"),
+        ("Hon letade för sin väska överallt.", "för", "efter"),
+        ("Hon pratade till sin son i telefon.", "till", "med"),
     ],
 )
 def test_wrong_preposition_in_a_fixed_expression_is_marked(text, wrong, right):
@@ -92,6 +94,9 @@ def test_wrong_preposition_in_a_fixed_expression_is_marked(text, wrong, right):
         "Hon behöver hjälp på natten.",
         "Han klagade för sköterskan.",
         "Jag påminde honom på mötet.",
+        "Vi fick vänta för länge på taxin.",
+        "Han tänkte om och valde soppa.",
+        "Hon svarade till slut.",
     ],
 )
 def test_right_prepositions_are_silent(text):
