@@ -15,8 +15,8 @@ from lessons.model import bundled_bar
 
 MIN_LESSONS = 17
 # Areas without a lesson of their own: anatomy and palliative care (the first 14 lessons had
-# none), and the everyday words of care work, the body and symptoms, whose terms serve every
-# lesson.
+# none), and the everyday words of care work, clothing, rooms, the body, symptoms, aids,
+# protection and cleaning, whose terms serve every lesson.
 NO_LESSON = {
     "anatomi",
     "palliativ-vard",
@@ -25,6 +25,8 @@ NO_LESSON = {
     "klader-och-pakladning",
     "rum-och-rutiner",
     "symtom-och-iakttagelser",
+    "hjalpmedel",
+    "skydd-och-stad",
 }
 
 
