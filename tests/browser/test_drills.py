@@ -129,6 +129,9 @@ def drill_ten(page, keyboard):
             assert "Inte rätt" in feedback
             assert p.locator(".compare-given dd").inner_text() == "hjärtat slår"
             assert p.locator(".compare-right dd").inner_text() == prompt["expected"]
+            # still 390×480: the focus did not move past the feedback to the next field
+            box = p.locator("[data-feedback]").bounding_box()
+            assert box["y"] >= -1 and p.locator(".compare").bounding_box()["y"] + 40 <= 480, box
             p.set_viewport_size(PHONE)
         else:
             assert ("Rätt!" in feedback) or ("Sparat: Bra" in feedback)

@@ -13,13 +13,25 @@
     if (started && started.catch) { started.catch(function () { /* autoplay refused: the controls remain */ }); }
   }
 
-  // With the on-screen keyboard open little height is left: show the question from its heading
-  // down to the answer buttons, or, if that does not fit, at least the field and the buttons.
+  function viewHeight() {
+    return window.visualViewport ? window.visualViewport.height : window.innerHeight;
+  }
+
+  // The feedback on a missed answer (the trainee's answer beside the right one), if any.
+  function missedFeedback() {
+    return region.querySelector("[data-feedback]:not(.feedback-right):not(.feedback-rated)");
+  }
+
+  // With the on-screen keyboard open little height is left: show the question (with the
+  // feedback on a missed answer above it, when both fit) down to the answer buttons, or, if
+  // that does not fit, at least the field and the buttons.
   function keepInView(form) {
-    var top = form.getBoundingClientRect().top + window.scrollY;
+    var from = missedFeedback() || form;
     var actions = form.querySelector(".drill-actions") || form;
     var bottom = actions.getBoundingClientRect().bottom + window.scrollY;
-    var height = window.visualViewport ? window.visualViewport.height : window.innerHeight;
+    var height = viewHeight();
+    var top = from.getBoundingClientRect().top + window.scrollY;
+    if (bottom - top > height) { top = form.getBoundingClientRect().top + window.scrollY; }
     var target = bottom - top <= height ? top : bottom - height;
     if (target < window.scrollY || bottom > window.scrollY + height) {
       window.scrollTo(0, Math.max(0, target));
@@ -102,7 +114,13 @@
     enhanceWordOrder();
     var target = focusFeedback && region.querySelector("[data-feedback] h2");
     var input = region.querySelector("input[name=answer]");
-    if (input) {
+    var missed = focusFeedback && missedFeedback();
+    var actions = input && (input.form.querySelector(".drill-actions") || input.form);
+    if (missed && actions && actions.getBoundingClientRect().bottom - missed.getBoundingClientRect().top > viewHeight()) {
+      // a short screen: the feedback first (the field is one tap or Tab below), never past it
+      target.focus({ preventScroll: true });
+      window.scrollTo(0, Math.max(0, missed.getBoundingClientRect().top + window.scrollY));
+    } else if (input) {
       input.focus({ preventScroll: true });
       keepInView(input.form);
     } else if (target) {
