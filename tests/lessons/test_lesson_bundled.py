@@ -27,6 +27,8 @@ NO_LESSON = {
     "symtom-och-iakttagelser",
     "hjalpmedel",
     "skydd-och-stad",
+    "tid-och-dagsrytm",
+    "maende-och-humor",
 }
 
 
