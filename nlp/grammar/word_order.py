@@ -132,6 +132,17 @@ def _later_inversion(sentence: list[Tok], start: int) -> bool:
     return False
 
 
+def _later_finite(sentence: list[Tok], start: int) -> bool:
+    """Whether another finite verb follows in the same clause (before *och*, *men* or a
+    comma)."""
+    for tok in sentence[start:]:
+        if tok.norm in ("och", "men", "eller") or tok.text in (",", ";", ":"):
+            return False
+        if is_finite(tok):
+            return True
+    return False
+
+
 # ---------------------------------------------------------------- v2
 
 
@@ -168,6 +179,8 @@ def _v2(sentence: list[Tok]) -> Hit | None:
                 return None  # the noun belongs to the fronted phrase (I själva verket har)
             if _later_inversion(sentence, end + 1):
                 return None
+            if first in words("fronting_determiners") and _later_finite(sentence, end + 1):
+                return None  # Varje gång hon ringer (vi svarar): a clause inside the phrase
             fronted = " ".join(t.text for t in sentence[:k])
             right = _swap(sentence, k, end)
             return Hit("v2", k, end + 1, right, "v2", {"fronted": fronted, "right": right})

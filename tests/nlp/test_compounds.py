@@ -71,6 +71,9 @@ def test_split_compounds_are_flagged_with_the_joined_form(text, split, joined):
         "Hon får bad onsdag och lördag.",
         "Hon är fri från smärta.",
         "Han har diabetes typ 2.",
+        "Samma dag läkaren kom var hon piggare.",
+        "Hon har en orange tröja och ett beige täcke.",
+        "Det är ett privat rum med egen toalett.",
     ],
 )
 def test_ordinary_phrases_are_not_split_compounds(text):
