@@ -16,8 +16,6 @@ The rules never trust a tag alone: a finding needs the word lists and the lexico
 
 from __future__ import annotations
 
-import json
-import lzma
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,7 +26,7 @@ from spacy.tokens import Doc
 from .dictionary import ADJECTIVE, NOUN, VERB, WORD, load_index
 from .lemmas import edit_code, lemma_candidates
 
-MODEL = Path(__file__).parent / "data" / "grammar" / "tagger.json.xz"
+MODEL = Path(__file__).parent / "data" / "grammar" / "tagger.npz"
 FEATURES_KEPT = ("Gender", "Number", "Definite", "VerbForm", "Tense", "Mood")
 
 if not Doc.has_extension("tags"):
@@ -242,9 +240,49 @@ class Tagger:
         return self.tag_sentences([words])[0]
 
 
+def _text(lines: list[str]) -> np.ndarray:
+    return np.frombuffer("\n".join(lines).encode(), dtype=np.uint8)
+
+
+def _lines(array: np.ndarray) -> list[str]:
+    return array.tobytes().decode().split("\n")
+
+
+def save_model(model: dict, path: Path = MODEL) -> None:
+    """Write a trained model (tags, scale, and per pass its features and sparse integer
+    weights) as compressed NumPy arrays: read back in a few milliseconds at a cold start,
+    where parsing the same model as JSON took several times longer."""
+    arrays = {"tags": _text(model["tags"]), "scale": np.asarray(model["scale"])}
+    for n, layer in enumerate(model["passes"]):
+        arrays[f"features{n}"] = _text(layer["features"])
+        arrays[f"rows{n}"] = np.asarray(layer["rows"], dtype=np.int32)
+        arrays[f"cols{n}"] = np.asarray(layer["cols"], dtype=np.int16)
+        arrays[f"values{n}"] = np.asarray(layer["values"], dtype=np.int32)
+    with path.open("wb") as out:
+        np.savez_compressed(out, **arrays)
+
+
+def read_model(path: Path = MODEL) -> dict:
+    """The model ``save_model`` wrote, in the shape ``Tagger`` takes."""
+    with np.load(path) as arrays:
+        passes = []
+        n = 0
+        while f"rows{n}" in arrays:
+            passes.append(
+                {
+                    "features": _lines(arrays[f"features{n}"]),
+                    "rows": arrays[f"rows{n}"],
+                    "cols": arrays[f"cols{n}"],
+                    "values": arrays[f"values{n}"],
+                }
+            )
+            n += 1
+        return {"tags": _lines(arrays["tags"]), "scale": int(arrays["scale"]), "passes": passes}
+
+
 @lru_cache(maxsize=1)
 def load_tagger() -> Tagger:
-    return Tagger(json.loads(lzma.decompress(MODEL.read_bytes())))
+    return Tagger(read_model())
 
 
 MAX_SENTENCE = 200  # longer "sentences" are tagged in pieces: bounds the matrix per call

@@ -5,7 +5,7 @@ neighbours and the lexicon; the second also from the first one's tags of the nei
 trained on first-pass tags made by models that had not seen the sentence (5 folds), so it
 learns to correct real first-pass mistakes. The script prints a 5-fold cross-validated figure
 on dev (blocks of whole sentences: held-out text is new text), then trains on all of dev,
-writes nlp/data/grammar/tagger.json.xz and, with ``--test``, prints the accuracy on Talbanken
+writes nlp/data/grammar/tagger.npz and, with ``--test``, prints the accuracy on Talbanken
 TEST, which is never trained or tuned on.
 
     .venv/bin/python scripts/grammar/train_tagger.py [--ud-dir DIR] [--test]
@@ -16,8 +16,6 @@ TEST, which is never trained or tuned on.
 from __future__ import annotations
 
 import argparse
-import json
-import lzma
 import random
 from collections import Counter
 from pathlib import Path
@@ -217,7 +215,7 @@ def main() -> None:
         "passes": [first.export(), second.export()],
     }
     tagger.MODEL.parent.mkdir(parents=True, exist_ok=True)
-    tagger.MODEL.write_bytes(lzma.compress(json.dumps(model, ensure_ascii=False).encode()))
+    tagger.save_model(model)
     print(f"{len(tags)} tags, {tagger.MODEL.stat().st_size / 1e3:.0f} kB -> {tagger.MODEL}")
     if args.test:
         test = read_conllu(args.ud_dir / "sv_talbanken-ud-test.conllu")
