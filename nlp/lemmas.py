@@ -132,6 +132,11 @@ def _is_first_part(part: str) -> bool:
     )
 
 
+def known_form(word: str) -> bool:
+    """Whether the lexicon lists the lower-case ``word`` (one bisection, no analysis)."""
+    return word in _lexicon()
+
+
 def _is_word_or_stem(part: str) -> bool:
     return part in _lexicon() or _is_lemma(part + "a", False)
 

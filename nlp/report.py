@@ -64,6 +64,10 @@ class Report:
     readability: dict = field(default_factory=dict)
     sbar: dict = field(default_factory=dict)
     variants: list[dict] = field(default_factory=list)
+    # how far the analysis went (``budget.py``): {"complete", "end", "words", "message"}; when
+    # not complete, findings and terms cover ``text[:end]`` only (personnummer and SBAR parts
+    # are still searched in the whole text) and ``message`` says so in Swedish
+    checked: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         """The JSON shape of issue 4 (keys may be added, none renamed)."""
@@ -76,4 +80,5 @@ class Report:
             "findings": [{**asdict(f), "suggestions": list(f.suggestions)} for f in self.findings],
             "readability": dict(self.readability),
             "sbar": dict(self.sbar),
+            "checked": dict(self.checked),
         }

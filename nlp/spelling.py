@@ -34,6 +34,7 @@ from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .budget import SUGGESTION_LOOKUPS
 from .compounds import splits
 from .dictionary import BEGIN, END, MIDDLE, NOUN, WORD, load_index
 from .findings import add_finding
@@ -46,10 +47,6 @@ _SWEDISH_WORD = re.compile(r"[a-zåäöéü]+(?:-[a-zåäöéü]*)*", re.IGNOREC
 _ALPHABET = "abcdefghijklmnopqrstuvwxyzåäöé"
 MAX_SUGGESTIONS = 5
 MAX_SUGGESTED_LENGTH = 30  # no word is longer; edits of a longer string only cost time
-# Bounds on one check's work, whatever the text (a note of random letters would otherwise
-# cost seconds): a practice note has a handful of unknown words, not hundreds.
-MAX_UNLISTED_WORDS = 300  # distinct words not in the dictionary as written that are analysed
-SUGGESTION_BUDGET = 30_000  # candidate lookups for suggestions per check (~4 µs each)
 NEAR_PER_LOOKUP = 40  # rapidfuzz compares about this many words in the time of one lookup
 _COVERING = ("personal_data", "split_compound")  # one finding per slip: *Lung röntgen*
 
@@ -322,26 +319,20 @@ def make_spelling(nlp: Language, name: str):
 
 
 def check_spelling(doc: Doc) -> Doc:
-    """Flag unknown words. Bounded work: at most ``MAX_UNLISTED_WORDS`` distinct words that
-    the dictionary lacks as written are analysed further (compounds, lenient rules), and
-    suggestions stop once ``SUGGESTION_BUDGET`` lookups are spent — a later unknown word is
-    still flagged, without a suggestion."""
+    """Flag unknown words. Bounded work: the check's budget bounds how many distinct unknown
+    words the analysed text holds, and suggestions stop once their share of lookups
+    (``budget.SUGGESTION_LOOKUPS``) is spent: a later unknown word is still flagged, without
+    a suggestion."""
     accepted = accepted_words(doc._.terms, doc._.lexicon)
     taken = {i for f in doc._.findings or () if f.kind in _COVERING for i in range(f.start, f.end)}
-    index, unlisted, budget = load_index(), set(), SUGGESTION_BUDGET
+    index, budget = load_index(), SUGGESTION_LOOKUPS
     for word in doc._.words:
         if _skip(word, accepted) or word.start in taken or word.end - 1 in taken:
             continue
         norm = word.norm
         wrong = wrong_forms().get(norm)
-        if wrong is None:
-            if index.roles(norm) & WORD:
-                continue
-            if norm not in unlisted and len(unlisted) >= MAX_UNLISTED_WORDS:
-                continue
-            unlisted.add(norm)
-            if is_known(norm):
-                continue
+        if wrong is None and (index.roles(norm) & WORD or is_known(norm)):
+            continue
         found: tuple[str, ...] = (wrong,) if wrong else ()
         if budget > 0 and not wrong:
             found, spent = suggest_within(norm, doc._.lexicon, budget)

@@ -10,7 +10,7 @@ import pytest
 import nlp
 from nlp import negation, spelling
 from nlp.tokens import MAX_PIECE, make_doc
-from tests.data.worst_inputs import LENGTH, TERMS, fuzzed, worst_cases
+from tests.data.worst_inputs import LENGTH, NOTE, TERMS, fuzzed, worst_cases
 
 CASES = worst_cases()
 
@@ -72,10 +72,27 @@ def _random_words(count: int, seed: int) -> str:
     )
 
 
-def test_spelling_analyses_a_bounded_number_of_unknown_words():
-    text = _random_words(spelling.MAX_UNLISTED_WORDS + 200, seed=5)
-    flagged = [f for f in nlp.check(text, []).findings if f.kind == "spelling"]
-    assert 0 < len(flagged) <= spelling.MAX_UNLISTED_WORDS
+def test_a_text_over_the_budget_is_checked_up_to_a_cut_and_says_so():
+    text = _random_words(400, seed=5) + " Brukaren 19450101-1235 har smärta.\nR: Ring läkaren."
+    report = nlp.check(text, ["smärta"], form="sbar")
+    checked = report.checked
+    assert not checked["complete"] and 0 < checked["end"] < len(text)
+    assert text[checked["end"] - 1] == " "  # cut at whitespace, never inside a word
+    assert checked["words"] == len(text[: checked["end"]].split())
+    assert checked["message"].startswith("Bara början av texten är granskad: de första ")
+    spelling = [f for f in report.findings if f.kind == "spelling"]
+    assert spelling and max(f.end for f in spelling) <= checked["end"]
+    assert report.missing == ["smärta"]  # after the cut: not analysed
+    # searched in the whole text, however long
+    assert [f.text for f in report.findings if f.kind == "personal_data"] == ["19450101-1235"]
+    assert report.sbar["parts"]["rekommendation"]
+
+
+def test_a_long_practice_note_is_checked_whole():
+    note = " ".join([NOTE] * 8)
+    report = nlp.check(note, TERMS)
+    assert report.checked["complete"] and report.checked["end"] == len(note)
+    assert report.checked["message"] == "" and report.to_dict()["checked"] == report.checked
 
 
 def test_spelling_budget_gives_the_same_report_whatever_is_cached():

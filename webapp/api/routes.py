@@ -5,7 +5,8 @@ The work is ``webapp.write.service``'s, the same functions the no-JavaScript for
 
 Request body (both): ``{"text": str, "lesson": <lesson slug>, "exercise": <exercise id>}``.
 ``/api/check`` answers the checker's report (``nlp.Report.to_dict()``: ``terms`` found/missing/
-variants, ``findings``, ``readability``, ``sbar``), each finding with its page ``label`` and
+variants, ``findings``, ``readability``, ``sbar``, ``checked``: how much of the text was
+analysed, with a Swedish ``message`` when not all of it), each finding with its page ``label`` and
 ``help`` key, and ``help``: the explanations in Swedish and the trainee's language; ``/api/draft`` answers ``{"saved_at": ISO}``.
 Errors are ``{"error", "message"}`` in Swedish: 400 bad body or stale token, 401 no session,
 403 not the trainee's exercise, 404 unknown exercise, 413 text over 20 000 characters,

@@ -86,6 +86,7 @@ class Feedback:
     variants: list[dict] = field(default_factory=list)
     anonymised: bool = False  # the text was erased or purged; only the counts are left
     passages: list[Passage] = field(default_factory=list)
+    checked: dict = field(default_factory=dict)  # nlp's Report.checked; empty in older reports
 
     @property
     def open_findings(self) -> list[NumberedFinding]:
@@ -150,6 +151,7 @@ def feedback_of(
         variants=report.get("terms", {}).get("variants", []),
         anonymised=bool(report.get("anonymised")),
         passages=_passages(pieces, [(c.start, c.end) for c in comments]),
+        checked=report.get("checked", {}),
     )
 
 

@@ -183,6 +183,9 @@
     reportBox.replaceChildren(heading, summary);
     summary.textContent = report.findings.length + " att titta på, " + report.terms.missing.length +
       " ord saknas. Granskningen uppdateras medan du skriver.";
+    if (report.checked && report.checked.complete === false) {
+      reportBox.appendChild(el("p", report.checked.message, "panel partly-checked"));
+    }
     reportBox.appendChild(el("h3", "Din text med markeringar"));
     reportBox.appendChild(markedNote(text, report));
     reportBox.appendChild(el("h3", "Att titta på (" + report.findings.length + ")"));
