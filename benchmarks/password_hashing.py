@@ -19,11 +19,12 @@ recommended option (its first, 2 GiB per hash, is out of reach for a web server)
 
    - *all at once*: the worst case beside it, 50 logins in the same instant (a class starting).
 
-It then names the strongest setting (most memory × passes: what a guessing attacker pays)
-whose predicted burst p95 stays within half of the 1 s budget and whose burst takes at most
-half of the 2 cores (5 logins a second × CPU time ≤ 1 core) — the rest is left for the pages
-of the trainees already working, the page of the login itself and other work on the machine —
-and the setting the app uses (``webapp.passwords``).
+It then names the setting to use — the most memory per guess (what slows GPU guessing most;
+OWASP rates its five settings an equal defence that trades CPU for memory) among those whose
+predicted burst p95 stays within half of the 1 s budget and whose burst takes at most 1/8 of
+the 2 cores (5 logins a second × CPU time ≤ 1/4 core): on this shared machine the load suite
+measured the whole login at p95 3.5 s with m=46 MiB (17 % of the cores), as other work left
+the server about half a core — and the setting the app uses (``webapp.passwords``).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from webapp import passwords
 
 PASSWORD = "ett-bra-lösenord-för-mätning"
 BURST, SECONDS, WORKERS, P95_BUDGET = 50, 10.0, 2, 1.0
+MAX_SHARE = 1 / 8  # of the 2 cores that the burst's hashing may take
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,7 @@ def main() -> None:
             f"{setting.label:<22} {setting.source:<15} {wall * 1000:6.0f} ms {cpu * 1000:6.0f} ms"
             f" {share:8.0%} {p50 * 1000:8.0f} /{p95 * 1000:5.0f} ms {worst * 1000:12.0f} ms"
         )
-        if p95 <= P95_BUDGET / 2 and share <= 0.5:
+        if p95 <= P95_BUDGET / 2 and share <= MAX_SHARE:
             fitting.append(setting)
         if not args.quick:
             p50, p95 = burst(setting)
@@ -181,13 +183,13 @@ def main() -> None:
         print(line, flush=True)
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if fitting:
-        best = max(fitting, key=lambda s: (s.attacker_cost, -s.parallelism))
+        best = max(fitting, key=lambda s: (s.source == "OWASP", s.memory_kib, s.attacker_cost))
         print(
-            f"strongest with predicted p95 ≤ {P95_BUDGET / 2:.1f} s and CPU share ≤ 50 %: "
+            f"most memory with predicted p95 ≤ {P95_BUDGET / 2:.1f} s and CPU share ≤ {MAX_SHARE:.1%}: "
             f"{best.label} ({best.source})"
         )
     else:
-        print(f"no setting keeps predicted p95 ≤ {P95_BUDGET / 2:.1f} s and CPU share ≤ 50 %")
+        print(f"no setting keeps predicted p95 ≤ {P95_BUDGET / 2:.1f} s and CPU share ≤ {MAX_SHARE:.1%}")
     print(
         f"in use (webapp/passwords.py): m={passwords.MEMORY_KIB // 1024} MiB, "
         f"t={passwords.TIME_COST}, p={passwords.PARALLELISM}"

@@ -3,6 +3,7 @@ starts it), each printed beside its target and beside the load generator's own C
 
     .venv/bin/python benchmarks/load/run.py            # full run, at most about 10 minutes
     .venv/bin/python benchmarks/load/run.py --quick    # smoke test, a couple of minutes
+    .venv/bin/python benchmarks/load/run.py --only burst   # one phase: steady, step or burst
 
 1. Steady load: 100 trainees (and 5 teachers) with 3–8 s think time → p95 and errors
    (targets p95 ≤ 300 ms, 0 errors). Logins happen while the people arrive (10 a second);
@@ -201,6 +202,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="short windows, two load steps")
     parser.add_argument("--port-base", type=int, default=8200)
+    parser.add_argument(
+        "--only", choices=("steady", "step", "burst"), help="run one phase (after the warm-up)"
+    )
     args = parser.parse_args()
     plan = QUICK if args.quick else FULL
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop the servers on kill too
@@ -210,7 +214,8 @@ def main() -> int:
         stack.start(trainees=plan.accounts, teachers=5)
         harness.warm_up(stack.base_url)
         results = []
-        for phase in (steady, step_load, login_burst):
+        phases = {"steady": steady, "step": step_load, "burst": login_burst}
+        for phase in [phases[args.only]] if args.only else phases.values():
             results.append(phase(stack, plan, recorder))
             waited = harness.settle(stack.base_url)
             if waited > 5:
