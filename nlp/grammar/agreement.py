@@ -31,6 +31,8 @@ RELATIVE = frozenset(
     {"som", "av", "att", "där", "då", "när", "jag", "du", "han", "hon", "vi", "ni", "de", "man"}
 )
 ARTICLE_WORD = {COM: "en", NEUT: "ett"}
+POSSESSIVE_PLURALS = frozenset({"mina", "dina", "sina", "våra"})
+POSSESSIVE_SINGULARS = frozenset({"min", "mitt", "din", "ditt", "sin", "sitt", "vår", "vårt"})
 
 
 def find(sentence: list[Tok]) -> list[Hit]:
@@ -184,6 +186,9 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun) -> Hit | None:
     if rule["number"] == "plur" and noun.number == "sing":
         if determiner == "de" and noun.definite == "def":
             right_det = _determiner_for("den", noun.gender, "sing")  # de vänstra benet
+        elif determiner in POSSESSIVE_PLURALS and noun.definite == "ind":
+            right_det = _determiner_for(determiner, noun.gender, "sing")  # sina väska → sin
+            number = "sing"
         elif (
             rule["noun"] == "ind"
             and noun.definite == "ind"
@@ -198,9 +203,12 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun) -> Hit | None:
         else:
             return None
     elif rule["number"] == "sing" and noun.number == "plur":
-        if determiner not in ("den", "det") or noun.definite != "def":
+        if determiner in POSSESSIVE_SINGULARS and noun.definite == "ind":
+            right_det = _determiner_for(determiner, noun.gender, "plur")  # sin glasögon
+        elif determiner not in ("den", "det") or noun.definite != "def":
             return None
-        right_det = "de"  # den gamla skorna
+        else:
+            right_det = "de"  # den gamla skorna
     elif rule["noun"] == "def" and noun.definite == "ind":
         following = sentence[noun_at + 1].norm if noun_at + 1 < len(sentence) else ""
         if noun.number != "sing" or determiner not in ("den", "det") or following in RELATIVE:

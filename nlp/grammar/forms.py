@@ -195,8 +195,8 @@ def noun_readings(word: str) -> tuple[NounForm, ...]:
     index = load_index()
     # a stripped lemma nobody writes (tallrike beside tallriken) is no reading
     stripped = [lemma for lemma in stripped if lemma in lemmas or index.zipf(lemma) > 0]
-    for lemma in stripped:  # planet: a planet, or the plan
-        if gender(lemma) is None and _known(lemma, NOUN):
+    for lemma in stripped + lemmas[:1]:  # planet: a planet, or the plan; grund, a noun itself
+        if lemma in (lower, *stripped) and gender(lemma) is None and _known(lemma, NOUN):
             return ()  # a reading of unknown gender: no judgement
     for lemma in dict.fromkeys(lemmas + stripped):
         reading = _reading(lower, lemma)

@@ -132,6 +132,14 @@ def _later_inversion(sentence: list[Tok], start: int) -> bool:
     return False
 
 
+def _comparative(sentence: list[Tok], k: int) -> bool:
+    """Whether a comparative (*längre*, *mer*, *bättre*) stands at ``k``."""
+    if k >= len(sentence):
+        return False
+    word = sentence[k].norm
+    return word in words("comparatives") or (word.endswith("are") and sentence[k].upos == "ADJ")
+
+
 def _later_finite(sentence: list[Tok], start: int) -> bool:
     """Whether another finite verb follows in the same clause (before *och*, *men* or a
     comma)."""
@@ -261,6 +269,8 @@ def _subclause_order(sentence: list[Tok]) -> list[Hit]:
         adverb = sentence[end + 1]
         if adverb.norm not in adverbs:
             continue
+        if adverb.norm == "ännu" and _comparative(sentence, end + 2):
+            continue  # slungas ännu längre bort: ännu is "even", not "yet"
         right = f"{adverb.text} {sentence[end].text}"
         values = {"adverb": adverb.text, "right": right}
         hits.append(Hit("subclause_order", end, end + 2, right, "subclause_order", values))

@@ -26,6 +26,9 @@ def grammar(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Jag satte på henne den gamla skorna.", "den gamla skorna", "de gamla skorna"),
         ("Jag tvättade hennes hår med ett mild schampo.", "ett mild schampo", "ett milt schampo"),
         ("Hon lade ett blå täcke över benen.", "ett blå täcke", "ett blått täcke"),
+        ("Hon letade efter sina väska i rummet.", "sina väska", "sin väska"),
+        ("Hon tappade sin glasögon på golvet.", "sin glasögon", "sina glasögon"),
+        ("Han har en skavsår på hälen.", "en skavsår", "ett skavsår"),
     ],
 )
 def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong, right):
@@ -52,6 +55,8 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Hon ville ha den blå koftan och de grå strumporna.",
         "Han bar ett lila förkläde och en orange mössa.",
         "Hon har haft ett konstant illamående sedan i går.",
+        "Han har ett fotstöd på rullstolen och ett skavsår på hälen.",
+        "Den gemenskapen har i sin grund en enkel idé.",
     ],
 )
 def test_agreeing_noun_phrases_are_silent(text):
