@@ -255,6 +255,7 @@ SUBJECT_PRONOUNS = {
     "de": "plur",
 }
 CLAUSE_OPENERS = frozenset({"CCONJ", "SCONJ"})
+COPULAS_AFTER_SUBJECT = frozenset({"är", "var", "blir", "blev"})
 WHY = {"plur": "som står i plural", NEUT: "som är ett ett-ord", COM: "som är ett en-ord"}
 
 
@@ -262,9 +263,11 @@ def _predicatives(sentence: list[Tok]) -> list[Hit]:
     hits = []
     linking = words("copulas") | words("linking_verbs")
     for c, tok in enumerate(sentence):
-        if c == 0 or tok.norm not in linking or tok.upos not in ("AUX", "VERB"):
+        if c == 0 or tok.norm not in linking:
             continue
         subject, a = _subject_before(sentence, c), c + 1
+        if tok.upos not in ("AUX", "VERB") and not (subject and tok.norm in COPULAS_AFTER_SUBJECT):
+            continue  # right after its subject, var is the verb whatever the tagger says
         if subject is None:
             subject, a = _subject_after(sentence, c)
             if subject is None:
@@ -276,13 +279,30 @@ def _predicatives(sentence: list[Tok]) -> list[Hit]:
             a += 1
         if a >= len(sentence):
             continue
-        hit = _check_predicative(sentence, subject, a)
-        forms = adjective(sentence[a].norm)
-        if hit and tok.norm in words("linking_verbs") and sentence[a].norm == forms[1]:
-            continue  # verkar snabbt, kändes tryggt: after these a -t form may be an adverb
-        if hit:
-            hits.append(hit)
+        for k in (a, *_coordinated_adjectives(sentence, a)):
+            hit = _check_predicative(sentence, subject, k)
+            forms = adjective(sentence[k].norm)
+            if hit and tok.norm in words("linking_verbs") and sentence[k].norm == forms[1]:
+                continue  # verkar snabbt, kändes tryggt: after these a -t form may be an adverb
+            if hit:
+                hits.append(hit)
     return hits
+
+
+def _coordinated_adjectives(sentence: list[Tok], a: int) -> list[int]:
+    """The adjective after *och*/*eller* that shares the predicative at ``a`` (*golvet var
+    vått och halt*), when the one at ``a`` is an adjective the dictionary knows."""
+    if adjective(sentence[a].norm) is None or a + 2 >= len(sentence):
+        return []
+    if sentence[a + 1].norm not in ("och", "eller"):
+        return []
+    second = sentence[a + 2]
+    following = sentence[a + 3] if a + 3 < len(sentence) else None
+    if adjective(second.norm) is None or not (
+        following is None or is_punct(following) or following.upos in ("ADP", "ADV")
+    ):
+        return []  # och sängen …: a new clause, or an adjective before a noun
+    return [a + 2]
 
 
 def _subject_before(sentence: list[Tok], c: int) -> tuple[int, str, str] | None:

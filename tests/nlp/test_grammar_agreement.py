@@ -87,6 +87,8 @@ def test_a_grammar_finding_has_a_rule_a_span_and_a_plain_swedish_message():
         ("På natten blev hennes fötter kall.", "kall", "kalla"),
         ("Badrummet kändes kall när vi kom in.", "kall", "kallt"),
         ("Hennes naglar var lång.", "lång", "långa"),
+        ("Kläderna var för stor.", "stor", "stora"),
+        ("Benen var svullna och varm.", "varm", "varma"),
     ],
 )
 def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, wrong, right):
@@ -108,6 +110,8 @@ def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, w
         "Handdukarna är blå.",
         "Sedan var hon lugn.",
         "De verkar snabbt men kortvarigt.",
+        "Vänd brukaren var tredje timme.",
+        "Såret var rött och sängen var blöt.",
     ],
 )
 def test_agreeing_predicatives_are_silent(text):
