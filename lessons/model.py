@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SPEAKERS = ("vårdare", "brukare", "patient", "anhörig", "sjuksköterska")
@@ -116,6 +116,17 @@ class Exercise(_Part):
     rubric: tuple[Criterion, ...] = Field(min_length=3, max_length=6)
 
 
+class ReviewClaim(_Part):
+    """What the exporting site says about the lesson's care-content review: who signed off
+    which version, and when. A claim only: a site reading a file never treats the lesson as
+    reviewed because of it (a reviewer signs off inside the product)."""
+
+    status: Literal["draft", "reviewed", "needs_change"] = "draft"
+    reviewer: str | None = Field(default=None, max_length=200)
+    reviewed_at: str | None = Field(default=None, max_length=40)
+    version: int | None = Field(default=None, ge=1)
+
+
 class Lesson(_Part):
     id: str = Field(pattern=SLUG, max_length=120)
     title: str = Field(min_length=1, max_length=200)
@@ -128,6 +139,15 @@ class Lesson(_Part):
     drills: Drills = Drills()
     exercises: tuple[Exercise, ...] = Field(min_length=1)
     competence: tuple[str, ...] = Field(default=(), max_length=6)
+    review: ReviewClaim | None = None  # in exported files only; never part of a stored lesson
+
+    @model_serializer(mode="wrap")
+    def _without_unset_review(self, handler) -> dict:
+        """A lesson without a review claim dumps exactly as before the field existed."""
+        data = handler(self)
+        if data.get("review") is None:
+            data.pop("review", None)
+        return data
 
     def term_references(self) -> list[tuple[tuple[str | int, ...], str]]:
         """Every term the lesson points at, with the field path it comes from."""

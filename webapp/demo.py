@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from webapp.extensions import db
-from webapp.models import Group, Membership, Role, User
+from webapp.models import Group, Membership, ReviewerScope, Role, User
 from webapp.models.group import MemberRole
 
 DEMO_GROUP_NAME = "Demogruppen Solgården"
@@ -22,11 +22,12 @@ class DemoAccount:
     role: Role
     l1: str
     group_role: MemberRole | None
+    review_scopes: tuple[str, ...] = ()  # help languages and/or "care" (webapp.review_state)
 
 
 DEMO_ACCOUNTS = (
     DemoAccount("admin@ordvard.example", "demo-admin-ordvard", "Alex Administratör", Role.ADMIN, "en", None),
-    DemoAccount("larare@ordvard.example", "demo-larare-ordvard", "Karin Lärare", Role.TEACHER, "en", MemberRole.LEADER),
+    DemoAccount("larare@ordvard.example", "demo-larare-ordvard", "Karin Lärare", Role.TEACHER, "en", MemberRole.LEADER, ("ar", "care")),
     DemoAccount("amina@ordvard.example", "demo-deltagare-1", "Amina", Role.TRAINEE, "ar", MemberRole.MEMBER),
     DemoAccount("dawit@ordvard.example", "demo-deltagare-2", "Dawit", Role.TRAINEE, "ti", MemberRole.MEMBER),
 )
@@ -50,6 +51,8 @@ def create_demo_accounts() -> list[tuple[DemoAccount, bool]]:
             if account.group_role is not None:
                 user.memberships.append(Membership(group=group, role=account.group_role))
             db.session.add(user)
+            db.session.flush()
+            db.session.add_all(ReviewerScope(user_id=user.id, scope=s) for s in account.review_scopes)
         results.append((account, created))
     db.session.commit()
     return results

@@ -8,6 +8,9 @@ write (bundled files, teachers' forms, imports), so no path — least of all an 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from sqlalchemy import select
 
 from glossary.model import LANGUAGE_NAMES, LANGUAGES
@@ -89,6 +92,55 @@ def translation_reviewers() -> dict[tuple[int, str], tuple[str, str]]:
         (review.term_id, review.lang): (name or "okänd granskare", review.reviewed_at.date().isoformat())
         for review, name in rows
     }
+
+
+def lesson_review_claim(lesson_id: int) -> dict | None:
+    """The standing decision on a lesson as an export states it (``lessons.model.ReviewClaim``)."""
+    row = db.session.execute(
+        select(LessonReview, User.display_name)
+        .outerjoin(User, User.id == LessonReview.reviewer_id)
+        .where(LessonReview.lesson_id == lesson_id)
+    ).first()
+    if row is None:
+        return None
+    review, name = row
+    return {
+        "status": review.status,
+        "reviewer": name or "okänd granskare",
+        "reviewed_at": review.reviewed_at.date().isoformat(),
+        "version": review.version,
+    }
+
+
+@dataclass(frozen=True)
+class Decision:
+    status: str
+    reviewer: str
+    at: datetime
+    comment: str
+
+
+def term_decisions(term_id: int) -> dict[str, Decision]:
+    """language → the standing decision on the term's translation (one query)."""
+    rows = db.session.execute(
+        select(TranslationReview, User.display_name)
+        .outerjoin(User, User.id == TranslationReview.reviewer_id)
+        .where(TranslationReview.term_id == term_id)
+    )
+    return {
+        review.lang: Decision(review.status, name or "okänd granskare", review.reviewed_at, review.comment)
+        for review, name in rows
+    }
+
+
+def status_column(lang: str):
+    """The SQL expression of a term's ``lang`` translation status (NULL: no translation), the
+    same JSON path on SQLite and PostgreSQL; lets lists and counts skip the whole record."""
+    return Term.record[("translations", lang, "status")].as_string()
+
+
+def text_column(lang: str):
+    return Term.record[("translations", lang, "text")].as_string()
 
 
 def translation_status(record: dict, lang: str) -> str | None:

@@ -8,7 +8,7 @@ import io
 import json
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tests.conftest import csrf_token
 from tests.factories import log_in, make_group, make_reviewer, make_user
@@ -305,3 +305,47 @@ def test_term_and_lesson_lists_filter_by_review_status(app, bank):
     lessons = teacher.get("/larare/lektioner/?granskning=reviewed").get_data(as_text=True)
     assert "Puls och blodtryck" not in lessons
     assert "Puls och blodtryck" in teacher.get("/larare/lektioner/?granskning=draft").get_data(as_text=True)
+
+
+def _sign_off(client, lesson):
+    url = f"/granskning/lektioner/{lesson.slug}"
+    return client.post(
+        url, data={"csrf_token": csrf_token(client, url), "decision": "reviewed", "version": lesson.version}
+    )
+
+
+def _import_lesson(client, text):
+    url = "/larare/lektioner/importera"
+    return client.post(url, data={"csrf_token": csrf_token(client, url), "text": text})
+
+
+def test_lesson_export_carries_the_sign_off_and_an_import_never_signs_off(app):
+    lesson = load_lesson()
+    reviewer, _ = client_for(app, Role.TEACHER, "care", name="Sjuksköterska Siv")
+    _sign_off(reviewer, lesson)
+    teacher, _ = client_for(app, Role.TEACHER)
+    exported = teacher.get(f"/larare/lektioner/{lesson.slug}/export.yaml").get_data(as_text=True)
+    assert "review:" in exported and "reviewer: Sjuksköterska Siv" in exported
+    assert "status: reviewed" in exported
+    response = _import_lesson(teacher, exported)  # the same content: the sign-off stands
+    assert response.status_code == 302
+    assert db.session.scalar(select(LessonReview)) is not None
+    assert "review" not in db.session.get(type(lesson), lesson.id).body
+    copy = exported.replace(f"id: {lesson.slug}", "id: puls-kopia", 1)
+    response = _import_lesson(teacher, copy)
+    assert response.status_code == 302
+    html = teacher.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Filen säger att lektionen är granskad, men den sparades som ej granskad" in html
+    assert db.session.scalar(select(func.count()).select_from(LessonReview)) == 1
+
+
+def test_teacher_sees_who_reviewed_each_translation_on_the_term_page(app, bank):
+    reviewer, _ = client_for(app, Role.TEACHER, "ar", name="Granskare Gul")
+    term = bank["blodtryck"]
+    decide(reviewer, term)
+    teacher, _ = client_for(app, Role.TEACHER)
+    html = teacher.get(f"/ordlista/{term.id}").get_data(as_text=True)
+    assert "Arabiska: granskad av Granskare Gul den" in html
+    assert "Engelska: ej granskad" in html
+    trainee, _ = client_for(app, Role.TRAINEE)
+    assert "Granskare Gul" not in trainee.get(f"/ordlista/{term.id}").get_data(as_text=True)

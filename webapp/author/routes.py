@@ -175,14 +175,21 @@ def import_lesson():
             else (form.text.data or "", "inklistrad text")
         )
         try:
-            lesson, created = service.import_yaml(data, name or "filen", current_user)
+            imported = service.import_yaml(data, name or "filen", current_user)
         except ContentError as exc:
             problems = exc.problems
         else:
+            lesson = imported.lesson
             flash(
-                f"Lektionen ”{lesson.title}” är {'inläst' if created else 'uppdaterad'} (version {lesson.version}).",
+                f"Lektionen ”{lesson.title}” är {'inläst' if imported.created else 'uppdaterad'} (version {lesson.version}).",
                 "success",
             )
+            if imported.unconfirmed_review:
+                flash(
+                    "Filen säger att lektionen är granskad, men den sparades som ej granskad:"
+                    " bara en granskare av vårdinnehåll kan signera den här i Ordvård.",
+                    "error",
+                )
             return redirect(url_for("author.edit", slug=lesson.slug))
     status = 400 if request.method == "POST" else 200
     return render_template("author/import.html", form=form, problems=problems), status

@@ -21,6 +21,7 @@ from glossary.problems import ContentError, Problem
 from lessons.export import lesson_yaml
 from lessons.load import parse_lesson
 from lessons.model import Lesson as LessonRecord
+from lessons.model import ReviewClaim
 from webapp import review_state
 from webapp.extensions import db
 from webapp.free_text import refuse_personal_id_in_content
@@ -174,12 +175,26 @@ def restore(
 
 
 def export_yaml(lesson: Lesson) -> str:
-    return lesson_yaml(record_of(lesson))
+    """The lesson file, with its care-content review (status, reviewer, date, version) if any."""
+    record = record_of(lesson)
+    claim = review_state.lesson_review_claim(lesson.id)
+    if claim is not None:
+        record = record.model_copy(update={"review": ReviewClaim(**claim)})
+    return lesson_yaml(record)
 
 
-def import_yaml(data: str | bytes, source_name: str, user: User) -> tuple[Lesson, bool]:
-    """Import one lesson file: (the lesson, whether it is new). All or nothing: ContentError
-    with every problem (line and field) and nothing written."""
+@dataclass(frozen=True)
+class Imported:
+    lesson: Lesson
+    created: bool
+    # the file said "reviewed", but this site holds no sign-off of exactly this content
+    unconfirmed_review: bool
+
+
+def import_yaml(data: str | bytes, source_name: str, user: User) -> Imported:
+    """Import one lesson file. All or nothing: ContentError with every problem (line and
+    field) and nothing written. A review the file claims is never taken over: the lesson is
+    reviewed only if it already was, with the same content (``webapp.review_state``)."""
     record = parse_lesson(data, source_name, known_terms=known_term_references())
     refuse_personal_id_in_content(record, source_name)
     existing = db.session.scalar(select(Lesson).where(Lesson.slug == record.id))
@@ -192,7 +207,9 @@ def import_yaml(data: str | bytes, source_name: str, user: User) -> tuple[Lesson
     except Exception:
         db.session.rollback()
         raise
-    return saved, existing is None
+    claimed = record.review is not None and record.review.status == review_state.REVIEWED
+    unconfirmed = claimed and review_state.lesson_status(saved.id)[0] != review_state.REVIEWED
+    return Imported(saved, existing is None, unconfirmed)
 
 
 @dataclass(frozen=True)

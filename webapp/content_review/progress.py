@@ -1,6 +1,6 @@
 """How far review has come: per help language and care area for translations, per area for
-lessons ("Tigrinska: 212 av 1 200 granskade"). Two queries, counted in Python: the statuses
-live in each term record, and a bank of a few thousand terms is read in milliseconds."""
+lessons ("Tigrinska: 212 av 1 200 granskade"). Two queries: each term's six statuses (read
+from the record's JSON by the database, not the whole record) and the lessons' sign-offs."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from glossary.load import load_areas
 from glossary.model import LANGUAGES
 from webapp.extensions import db
 from webapp.models import Lesson, LessonReview, Term
-from webapp.review_state import REVIEWED, SCOPE_NAMES
+from webapp.review_state import REVIEWED, SCOPE_NAMES, status_column
 
 
 @dataclass(frozen=True)
@@ -42,10 +42,11 @@ class Progress:
 def review_progress() -> Progress:
     reviewed: Counter = Counter()
     total: Counter = Counter()
-    for area, record in db.session.execute(select(Term.area, Term.record)):
-        for lang, translation in (record.get("translations") or {}).items():
-            total[area, lang] += 1
-            reviewed[area, lang] += translation.get("status") == REVIEWED
+    statuses = select(Term.area, *(status_column(lang) for lang in LANGUAGES))
+    for area, *by_language in db.session.execute(statuses):
+        for lang, status in zip(LANGUAGES, by_language, strict=True):
+            total[area, lang] += status is not None
+            reviewed[area, lang] += status == REVIEWED
     lesson_rows = db.session.execute(
         select(Lesson.area, LessonReview.status).outerjoin(
             LessonReview, LessonReview.lesson_id == Lesson.id

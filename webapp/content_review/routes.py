@@ -44,9 +44,8 @@ def translations(lang: str):
     _scope_or_403(lang)
     status, area = _status_filter(), request.args.get("omrade", "")
     areas = load_areas()
-    items = service.translation_items(lang, status, area if area in areas else "")
     page = max(1, request.args.get("sida", 1, type=int) or 1)
-    shown = items[(page - 1) * service.PAGE_SIZE : page * service.PAGE_SIZE]
+    shown, total = service.translation_items(lang, status, area if area in areas else "", page)
     forms = {
         item.term_id: TranslationDecisionForm(
             prefix=f"t{item.term_id}", formdata=None, data={"seen_text": item.text}
@@ -55,7 +54,7 @@ def translations(lang: str):
     }
     return render_template(
         "content_review/translations.html", lang=lang, status=status, area=area, areas=areas,
-        items=shown, total=len(items), page=page, page_size=service.PAGE_SIZE, forms=forms,
+        items=shown, total=total, page=page, page_size=service.PAGE_SIZE, forms=forms,
     )
 
 

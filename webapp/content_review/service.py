@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from lessons.model import Lesson as LessonRecord
@@ -19,7 +19,14 @@ from webapp.content_review.reviewers import require_scope
 from webapp.extensions import db
 from webapp.models import Lesson, LessonReview, Term, TranslationReview, User
 from webapp.models.time import utcnow
-from webapp.review_state import CARE, DRAFT, NEEDS_CHANGE, REVIEWED
+from webapp.review_state import (
+    CARE,
+    DRAFT,
+    NEEDS_CHANGE,
+    REVIEWED,
+    status_column,
+    text_column,
+)
 
 PAGE_SIZE = 20
 ALL = "all"
@@ -77,26 +84,32 @@ def translation_reviews(lang: str, term_ids: list[int] | None = None) -> dict[in
     return {review.term_id: _info(review, name) for review, name in db.session.execute(query)}
 
 
-def translation_items(lang: str, status: str = DRAFT, area: str = "") -> list[TranslationItem]:
-    """The ``lang`` translations with ``status`` (``all``: every one), by area and lemma."""
-    query = select(Term.id, Term.lemma, Term.pos, Term.area, Term.record).order_by(
-        Term.area, Term.lemma, Term.pos
-    )
+def translation_items(
+    lang: str, status: str = DRAFT, area: str = "", page: int = 1
+) -> tuple[list[TranslationItem], int]:
+    """One page of the ``lang`` translations with ``status`` (``all``: every one), by area and
+    lemma, and how many there are in all (three queries, whatever the size of the bank)."""
+    status_of, text_of = status_column(lang), text_column(lang)
+    matching = select(Term.id).where(status_of.is_not(None))
+    if status != ALL:
+        matching = matching.where(status_of == status)
     if area:
-        query = query.where(Term.area == area)
-    reviews = translation_reviews(lang)
-    items = []
-    for term_id, lemma, pos, term_area, record in db.session.execute(query):
-        translation = (record.get("translations") or {}).get(lang)
-        if not translation or (status != ALL and translation["status"] != status):
-            continue
-        items.append(
-            TranslationItem(
-                term_id, lemma, pos, term_area, record["definition"], record["example"],
-                translation["text"], translation["status"], reviews.get(term_id),
-            )
+        matching = matching.where(Term.area == area)
+    total = db.session.scalar(select(func.count()).select_from(matching.subquery()))
+    query = (
+        select(
+            Term.id, Term.lemma, Term.pos, Term.area,
+            Term.record["definition"].as_string(), Term.record["example"].as_string(),
+            text_of, status_of,
         )
-    return items
+        .where(Term.id.in_(matching))
+        .order_by(Term.area, Term.lemma, Term.pos)
+        .offset((page - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+    )
+    rows = db.session.execute(query).all()
+    reviews = translation_reviews(lang, [row[0] for row in rows])
+    return [TranslationItem(*row, reviews.get(row[0])) for row in rows], total
 
 
 def review_translation(

@@ -54,7 +54,7 @@ def save_lesson(
     since, :class:`StaleEdit` is raised and nothing is written. An unchanged lesson writes
     nothing; a changed body is a draft again for review (``webapp.review_state``).
     """
-    body = record.model_dump(mode="json")
+    body = record.model_dump(mode="json", exclude={"review"})  # a file's claim is never stored
     lesson = db.session.scalar(select(Lesson).where(Lesson.slug == record.id))
     if lesson is not None and expected_version is not None and lesson.version != expected_version:
         raise StaleEdit(record.id)

@@ -120,6 +120,7 @@ def _word_list_names() -> dict:
         "pos_names": POS_NAMES,
         "language_names": LANGUAGE_NAMES,
         "swedish_time": swedish_time,
+        "review_status_names": STATUS_NAMES,
         "lesson_url": _lesson_url if "learn.lesson" in current_app.view_functions else None,
     }
 

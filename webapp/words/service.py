@@ -65,6 +65,7 @@ class TermPage:
     own_language: str
     lessons: list[Lesson]
     last_edit: LastEdit | None
+    decisions: dict[str, review_state.Decision]  # for teachers: who reviewed which language
 
     @property
     def own_translation(self):
@@ -99,6 +100,7 @@ def term_page(term_id: int, viewer: User) -> TermPage | None:
         own_language=viewer.l1,
         lessons=list(db.session.scalars(lessons.order_by(Lesson.title))),
         last_edit=LastEdit(by=edit.display_name, at=edit.edited_at) if edit else None,
+        decisions=review_state.term_decisions(term.id) if viewer.is_teacher else {},
     )
 
 
