@@ -113,7 +113,9 @@ def check_grammar(doc: Doc) -> Doc:
                 end = sentence[hit.end - 1].word.end
                 if covered(doc, start, end, OTHER_KINDS + ("grammar",)):
                     continue
-                correction = match_case(text[start:end], hit.correction)
+                correction = hit.correction
+                if hit.start == 0:  # a sentence's first word: Honom → Han (not a name: Kom Anna)
+                    correction = match_case(text[start:end], correction)
                 add_finding(
                     doc,
                     "grammar",

@@ -13,6 +13,7 @@ förstod jag inte*.
 
 from __future__ import annotations
 
+from ..dictionary import WORD, load_index
 from . import Hit, Tok, is_punct, words
 from .forms import noun_readings, verb_reading
 
@@ -72,7 +73,7 @@ def subject_end(sentence: list[Tok], k: int) -> int | None:
     if k >= len(sentence):
         return None
     tok = sentence[k]
-    if tok.norm in SUBJECT_PRONOUNS:
+    if tok.norm in SUBJECT_PRONOUNS or _name(tok):
         return k + 1
     j = k
     while j < len(sentence) and (
@@ -109,6 +110,20 @@ def fronted_before(sentence: list[Tok], c: int) -> bool:
         or tok.norm in words("conjunctions")
         or (is_punct(tok) and tok.text != ".")
         for tok in sentence[1:c]
+    )
+
+
+def _name(tok: Tok) -> bool:
+    """A first name inside a sentence (*Karin*, *Ahmed*): capitalised, not a word of the
+    dictionary in lower case (the tagger often takes unseen names for something else)."""
+    text = tok.text
+    return (
+        not tok.word.sent_start
+        and len(text) > 1
+        and text[:1].isupper()
+        and text[1:].islower()
+        and text.isalpha()
+        and not load_index().roles(tok.norm) & WORD
     )
 
 

@@ -26,6 +26,7 @@ def findings(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Hela natten hon var vaken.", "hon var", "var hon"),
         ("Om två dagar hon flyttar hem.", "hon flyttar", "flyttar hon"),
         ("I natt det regnade mycket.", "det regnade", "regnade det"),
+        ("Efter lunch Ahmed vilade i sängen.", "Ahmed vilade", "vilade Ahmed"),
     ],
 )
 def test_verb_not_second_after_a_fronted_phrase_is_marked(text, wrong, right):
