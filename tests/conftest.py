@@ -48,6 +48,9 @@ def _test_settings(uri: str) -> dict:
         "RATELIMIT_STORAGE_URI": "memory://",
         "SERVER_NAME": None,
         "MAIL_SERVER": None,  # no email unless a test starts its own SMTP server (tests/mailbox.py)
+        # a trainee's phone saves the assigned lessons for offline use in the background; only
+        # the offline browser tests want that work (tests/browser/test_offline.py)
+        "OFFLINE_PREFETCH": False,
     }
 
 

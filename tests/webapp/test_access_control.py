@@ -59,6 +59,12 @@ ACCESS: dict[str, tuple[set[str], dict]] = {
     "drills.session": ({TRAINEE}, {}),
     "drills.answer": ({TRAINEE}, {}),
     "drills.progress_page": ({TRAINEE}, {}),
+    "drills.pack": ({TRAINEE}, {}),
+    "drills.sync": ({TRAINEE}, {}),  # a form post, not a batch: 400, not refused
+    "offline.manifest": (EVERYONE, {}),
+    "offline.service_worker": (EVERYONE, {}),
+    "offline.offline_page": (EVERYONE, {}),
+    "offline.pages_to_keep": ({TRAINEE}, {}),
     # group 1 is the one the walking teacher leads (tables start empty); others' groups: 403
     "drills.group": (TEACHERS, {"group_id": 1}),
     "drills.group_settings": (TEACHERS, {"group_id": 1}),

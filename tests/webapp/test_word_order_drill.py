@@ -57,7 +57,7 @@ def due_sentence_item(client, trainee, lesson):
     """A due sentence card, opened as the session's first item (due before new)."""
     now = utcnow()
     card = service._card_for(trainee, NewCard(lesson.id, None, ORDER, SENTENCE), now - timedelta(days=1))
-    card.due = now - timedelta(minutes=1)
+    card.due, card.last_review = now - timedelta(minutes=1), now - timedelta(days=1)
     db.session.commit()
     log_in(client, trainee)
     html = client.get("/ova/").get_data(as_text=True)
@@ -89,8 +89,12 @@ def test_a_sentence_card_comes_among_the_new_words_once_per_sentence(lesson, tra
     )
     card = db.session.get(Card, item.card_id)
     assert (card.term_id, card.direction, card.sentence) == (None, ORDER, SENTENCE)
+    # handed out but not answered (or taken along for offline use), the sentence is still the
+    # day's one new sentence, and handing it out again gives the same card and item
     again = service.queue_for(trainee, None, utcnow(), 15)
-    assert not [entry for entry in again.new if entry.sentence is not None]
+    assert [entry.sentence for entry in again.new if entry.sentence is not None] == [SENTENCE]
+    entry = next(entry for entry in again.new if entry.sentence is not None)
+    assert service.item_for(trainee, again, entry, utcnow()).id == item.id
     assert db.session.scalar(select(func.count()).select_from(Card).where(Card.sentence_key.is_not(None))) == 1
 
 

@@ -9,26 +9,35 @@ other final punctuation, quotes, and the accepted variants the caller passes (sy
 consonant mixed up, or one slip (a letter wrong, missing, extra or two swapped) in a word of
 at least :data:`LONG_WORD` letters. A right word in the wrong form (a cloze) is named as
 such and graded Svårt too. Anything else is wrong, shows the right answer and counts as Igen.
+
+The letters, limits and messages are data (``data/answer_rules.json``), which the offline
+drills' script (``static/js/answers.js``) reads too: the device judges an answer given
+without a connection exactly as the server does, and the browser tests check that it does.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from fsrs import Rating
 from rapidfuzz.distance import OSA
 
-LONG_WORD = 6  # letters; one slip in a shorter word is a different word too often
-MAX_ANSWER = 100  # characters; longer is not an attempt at a care word
+RULES = json.loads((Path(__file__).parent / "data" / "answer_rules.json").read_text(encoding="utf-8"))
+MESSAGES: dict[str, str] = RULES["messages"]
+LONG_WORD: int = RULES["long_word"]  # letters; one slip in a shorter word is a different word too often
+MAX_ANSWER: int = RULES["max_answer"]  # characters; longer is not an attempt at a care word
 MAX_TYPED = 200  # the answer field's maxlength: an invalid answer is shown back up to this
 
 RIGHT, ALMOST, WRONG_FORM, WRONG = "right", "almost", "wrong_form", "wrong"
 
-_DOTTED = {"å": "a", "ä": "a", "ö": "o"}
-_TRAILING = ".!?,;:…"
-_QUOTES = "\"'”“’‘«»"
+_DOTTED: dict[str, str] = RULES["dotted"]
+_TRAILING: str = RULES["trailing"]
+_QUOTES: str = RULES["quotes"]
+_DOUBLED = re.compile(f"([{RULES['consonants']}])\\1")
 
 
 @dataclass(frozen=True)
@@ -57,28 +66,29 @@ def _undotted(text: str) -> str:
 
 
 def _single_consonants(text: str) -> str:
-    return re.sub(r"([bcdfghjklmnpqrstvwxz])\1+", r"\1", text)
+    return re.sub(f"([{RULES['consonants']}])\\1+", r"\1", text)
 
 
 def spelling_hint(typed: str, expected: str) -> str | None:
     """Name the kind of slip between ``typed`` and ``expected`` (both normalised), if there is
     one a learner of Swedish often makes: the letters å/ä/ö, or a double consonant."""
     if typed != expected and _undotted(typed) == _undotted(expected):
-        missing = [ch for ch in "åäö" if ch in expected and expected.count(ch) > typed.count(ch)]
-        extra = [ch for ch in "åäö" if ch in typed and typed.count(ch) > expected.count(ch)]
+        letters = RULES["dotted_letters"]
+        missing = [ch for ch in letters if ch in expected and expected.count(ch) > typed.count(ch)]
+        extra = [ch for ch in letters if ch in typed and typed.count(ch) > expected.count(ch)]
         if missing:
-            return f"det stavas med {' och '.join(missing)}"
+            return MESSAGES["with_letters"].format(letters=MESSAGES["letters_joiner"].join(missing))
         if extra:
-            return f"det stavas utan {' och '.join(extra)}"
+            return MESSAGES["without_letters"].format(letters=MESSAGES["letters_joiner"].join(extra))
     if typed != expected and _single_consonants(typed) == _single_consonants(expected):
-        for doubled in re.finditer(r"([bcdfghjklmnpqrstvwxz])\1", expected):
+        for doubled in _DOUBLED.finditer(expected):
             letter = doubled.group(1)
             if expected.count(letter * 2) > typed.count(letter * 2):
-                return f"det stavas med dubbelt {letter} ({letter * 2})"
-        for doubled in re.finditer(r"([bcdfghjklmnpqrstvwxz])\1", typed):
+                return MESSAGES["double"].format(letter=letter, double=letter * 2)
+        for doubled in _DOUBLED.finditer(typed):
             letter = doubled.group(1)
             if typed.count(letter * 2) > expected.count(letter * 2):
-                return f"det stavas med ett {letter}, inte {letter * 2}"
+                return MESSAGES["single"].format(letter=letter, double=letter * 2)
     return None
 
 
@@ -103,38 +113,37 @@ def check_typed(
     wanted = normalise(expected)
     right_answers = {wanted, *(normalise(a) for a in accepted)}
     if typed in right_answers:
-        return Verdict(RIGHT, Rating.Good, "Rätt!", expected)
+        return Verdict(RIGHT, Rating.Good, MESSAGES["right"], expected)
     forms = {normalise(form): label for form, label in (other_forms or {}).items()}
     if typed in forms:
         return Verdict(
             WRONG_FORM,
             Rating.Hard,
-            f"Rätt ord, men fel form: ”{answer.strip()}” är {forms[typed]}. "
-            f"Här behövs ”{expected}”.",
+            MESSAGES["wrong_form"].format(given=answer.strip(), label=forms[typed], expected=expected),
             expected,
         )
     hint = spelling_hint(typed, wanted)
     if hint is not None or _is_slip(typed, wanted):
-        detail = hint or f"det stavas ”{expected}”"
-        return Verdict(ALMOST, Rating.Hard, f"Nästan rätt: {detail}.", expected)
-    return Verdict(WRONG, Rating.Again, f"Rätt svar är ”{expected}”.", expected)
+        detail = hint or MESSAGES["spelled"].format(expected=expected)
+        return Verdict(ALMOST, Rating.Hard, MESSAGES["almost"].format(detail=detail), expected)
+    return Verdict(WRONG, Rating.Again, MESSAGES["wrong"].format(expected=expected), expected)
 
 
 def check_choice(answer: str, expected: str) -> Verdict:
     """A picked option (multiple choice, en/ett): right or wrong, nothing in between."""
     if normalise(answer) == normalise(expected):
-        return Verdict(RIGHT, Rating.Good, "Rätt!", expected)
-    return Verdict(WRONG, Rating.Again, f"Rätt svar är ”{expected}”.", expected)
+        return Verdict(RIGHT, Rating.Good, MESSAGES["right"], expected)
+    return Verdict(WRONG, Rating.Again, MESSAGES["wrong"].format(expected=expected), expected)
 
 
 def gave_up(expected: str) -> Verdict:
     """The trainee pressed "Jag vet inte": shown the answer, graded Igen."""
-    return Verdict(WRONG, Rating.Again, f"Rätt svar är ”{expected}”. Du får ordet snart igen.", expected)
+    return Verdict(WRONG, Rating.Again, MESSAGES["gave_up"].format(expected=expected), expected)
 
 
-NO_ORDER = "Välj en del för varje plats."
-ALSO_RIGHT = "Din ordning är också rätt. I lektionen står meningen så här:"
-PART_TWICE = "Använd varje del en gång: ”{part}” är vald mer än en gång."
+NO_ORDER = MESSAGES["no_order"]
+ALSO_RIGHT = MESSAGES["also_right"]
+PART_TWICE = MESSAGES["part_twice"]
 
 
 def ordered_text(parts: list[str], order: list[int | None]) -> str:
@@ -160,13 +169,13 @@ def check_order(prompt: dict, order: list[int]) -> Verdict:
     expected = prompt["expected"]
     if normalise(built) in {normalise(text) for text in prompt["accepted"]}:
         if normalise(built) == normalise(expected):
-            return Verdict(RIGHT, Rating.Good, "Rätt!", expected)
+            return Verdict(RIGHT, Rating.Good, MESSAGES["right"], expected)
         return Verdict(RIGHT, Rating.Good, ALSO_RIGHT, expected)
     verb, subject = prompt["parts"][prompt["verb"]], prompt["parts"][prompt["subject"]]
     if order.index(prompt["verb"]) != 1:
-        hint = f"Verbet ”{verb}” ska stå på plats två."
+        hint = MESSAGES["verb_second"].format(verb=verb)
     elif order[0] != prompt["subject"] and order.index(prompt["subject"]) != 2:
-        hint = f"När meningen inte börjar med ”{subject}”, kommer ”{subject}” direkt efter verbet."
+        hint = MESSAGES["subject_after_verb"].format(subject=subject)
     else:
-        hint = "Delarna står inte i rätt ordning."
+        hint = MESSAGES["not_in_order"]
     return Verdict(WRONG, Rating.Again, hint, expected)

@@ -6,7 +6,9 @@ when the teacher set one); then cards in a learning step that come due within
 :data:`LEARN_AHEAD`, so a session does not stop while a just-missed word waits ten minutes.
 
 A term's *produce* card (meaning → Swedish) is new only after its *recognise* card has been
-answered once: the trainee has seen the word before being asked to write it.
+answered once: the trainee has seen the word before being asked to write it. A card that was
+made but never answered (its item was handed out, or taken along for offline drilling) still
+counts as new, in its place among the new words, so taking items along changes no order.
 
 The word-order drill has one card per sentence (``lessons.word_order``): a lesson that allows
 ``word_order`` offers up to :data:`NEW_SENTENCES_PER_DAY` new sentences a day besides its new
@@ -169,7 +171,9 @@ def build_queue(user: User, slug: str | None, now: datetime, size: int, settings
     if not queue.lessons:
         return queue
     lesson_ids = [scope.id for scope in queue.lessons]
-    in_scope = Card.user_id == user_id
+    # a card never answered (its item handed out, or taken along for offline use) waits in
+    # the new words' place, not among the due ones
+    in_scope = (Card.user_id == user_id) & Card.last_review.is_not(None)
     if slug is not None:
         in_scope = in_scope & or_(
             Card.term_id.in_(select(LessonTerm.term_id).where(LessonTerm.lesson_id.in_(lesson_ids))),
@@ -214,13 +218,15 @@ def _new_cards(user_id: int, lessons: list[LessonScope], now: datetime, settings
             Card.sentence_key,
         ).where(Card.user_id == user_id)
     ):
+        if not reviewed:  # never answered: still new (see build_queue)
+            continue
         today = created_at >= day_start
         if key is not None:
             sentences.add(key)
             if today:
                 sentences_introduced[lesson_id] = sentences_introduced.get(lesson_id, 0) + 1
             continue
-        existing[(term_id, direction)] = reviewed
+        existing[(term_id, direction)] = True
         if today:
             introduced[lesson_id] = introduced.get(lesson_id, 0) + 1
     by_lesson: dict[int, list[int]] = {}
@@ -236,7 +242,7 @@ def _new_cards(user_id: int, lessons: list[LessonScope], now: datetime, settings
                 key = (term_id, direction)
                 if room <= 0 or key in existing or key in listed:
                     continue
-                if direction != RECOGNISE and RECOGNISE in directions and not existing.get((term_id, RECOGNISE)):
+                if direction != RECOGNISE and RECOGNISE in directions and (term_id, RECOGNISE) not in existing:
                     continue
                 found.append(NewCard(scope.id, term_id, direction))
                 listed.add(key)

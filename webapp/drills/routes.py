@@ -1,11 +1,21 @@
 """HTTP for drills: read the request, call the service, render. JavaScript's fetch gets just
 the part of the session page that changes (header ``X-Requested-With: fetch``)."""
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    get_template_attribute,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user
 
 from webapp.access import teachers, trainee_only
-from webapp.drills import bp, groups, progress, service
+from webapp.drills import answers, bp, groups, offline, progress, service
 from webapp.drills.forms import AnswerForm, SettingsForm
 from webapp.drills.queue import ClosedLesson, UnknownLesson
 from webapp.models.time import utcnow
@@ -54,6 +64,40 @@ def answer():
         service.keep_answer()
         abort(refused.status)
     return _render_session(view, STATUS[outcome.status])
+
+
+@bp.get("/paket")
+@trainee_only
+def pack():
+    """The next items as data for drilling offline (``offline.pack``): each with its prompt,
+    which the device checks answers against, and the item's form as the session page shows it."""
+    try:
+        items = offline.pack(current_user, request.args.get("lektion") or None, utcnow())
+    except (UnknownLesson, ClosedLesson) as refused:
+        abort(refused.status)
+    shown = get_template_attribute("drills/_item.html", "drill_item")
+    form = AnswerForm()
+    return jsonify(
+        rules=answers.RULES,
+        items=[
+            {"token": item.token, "prompt": item.prompt, "html": str(shown(item, offline.Shown(i), form))}
+            for i, item in enumerate(items)
+        ],
+    )
+
+
+@bp.post("/synka")
+@trainee_only
+def sync():
+    """Answers given offline, JSON ``{"answers": [{id, token, answered_at, answer, rating,
+    give_up, order}]}`` → ``{"results": [{id, status, code, message}]}``; the status is the
+    worst answer's (``offline.sync``); 400/413 with a Swedish ``message`` for a bad batch."""
+    try:
+        batch = offline.parse_batch(request.get_json(silent=True))
+    except offline.BadBatch as bad:
+        return jsonify(error=str(bad), message=str(bad)), bad.status
+    results = offline.sync(current_user, batch, utcnow())
+    return jsonify(results=[r.to_dict() for r in results]), max(offline.STATUS[r.status] for r in results)
 
 
 @bp.get("/framsteg")

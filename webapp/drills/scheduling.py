@@ -60,3 +60,13 @@ def review(card: Card, rating: Rating, when: datetime, retention: float) -> Fsrs
     card.due = updated.due
     card.last_review = updated.last_review
     return updated
+
+
+def replay(card: Card, history: list[tuple[Rating, datetime]], retention: float) -> None:
+    """Recompute ``card`` from its reviews, (rating, time) in time order, starting from a
+    fresh card: an answer synced late lands where it belongs in time, and the schedule is
+    what it would have been had every answer arrived at once (fuzzing is off)."""
+    for column, value in new_card_state(card.created_at).items():
+        setattr(card, column, value)
+    for rating, when in sorted(history, key=lambda review_: review_[1]):
+        review(card, rating, when, retention)

@@ -36,9 +36,9 @@ RATING_NAMES = {Rating.Again: "Igen", Rating.Hard: "Svårt", Rating.Good: "Bra",
 
 UNKNOWN = "Den här frågan finns inte, eller så är den inte din. Inget sparades. Här är en ny fråga."
 REPLAYED = "Du har redan svarat på den här frågan. Svaret räknades bara en gång."
-EMPTY = "Skriv ett svar först, eller tryck på ”Jag vet inte”."
-TOO_LONG = f"Svaret är för långt. Skriv bara ordet (högst {answers.MAX_ANSWER} tecken)."
-NO_RATING = "Välj hur det gick: Igen, Svårt, Bra eller Lätt."
+EMPTY = answers.MESSAGES["empty"]
+TOO_LONG = answers.MESSAGES["too_long"].format(max=answers.MAX_ANSWER)
+NO_RATING = answers.MESSAGES["no_rating"]
 
 _lesson_records: dict[tuple[int, int], LessonRecord] = {}
 
@@ -111,10 +111,19 @@ def next_item(
     if not entries:
         return None
     entry = next((e for e in entries if getattr(e, "id", None) != skip_card), entries[0])
-    if isinstance(entry, NewCard):
-        card, waiting = _card_for(user, entry, now), None  # a new card has no item yet
+    item = item_for(user, queue, entry, now, reuse=reuse)
+    if commit:
+        db.session.commit()
     else:
-        card, waiting = entry, _waiting_item(user, entry, now) if reuse else None
+        db.session.flush()
+    return item
+
+
+def item_for(user: User, queue: Queue, entry: Card | NewCard, now: datetime, *, reuse: bool = True) -> DrillItem:
+    """The item for one queue entry, added to the session (not committed): made, or — with
+    ``reuse`` — the unanswered one already handed out for that card."""
+    card = _card_for(user, entry, now) if isinstance(entry, NewCard) else entry
+    waiting = _waiting_item(user, card, now) if reuse else None
     if waiting is not None:
         return waiting
     scope = queue.lesson(card.lesson_id) or (queue.lessons[0] if queue.lessons else None)
@@ -127,15 +136,21 @@ def next_item(
     )
     item.kind = item.prompt["kind"]
     db.session.add(item)
-    if commit:
-        db.session.commit()
-    else:
-        db.session.flush()
+    db.session.flush()
     return item
 
 
 def _card_for(user: User, entry: NewCard, now: datetime) -> Card:
+    """The card of a new queue entry: made, or the one made before and never answered."""
     key = sentence_key(entry.sentence) if entry.sentence is not None else None
+    same = (
+        Card.sentence_key == key
+        if key is not None
+        else (Card.term_id == entry.term_id) & (Card.direction == entry.direction)
+    )
+    made = db.session.scalar(select(Card).where(Card.user_id == user.id, same))
+    if made is not None:
+        return made
     card = Card(
         user_id=user.id,
         term_id=entry.term_id,
@@ -150,11 +165,6 @@ def _card_for(user: User, entry: NewCard, now: datetime) -> Card:
         with db.session.begin_nested():
             db.session.add(card)
     except IntegrityError:  # the same card was just made in another tab: use that one
-        same = (
-            Card.sentence_key == key
-            if key is not None
-            else (Card.term_id == entry.term_id) & (Card.direction == entry.direction)
-        )
         card = db.session.scalar(select(Card).where(Card.user_id == user.id, same))
     return card
 
@@ -238,7 +248,7 @@ def record_answer(
         return Outcome("replayed", REPLAYED, item)
     if item.kind == kinds.WORD_ORDER and not give_up:
         answer = answers.ordered_text(item.prompt["parts"], order or [])
-    verdict, chosen, problem = _judge(item.prompt, answer, rating, give_up, order)
+    verdict, chosen, problem = judge(item.prompt, answer, rating, give_up, order)
     if problem:
         return Outcome("invalid", problem, item, order=tuple(order or ()), typed=answer[: answers.MAX_TYPED])
     marked = db.session.execute(
@@ -288,7 +298,7 @@ def keep_answer() -> None:
     db.session.commit()
 
 
-def _judge(prompt: dict, answer: str, rating: int | None, give_up: bool, order=None):
+def judge(prompt: dict, answer: str, rating: int | None, give_up: bool, order=None):
     """(verdict or None, rating, problem message or None) for an answer to ``prompt``."""
     expected = prompt["expected"]
     if contains_personal_id(answer):  # refused whatever the kind: every answer text is stored
@@ -365,8 +375,9 @@ def session_view(
         item = None
     else:
         just_answered = outcome.item.card_id if outcome and outcome.recorded else None
-        # after an answer a fresh item is made: only a reloaded page needs the old one again
-        item = next_item(user, queue, now, skip_card=just_answered, commit=False, reuse=outcome is None)
+        # an item already handed out for the card (a reloaded page, or one a phone took along
+        # for offline use) is shown again, so each card has one item waiting at a time
+        item = next_item(user, queue, now, skip_card=just_answered, commit=False)
     _commit_keeping_loaded()
     return SessionView(
         slug=slug,

@@ -84,3 +84,5 @@ class DrillItem(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     answer: Mapped[str | None] = mapped_column(Text)
+    # the device's id of the answer that counts, when it was given offline and synced later
+    client_id: Mapped[str | None] = mapped_column(String(40), unique=True)

@@ -1,5 +1,8 @@
 // Drill session without page loads: answers go by fetch and the server's HTML for the changed
 // part replaces the old one. Without this file every answer is an ordinary form POST.
+// Offline: the session takes the next items along as data (a "pack", kept in IndexedDB by
+// outbox.js); without a connection each answer is judged here with the server's rules
+// (answers.js), kept in the outbox with its own id and time, and sent when the connection is back.
 (function () {
   "use strict";
   var region = document.querySelector("[data-drill-session]");
@@ -133,12 +136,115 @@
     document.dispatchEvent(new CustomEvent("drills:updated"));
   }
 
+  /* --- offline ------------------------------------------------------------------------ */
+  var outbox = window.OrdvardOutbox, answers = window.OrdvardAnswers;
+  var pack = null, offlineDone = 0;
+  var RATINGS = { 1: "Igen", 2: "Svårt", 3: "Bra", 4: "Lätt" };
+  var HEADINGS = { right: "✓ Rätt!", almost: "≈ Nästan rätt", wrong_form: "≈ Rätt ord, fel form", wrong: "✗ Inte rätt" };
+
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text) { node.textContent = text; }
+    if (className) { node.className = className; }
+    return node;
+  }
+  function keepPack() { return pack ? outbox.savePack("", pack).catch(function () {}) : Promise.resolve(); }
+  function takeAlong() {
+    if (!outbox || !answers) { return Promise.resolve(null); }
+    return outbox.takeAlong().then(function (taken) { pack = taken.pack; return taken; }, function () { return {}; });
+  }
+  function nextOffline() {
+    if (!pack) { return Promise.resolve(null); }
+    return outbox.waiting().catch(function () { return []; }).then(function (waiting) {
+      var sent = waiting.map(function (a) { return a.token; }).concat(pack.used);
+      return pack.items.filter(function (item) { return sent.indexOf(item.token) < 0; })[0] || null;
+    });
+  }
+  function showItem(item, before) {
+    var nodes = before ? [before] : [];
+    if (item) {
+      nodes.push(el("p", "Fråga " + (offlineDone + 1) + " (utan anslutning)", "drill-count"));
+      region.replaceChildren.apply(region, nodes);
+      region.insertAdjacentHTML("beforeend", item.html);
+    } else {
+      var done = el("section", "", "drill-done");
+      var heading = el("h2", "Inga fler frågor sparade för offline.");
+      heading.tabIndex = -1;
+      done.append(heading, el("p", "Dina svar är sparade på den här enheten och skickas till servern när du är online igen. Öppna Öva igen då för fler frågor."));
+      nodes.push(done);
+      region.replaceChildren.apply(region, nodes);
+    }
+    settle(Boolean(before));
+  }
+  function feedback(item, judged, given) {
+    var verdict = judged.verdict, prompt = item.prompt;
+    var section = el("section", "", "feedback feedback-" + (verdict ? verdict.outcome : "rated"));
+    section.setAttribute("data-feedback", "");
+    section.setAttribute("aria-labelledby", "aterkoppling");
+    var heading = el("h2", verdict ? HEADINGS[verdict.outcome] : "Ditt svar: " + RATINGS[judged.rating]);
+    heading.id = "aterkoppling";
+    heading.tabIndex = -1;
+    section.append(heading);
+    if (verdict && verdict.message !== pack.rules.messages.right) { section.append(el("p", verdict.message)); }
+    if (verdict && verdict.outcome !== "right" && given.answer && prompt.kind !== "word_order") {
+      section.append(el("p", "Ditt svar: " + given.answer.trim()));
+    }
+    var solution = el("p", "", "solution");
+    var words = el("span", prompt.solution);
+    words.lang = "sv";
+    solution.append(words);
+    section.append(solution, el("p", "Svaret är sparat på den här enheten, inte på servern än. Det skickas när du är online igen.", "comes-back"));
+    return section;
+  }
+  function notice(text) {
+    var old = region.querySelector(".drill-notice");
+    if (old) { old.remove(); }
+    var p = el("p", text, "drill-notice");
+    p.setAttribute("role", "alert");
+    region.prepend(p);
+  }
+  /* Answer the form's item offline, if it was taken along: true when handled here. */
+  function answerOffline(form, submitter) {
+    var token = form.querySelector("input[name=token]").value;
+    var item = pack && pack.items.filter(function (i) { return i.token === token; })[0];
+    if (!item) { return false; }
+    var typed = form.querySelector("input[name=answer]");
+    var given = {
+      answer: submitter && submitter.name === "answer" ? submitter.value : (typed ? typed.value : ""),
+      rating: submitter && submitter.name === "rating" ? Number(submitter.value) : null,
+      give_up: Boolean(submitter && submitter.name === "give_up"),
+      order: Array.prototype.map.call(form.querySelectorAll("select[name=order]"), function (select) {
+        return select.value === "" ? null : Number(select.value);
+      })
+    };
+    var judged = answers.Judge(pack.rules).judge(item.prompt, given);
+    if (judged.problem) { notice(judged.problem); delete form.dataset.sending; return true; }
+    outbox.add({
+      token: token, answered_at: new Date().toISOString(), answer: given.answer, rating: given.rating,
+      give_up: given.give_up, order: given.order
+    }).then(function () {
+      offlineDone += 1;
+      return nextOffline().then(function (next) { showItem(next, feedback(item, judged, given)); });
+    }, function () {
+      delete form.dataset.sending;
+      notice("Svaret kunde inte sparas på enheten. Försök igen när du har anslutning.");
+    });
+    return true;
+  }
+
   region.addEventListener("submit", function (event) {
     var form = event.target.closest("[data-drill-form]");
     if (!form) { return; }
     event.preventDefault();
     if (form.dataset.sending) { return; }
     form.dataset.sending = "1";
+    if (!navigator.onLine) {
+      if (!answerOffline(form, event.submitter)) {
+        delete form.dataset.sending;
+        notice("Ingen anslutning, och den här frågan är inte sparad för offline. Försök igen när du är online.");
+      }
+      return;
+    }
     var data = new FormData(form, event.submitter || undefined);
     fetch(form.action, {
       method: "POST",
@@ -153,19 +259,29 @@
         return html;
       });
     }).then(function (html) {
+      if (pack) { pack.used.push(form.querySelector("input[name=token]").value); keepPack(); }
       region.innerHTML = html;
       settle(true);
     }).catch(function () {
       delete form.dataset.sending;
-      var submitter = event.submitter;
-      if (submitter && submitter.name) {  // form.submit() sends no button: carry its value
-        var carried = document.createElement("input");
-        carried.type = "hidden";
-        carried.name = submitter.name;
-        carried.value = submitter.value;
-        form.appendChild(carried);
-      }
-      form.submit();  // let the browser post the form the ordinary way
+      if (answerOffline(form, event.submitter)) { return; }  // the connection dropped: keep it here
+      nextOffline().then(function (next) {
+        if (next) {  // this item was not taken along: go on with one that was
+          var said = el("p", "Ingen anslutning: svaret kunde inte skickas. Här är nästa fråga som är sparad för offline.", "drill-notice");
+          said.setAttribute("role", "alert");
+          showItem(next, said);
+          return;
+        }
+        var submitter = event.submitter;
+        if (submitter && submitter.name) {  // form.submit() sends no button: carry its value
+          var carried = document.createElement("input");
+          carried.type = "hidden";
+          carried.name = submitter.name;
+          carried.value = submitter.value;
+          form.appendChild(carried);
+        }
+        form.submit();  // let the browser post the form the ordinary way
+      });
     });
   });
 
@@ -192,4 +308,9 @@
   }
 
   settle(false);
+  takeAlong().then(function (taken) {
+    if (taken.fresh || !pack) { return; }
+    // the server cannot be reached: this is the device's copy of the page, go on from the pack
+    return nextOffline().then(function (next) { showItem(next, null); });
+  });
 })();

@@ -1,14 +1,159 @@
 // On every page: logging out clears what this site keeps in the browser (note drafts kept in
-// localStorage under "ordvard:"), so the next person on a shared phone finds nothing.
+// localStorage under "ordvard:"; the pages and drill items saved for offline use go on the
+// first page without a session), so the next person on a shared phone finds nothing.
+// With a service worker (the installable app): an offline banner with the answers waiting to
+// be sent, sending them when the connection returns, and this page's offline copy.
 (function () {
   "use strict";
-  document.addEventListener("submit", function (event) {
-    if (!event.target.matches("form[data-logout]")) { return; }
+  var worker = document.currentScript && document.currentScript.dataset.sw;
+  var outbox = window.OrdvardOutbox;
+  var state = document.querySelector("[data-offline-state]");  // trainees only
+  var bar = document.querySelector("[data-offline-bar]");
+  var barText = bar && bar.querySelector("[data-offline-text]");
+  var syncButton = bar && bar.querySelector("[data-sync-now]");
+  var KEPT_KEY = "ordvard:offline-sparat";
+  var lastSync = null, RETRY_MS = 5000;
+  var offline = !navigator.onLine || "offlineCopy" in document.documentElement.dataset;  // (sw.js)
+
+  function clearLocal() {
     try {
       for (var i = localStorage.length - 1; i >= 0; i--) {
         var key = localStorage.key(i);
         if (key && key.indexOf("ordvard:") === 0) { localStorage.removeItem(key); }
       }
     } catch (e) { /* storage disabled: nothing kept */ }
+  }
+  function askWorker(message) {
+    if (!navigator.serviceWorker || !navigator.serviceWorker.controller) { return Promise.resolve(null); }
+    return new Promise(function (resolve) {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function (event) { resolve(event.data); };
+      navigator.serviceWorker.controller.postMessage(message, [channel.port2]);
+    });
+  }
+  function forgetSaved() {
+    var work = [askWorker({ forget: true })];
+    if (outbox) { work.push(outbox.forgetPacks().catch(function () {})); }
+    return Promise.all(work);
+  }
+
+  document.addEventListener("submit", function (event) {
+    if (event.target.matches("form[data-logout]")) { clearLocal(); }
   });
+  if (!document.querySelector("form[data-logout]") && navigator.serviceWorker && navigator.serviceWorker.controller) {
+    // nobody is logged in here (logged out, or the session ended): the saved pages and drill
+    // items go; answers not yet sent stay, marked with their account, for its next login
+    forgetSaved();
+  }
+
+  var registered = worker && "serviceWorker" in navigator
+    ? navigator.serviceWorker.register(worker, { scope: "/" }).then(function () { return navigator.serviceWorker.ready; })
+    : Promise.reject(new Error("no service worker"));
+  registered.catch(function () { /* no offline use in this browser: the site works online */ });
+  if (!state || !bar || !outbox) { return; }
+
+  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+  function show() {
+    outbox.count().catch(function () { return 0; }).then(function (waiting) {
+      var parts = [];
+      if (offline) { parts.push("Du är offline. Sparade sidor och övningar fungerar ändå."); }
+      if (waiting) {
+        parts.push(plural(waiting, "svar väntar", "svar väntar") + " på att skickas till servern. De är sparade på den här enheten" +
+          (offline ? " och skickas när du är online igen." : "."));
+      }
+      if (lastSync) { parts.push(lastSync); }
+      bar.hidden = parts.length === 0;
+      barText.textContent = parts.join(" ");
+      syncButton.hidden = !(waiting && !offline);
+      if (waiting || offline) { retryLater(); }
+    });
+  }
+  var retry = null;
+  function retryLater() {
+    // navigator.onLine cannot be trusted (a network without internet): ask the server now and then
+    if (retry) { return; }
+    retry = setTimeout(function () {
+      retry = null;
+      outbox.reachable().then(function (up) {
+        if (up) { offline = false; sync(); } else { offline = true; show(); }
+      });
+    }, RETRY_MS);
+  }
+  function sync() {
+    if (!navigator.onLine) { offline = true; show(); return; }
+    outbox.sync().then(function (result) {
+      offline = false;
+      lastSync = result.sent || result.refused ? plural(result.sent, "svar skickades", "svar skickades") + "." : null;
+      if (result.refused) {
+        lastSync += " " + plural(result.refused, "svar", "svar") + " räknades inte: " + result.messages.join(" ");
+      }
+      show();
+    }, function () {
+      lastSync = "Svaren kunde inte skickas just nu. De skickas igen av sig själva, eller tryck på knappen.";
+      show();
+    });
+  }
+  syncButton.addEventListener("click", sync);
+  window.addEventListener("online", function () { offline = false; sync(); });
+  window.addEventListener("offline", function () { offline = true; show(); });
+  document.addEventListener("outbox:changed", show);
+
+  function savedLabel(iso) {
+    var when = new Date(iso);
+    return "Sparad för offline " + when.toLocaleDateString("sv-SE", { day: "numeric", month: "long" }) +
+      " kl. " + String(when.getHours()).padStart(2, "0") + "." + String(when.getMinutes()).padStart(2, "0") + ".";
+  }
+  function showSavedCopy() {
+    if (!window.caches) { return; }
+    caches.match(location.href).then(function (copy) {
+      var saved = copy && copy.headers.get("X-Saved-At");
+      if (!saved) { state.hidden = true; return; }
+      var forget = document.createElement("button");
+      forget.type = "button";
+      forget.className = "link-button";
+      forget.textContent = "Ta bort sparade sidor från enheten";
+      forget.addEventListener("click", function () {
+        forgetSaved().then(function () {
+          try { localStorage.removeItem(KEPT_KEY); } catch (e) { /* nothing kept */ }
+          state.textContent = "De sparade sidorna är borttagna från enheten.";
+        });
+      });
+      state.replaceChildren(document.createTextNode(savedLabel(saved) + " "), forget);
+      state.hidden = false;
+    });
+  }
+  function keepAssignedPages() {
+    // once a day, while online: the assigned lessons, their terms and audio, for offline use
+    if (!("prefetch" in state.dataset)) { return; }
+    var today = new Date().toISOString().slice(0, 10), kept = null;
+    try { kept = localStorage.getItem(KEPT_KEY); } catch (e) { return; }
+    if (kept === today || !navigator.onLine) { return; }
+    fetch(state.dataset.pagesUrl, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (response) { return response.ok && !response.redirected ? response.json() : null; })
+      .then(function (list) {
+        if (!list) { return null; }
+        return Promise.all([askWorker({ keep: list.pages }), outbox.takeAlong()]).then(function (done) {
+          var result = done[0];
+          if (result && !result.failed) { try { localStorage.setItem(KEPT_KEY, today); } catch (e) { /* full */ } }
+          showSavedCopy();
+        });
+      })
+      .catch(function () { /* tried again on the next page */ });
+  }
+
+  if (navigator.serviceWorker) {
+    // the worker says when it has saved this page
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      if (event.data && event.data.saved === location.href) { showSavedCopy(); }
+    });
+  }
+  registered.then(function () {
+    showSavedCopy();
+    // the first page waits for the worker to take over before saving pages for offline use
+    if (navigator.serviceWorker.controller) { keepAssignedPages(); } else {
+      navigator.serviceWorker.addEventListener("controllerchange", keepAssignedPages, { once: true });
+    }
+  }, function () {});
+  show();
+  if (!offline) { sync(); }
 })();

@@ -13,6 +13,7 @@
   var storageKey = "ordvard:utkast:" + lesson + "/" + exercise;
   var AUTOSAVE_MS = 5000, CHECK_DELAY_MS = 700;
   var dirty = false, saving = false, checkTimer = null, checkSerial = 0;
+  var connectionLost = "offlineCopy" in document.documentElement.dataset;  // the device's copy (sw.js)
 
   function clock() {
     var now = new Date();
@@ -85,6 +86,7 @@
     saving = true; dirty = false;
     post(form.dataset.draftUrl, { text: area.value, lesson: lesson, exercise: exercise })
       .then(function (response) {
+        connectionLost = false;
         if (response.ok) { say("Utkastet sparades " + clock() + "."); return; }
         dirty = true;
         if (response.status === 401 || response.status === 400) {
@@ -95,6 +97,7 @@
       })
       .catch(function () {
         dirty = true;
+        connectionLost = true;
         say("Ingen anslutning just nu. Texten finns kvar i webbläsaren och sparas när anslutningen är tillbaka.");
       })
       .then(function () { saving = false; });
@@ -248,5 +251,36 @@
   area.addEventListener("input", function () { dirty = true; keepLocally(); scheduleCheck(); });
   setInterval(autosave, AUTOSAVE_MS);
   window.addEventListener("pagehide", autosave);
+  window.addEventListener("online", autosave);
+  // Offline a post cannot reach the server: say so instead of showing the browser's error page
+  // (navigator.onLine alone cannot tell, so the server is asked first).
+  function reachable() {
+    if (!navigator.onLine) return Promise.resolve(false);
+    return fetch(form.dataset.probeUrl, { method: "HEAD", cache: "no-store", credentials: "same-origin" })
+      .then(function (response) { return response.ok; }, function () { return false; });
+  }
+  form.addEventListener("submit", function (event) {
+    if (form.dataset.reached || (navigator.onLine && !connectionLost)) return;
+    event.preventDefault();
+    var submitter = event.submitter;
+    reachable().then(function (up) {
+      if (up) {
+        form.dataset.reached = "1";
+        form.requestSubmit(submitter || undefined);
+        return;
+      }
+      offlineSubmit(submitter);
+    });
+  });
+  function offlineSubmit(submitter) {
+    keepLocally();
+    if (holdsPersonnummer(area.value)) {
+      say("Du är offline, och texten sparas inte på enheten: den innehåller något som ser ut som ett personnummer. Ta bort det.");
+    } else if (submitter && submitter.value === "lamna-in") {
+      say("Du är offline. Att lämna in kräver anslutning. Texten är sparad i webbläsaren – lämna in när du är online igen.");
+    } else {
+      say("Du är offline. Texten är sparad i webbläsaren och sparas som utkast på servern när du är online igen.");
+    }
+  }
   if (dirty) autosave();
 })();
