@@ -1,7 +1,7 @@
 """Offline drill answers: the device's id of the answer that counts for an item
 
-Revision ID: 0007_offline_answers
-Revises: 0006_sentence_cards
+Revision ID: 0008_offline_answers
+Revises: 0007_content_review
 Create Date: 2026-12-07 17:10:00
 
 """
@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0007_offline_answers'
-down_revision = '0006_sentence_cards'
+revision = '0008_offline_answers'
+down_revision = '0007_content_review'
 branch_labels = None
 depends_on = None
 
