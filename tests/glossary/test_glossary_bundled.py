@@ -17,7 +17,7 @@ from glossary.model import LANGUAGES
 from glossary.spellcheck import load_dictionary, rejected_forms
 
 # Raised with every content delivery (issue 15 aims at 1,200 terms); the area count is exact.
-MIN_TERMS = 1422
+MIN_TERMS = 1435
 AREAS = 30
 
 
