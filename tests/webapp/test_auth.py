@@ -96,6 +96,22 @@ def test_wrong_password_gets_swedish_message(client):
     assert "Fel e-postadress eller lösenord." in response.get_data(as_text=True)
 
 
+def test_an_unknown_address_costs_a_password_check_like_a_known_one(client, monkeypatch):
+    """Else the answer's speed tells an attacker which addresses have accounts."""
+    from webapp import passwords
+
+    checked = []
+    hasher = type(passwords.HASHER)
+    real_verify = hasher.verify
+    monkeypatch.setattr(hasher, "verify", lambda *a: checked.append(1) or real_verify(*a))
+    user = make_user()
+    token = csrf_token(client, "/logga-in")
+    for email in (user.email, "ingen-alls@example.se"):
+        response = client.post("/logga-in", data={"email": email, "password": "fel", "csrf_token": token})
+        assert "Fel e-postadress eller lösenord." in response.get_data(as_text=True)
+    assert len(checked) == 2
+
+
 def test_eleventh_failed_login_within_a_minute_is_refused(client):
     user = make_user()
     token = csrf_token(client, "/logga-in")

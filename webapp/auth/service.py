@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from webapp import audit
+from webapp import audit, passwords
 from webapp.extensions import db
 from webapp.models import Group, Membership, Role, User
 from webapp.models.group import normalise_join_code
@@ -58,7 +58,12 @@ def register_trainee(*, email: str, display_name: str, password: str, l1: str, j
 
 def authenticate(email: str, password: str) -> User | None:
     user = find_user_by_email(email)
-    if user is None or not user.check_password(password):
+    if user is None:
+        # as long as a wrong password for a real account: the answer's time must not tell
+        # whether an address has an account
+        passwords.verify_nothing(password)
+        return None
+    if not user.check_password(password):
         return None
     db.session.commit()  # check_password may have upgraded the hash
     return user
