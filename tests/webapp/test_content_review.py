@@ -93,8 +93,13 @@ def test_a_request_for_change_needs_a_comment_and_is_not_reviewed(app, bank):
     client, _ = client_for(app, Role.TEACHER, "ar")
     term = bank["blodtryck"]
     refused = decide(client, term, decision="needs_change")
-    assert "Skriv vad som behöver ändras." in client.get(refused.headers["Location"]).get_data(as_text=True)
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 400 and "Bedömningen sparades inte." in html
+    assert "Skriv vad som behöver ändras." in html
     assert status(term) == "draft"
+    kept = decide(client, term, decision="bogus", comment="Ordet betyder blodtryck i allmänhet.")
+    assert kept.status_code == 400 and "Ordet betyder blodtryck i allmänhet." in kept.get_data(as_text=True)
+    assert "Välj Granskad eller Behöver ändras." in kept.get_data(as_text=True)
     decide(client, term, decision="needs_change", comment="Skriv hellre ضغط الدم الشرياني.")
     assert status(term) == "needs_change"
     trainee, _ = client_for(app, Role.TRAINEE, l1="ar")
@@ -105,7 +110,8 @@ def test_a_text_changed_after_the_reviewer_opened_it_is_not_approved(app, bank):
     client, _ = client_for(app, Role.TEACHER, "ar")
     term = bank["blodtryck"]
     response = decide(client, term, seen="ضغط")
-    assert "Texten har ändrats sedan du öppnade sidan." in client.get(response.headers["Location"]).get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Texten har ändrats sedan du öppnade sidan." in response.get_data(as_text=True)
     assert status(term) == "draft"
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from wtforms import HiddenField, RadioField, SelectMultipleField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import AnyOf, Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from webapp.forms import FlaskForm
 from webapp.free_text import NoPersonalId
-from webapp.review_state import NEEDS_CHANGE, REVIEWED, SCOPE_NAMES, SCOPES
+from webapp.review_state import DECISIONS, NEEDS_CHANGE, REVIEWED, SCOPE_NAMES, SCOPES
 
 MAX_COMMENT = 1000
+CHOOSE = "Välj Granskad eller Behöver ändras."
 
 
 class DecisionForm(FlaskForm):
@@ -23,7 +24,8 @@ class DecisionForm(FlaskForm):
             SelectChoice(REVIEWED, "Granskad: texten stämmer"),
             SelectChoice(NEEDS_CHANGE, "Behöver ändras"),
         ],
-        validators=[InputRequired("Välj Granskad eller Behöver ändras.")],
+        validators=[AnyOf(DECISIONS, message=CHOOSE)],
+        validate_choice=False,  # AnyOf says it in Swedish
     )
     comment = TextAreaField(
         "Kommentar (krävs om texten behöver ändras)",

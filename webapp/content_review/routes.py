@@ -36,12 +36,15 @@ def index():
     )
 
 
-@bp.get("/oversattningar/<lang>")
-@teachers
-def translations(lang: str):
+def _language_or_404(lang: str) -> None:
     if lang not in LANGUAGES:
         abort(404)
     _scope_or_403(lang)
+
+
+def _queue(lang: str, refused: tuple[int, TranslationDecisionForm, str] | None = None):
+    """The queue page (filters from the query string); ``refused`` is (term id, the submitted
+    form, why) of a decision that was not saved: that item shows the form as typed."""
     status, area = _status_filter(), request.args.get("omrade", "")
     areas = load_areas()
     page = max(1, request.args.get("sida", 1, type=int) or 1)
@@ -52,39 +55,47 @@ def translations(lang: str):
         )
         for item in shown
     }
+    for item in shown:
+        if refused is not None and item.term_id == refused[0]:
+            refused[1].seen_text.data = item.text  # the text now shown is the one judged next
+            forms[item.term_id] = refused[1]
     return render_template(
         "content_review/translations.html", lang=lang, status=status, area=area, areas=areas,
         items=shown, total=total, page=page, page_size=service.PAGE_SIZE, forms=forms,
-    )
+        refused=refused,
+    ), 200 if refused is None else 400
+
+
+@bp.get("/oversattningar/<lang>")
+@teachers
+def translations(lang: str):
+    _language_or_404(lang)
+    return _queue(lang)
 
 
 @bp.post("/oversattningar/<lang>/<int:term_id>")
 @teachers
 def review_translation(lang: str, term_id: int):
-    if lang not in LANGUAGES:
-        abort(404)
-    _scope_or_403(lang)
+    _language_or_404(lang)
     form = TranslationDecisionForm(prefix=f"t{term_id}")
-    back = url_for(
-        "content_review.translations", lang=lang, status=request.args.get("status", DRAFT),
-        omrade=request.args.get("omrade", ""), sida=request.args.get("sida", 1),
-    )
     if not form.validate_on_submit():
-        errors = [e for field in (form.decision, form.comment) for e in field.errors]
-        flash(" ".join(errors) or "Formuläret var ofullständigt. Försök igen.", "error")
-        return redirect(f"{back}#term-{term_id}")
+        return _queue(lang, (term_id, form, "Rätta det som är markerat."))
     try:
         term = service.review_translation(
             current_user, term_id, lang, form.decision.data, form.comment.data or "",
             form.seen_text.data or "",
         )
     except service.ChangedMeanwhile:
-        flash(CHANGED, "error")
-        return redirect(f"{back}#term-{term_id}")
+        return _queue(lang, (term_id, form, CHANGED))
     if term is None:
         abort(404)
     flash(f"”{term.lemma}”: {STATUS_NAMES[form.decision.data]}.", "success")
-    return redirect(back)
+    return redirect(
+        url_for(
+            "content_review.translations", lang=lang, status=request.args.get("status", DRAFT),
+            omrade=request.args.get("omrade", ""), sida=request.args.get("sida", 1),
+        )
+    )
 
 
 @bp.get("/lektioner")
@@ -148,6 +159,12 @@ def progress():
     return render_template(
         "content_review/progress.html", progress=review_progress(), languages=LANGUAGES
     )
+
+
+@bp.app_template_filter("swedish_number")
+def swedish_number(number: int) -> str:
+    """1422 → "1 422" (a no-break space between thousands, as Swedish writes numbers)."""
+    return f"{number:,}".replace(",", "\u00a0")
 
 
 @bp.context_processor
