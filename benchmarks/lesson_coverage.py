@@ -17,14 +17,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from wordfreq import top_n_list  # noqa: E402
+from wordfreq import top_n_list
 
-from glossary.bank import TermBank  # noqa: E402
-from glossary.load import load_bundled as load_terms  # noqa: E402
-from lessons.coverage import FREQUENT_WORDS, Coverage, load_exclusions, measure  # noqa: E402
-from lessons.load import load_bundled  # noqa: E402
-from nlp.pipeline import analyse  # noqa: E402
-from nlp.tagger import parse  # noqa: E402
+from glossary.bank import TermBank
+from glossary.load import load_bundled as load_terms
+from lessons.coverage import FREQUENT_WORDS, Coverage, load_exclusions, measure
+from lessons.load import load_bundled
+from nlp.pipeline import analyse
+from nlp.tagger import parse
 
 
 def tagged_words(text: str) -> list[tuple[str, str, str]]:
@@ -51,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"content words (distinct lemmas): {total}")
     print(f"  among the {FREQUENT_WORDS} most frequent: {len(coverage.frequent)}")
     print(f"  rarer words: {rare}")
-    print(f"    bank terms: {len(coverage.in_bank)} ({100 * len(coverage.in_bank) / max(rare, 1):.1f} %)")
+    print(
+        f"    bank terms: {len(coverage.in_bank)} ({100 * len(coverage.in_bank) / max(rare, 1):.1f} %)"
+    )
     print(f"    excluded with a reason: {len(coverage.excluded)}")
     print(f"    uncovered: {len(coverage.uncovered)} (target 0)")
     for lemma, lessons in sorted(coverage.uncovered.items()):

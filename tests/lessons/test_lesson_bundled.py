@@ -16,7 +16,7 @@ from lessons.model import bundled_bar
 MIN_LESSONS = 24
 # Areas without a lesson of their own: anatomy and palliative care (the first 14 lessons had
 # none), and the everyday words of care work, clothing, rooms, the body, symptoms, aids,
-# protection and cleaning, whose terms serve every lesson.
+# protection and cleaning, food and drink, whose terms serve every lesson.
 NO_LESSON = {
     "anatomi",
     "palliativ-vard",
@@ -29,6 +29,7 @@ NO_LESSON = {
     "skydd-och-stad",
     "tid-och-dagsrytm",
     "maende-och-humor",
+    "mat-och-dryck",
 }
 
 
