@@ -76,6 +76,8 @@ def _noun_phrases(sentence: list[Tok]) -> list[Hit]:
             continue
         if i > 0 and sentence[i - 1].norm in ("av", "som") and tok.norm in ("en", "ett"):
             continue  # en av dem, som en
+        if i > 0 and tok.norm == "min" and sentence[i - 1].text[:1].isdigit():
+            continue  # efter 15 min blodsocker 5,8: minutes
         if tok.norm in ("den", "det") and i == 1 and sentence[-1].text == "?":
             continue  # Har det reglerad arbetstid? (det is the subject)
         phrase = _phrase(sentence, i + 1)

@@ -65,7 +65,10 @@ def gender(lemma: str) -> str | None:
 
 
 def _listed_last_part(lemma: str) -> str | None:
-    """The noun of ``noun_genders.yaml`` that ``lemma`` is a compound of (badrum: rum)."""
+    """The noun of ``noun_genders.yaml`` that ``lemma`` is a compound of (badrum: rum); none
+    for an inflected form that merely ends like one (mamman is not a compound of man)."""
+    if lemma_candidates(lemma)[:1] not in ((lemma,), ()):
+        return None
     for last in genders():
         if len(last) >= 3 and len(lemma) >= len(last) + 3 and lemma.endswith(last):
             return last
