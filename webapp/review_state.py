@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from glossary.model import LANGUAGE_NAMES, LANGUAGES
 from webapp import audit
 from webapp.extensions import db
-from webapp.models import Lesson, LessonReview, Term, TranslationReview, User
+from webapp.models import Lesson, LessonReview, ReviewerScope, Term, TranslationReview, User
 
 DRAFT, REVIEWED, NEEDS_CHANGE = "draft", "reviewed", "needs_change"
 DECISIONS = (REVIEWED, NEEDS_CHANGE)
@@ -25,6 +25,12 @@ SCOPES = (*LANGUAGES, CARE)
 SCOPE_NAMES = {**{lang: name.capitalize() for lang, name in LANGUAGE_NAMES.items()}, CARE: "Vårdinnehåll"}
 # How a reviewer or teacher reads a status (trainees see only granskad / ej granskad).
 STATUS_NAMES = {DRAFT: "ej granskad", REVIEWED: "granskad", NEEDS_CHANGE: "behöver ändras"}
+
+
+def drop_scopes(user_id: int) -> int:
+    """End every review scope of an account that can no longer review (made a trainee, or
+    erased), so a later promotion does not silently bring them back; returns how many."""
+    return db.session.execute(delete(ReviewerScope).where(ReviewerScope.user_id == user_id)).rowcount
 
 
 def settle_translations(term: Term | None, dumped: dict) -> tuple[dict, list[TranslationReview]]:

@@ -355,3 +355,18 @@ def test_teacher_sees_who_reviewed_each_translation_on_the_term_page(app, bank):
     assert "Engelska: ej granskad" in html
     trainee, _ = client_for(app, Role.TRAINEE)
     assert "Granskare Gul" not in trainee.get(f"/ordlista/{term.id}").get_data(as_text=True)
+
+
+def test_a_reviewer_made_trainee_loses_the_scopes_for_good(app, bank):
+    admin, _ = client_for(app, Role.ADMIN)
+    _, teacher = client_for(app, Role.TEACHER, "ar", "care")
+    url = "/admin/anvandare"
+    for role in ("trainee", "teacher"):
+        admin.post(
+            "/admin/anvandare/roll",
+            data={"csrf_token": csrf_token(admin, url), "user_id": teacher.id, "role": role},
+        )
+    again = app.test_client()
+    log_in(again, teacher)
+    assert again.get(QUEUE.format(lang="ar")).status_code == 403
+    assert "Du är inte granskare ännu." in again.get("/granskning/").get_data(as_text=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from webapp import audit
+from webapp import audit, review_state
 from webapp.extensions import db
 from webapp.models import Role, User
 from webapp.rights.export import export_zip
@@ -51,5 +51,7 @@ def change_role(actor: User, user_id: int, role: Role) -> User:
             "role_changed", actor=actor, subject=user, before=user.role.value, after=role.value
         )
         user.role = role
+        if role is Role.TRAINEE:
+            review_state.drop_scopes(user.id)
     db.session.commit()
     return user

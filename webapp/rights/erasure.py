@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, select, update
 
-from webapp import audit
+from webapp import audit, review_state
 from webapp.extensions import db
 from webapp.models import (
     CompetenceCard,
@@ -65,6 +65,7 @@ def erase_account(user: User, *, actor: User) -> None:
     user.password_hash = UNUSABLE_HASH
     user.l1 = "en"
     user.role = Role.TRAINEE
+    review_state.drop_scopes(user_id)
     user.erased_at = now
     user.session_version = User.session_version + 1
     audit.record("account_erased", actor=actor, subject=user_id, notes_blanked=len(version_ids))
