@@ -148,3 +148,18 @@ def test_any_uploaded_file_gives_terms_or_problems_never_a_crash(data):
             importer(data)
         except ContentError as exc:
             assert exc.problems
+
+
+def test_review_status_and_reviewer_travel_through_csv_and_json(terms):
+    """Files carry who reviewed a translation and when (the site decides what that is worth:
+    ``tests/webapp/test_content_review.py``); a plain translation stays {text, status}."""
+    first = terms[0]
+    arabic = first.translations["ar"].model_copy(
+        update={"status": "reviewed", "reviewer": "Rana Haddad", "reviewed_at": "2026-12-07"}
+    )
+    reviewed = [first.model_copy(update={"translations": {**first.translations, "ar": arabic}}), *terms[1:]]
+    assert import_csv(export_csv(reviewed)) == reviewed
+    assert import_json(export_json(reviewed)) == reviewed
+    dumped = json.loads(export_json(reviewed))[0]["translations"]
+    assert dumped["ar"] == {"text": arabic.text, "status": "reviewed", "reviewer": "Rana Haddad", "reviewed_at": "2026-12-07"}
+    assert set(dumped["en"]) == {"text", "status"}
