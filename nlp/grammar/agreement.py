@@ -258,6 +258,7 @@ SUBJECT_PRONOUNS = {
 }
 CLAUSE_OPENERS = frozenset({"CCONJ", "SCONJ"})
 COPULAS_AFTER_SUBJECT = frozenset({"är", "var", "blir", "blev"})
+LOOK_VERBS = frozenset({"ser", "såg"})  # with ut after the adjective: såret ser rött ut
 WHY = {"plur": "som står i plural", NEUT: "som är ett ett-ord", COM: "som är ett en-ord"}
 
 
@@ -265,8 +266,10 @@ def _predicatives(sentence: list[Tok]) -> list[Hit]:
     hits = []
     linking = words("copulas") | words("linking_verbs")
     for c, tok in enumerate(sentence):
-        if c == 0 or tok.norm not in linking:
+        if c == 0 or tok.norm not in linking | LOOK_VERBS:
             continue
+        if tok.norm in LOOK_VERBS and not (c + 2 < len(sentence) and sentence[c + 2].norm == "ut"):
+            continue  # ser … ut: såret ser rött ut
         subject, a = _subject_before(sentence, c), c + 1
         if tok.upos not in ("AUX", "VERB") and not (subject and tok.norm in COPULAS_AFTER_SUBJECT):
             continue  # right after its subject, var is the verb whatever the tagger says

@@ -19,6 +19,8 @@ from .word_order import fronted_before, is_finite, subject_end
 OBJECT_PREPOSITIONS = frozenset(
     {"med", "till", "på", "hos", "av", "från", "mot", "vid", "bredvid", "utan"}
 )
+# prepositions that also open clauses: a pronoun after them is an object only at a phrase end
+CLAUSE_PREPOSITIONS = frozenset({"för", "om", "efter"})
 CLAUSE_SUBJUNCTIONS = frozenset(
     {"att", "när", "eftersom", "medan", "innan", "fast", "fastän", "ifall", "tills", "om"}
 )
@@ -128,7 +130,9 @@ def _subject_as_object(sentence: list[Tok]) -> list[Hit]:
             continue  # vi kvinnor: an apposition
         if _nonfinite_follows(sentence, i + 1):
             continue  # Den rätten har vi haft: a fronted object, the subject after the verb
-        after_preposition = before.norm in OBJECT_PREPOSITIONS and before.upos == "ADP"
+        after_preposition = (before.norm in OBJECT_PREPOSITIONS and before.upos == "ADP") or (
+            before.norm in CLAUSE_PREPOSITIONS and _ends_object_phrase(following)
+        )
         verb = i - 2 if before.norm in words("verb_particles") and i >= 2 else i - 1
         after_verb = following is not None and (
             _after_straight_verb(sentence, verb)
@@ -152,6 +156,13 @@ def _coordinated_object(sentence: list[Tok], i: int) -> bool:
     return (before.norm in OBJECT_PREPOSITIONS and before.upos == "ADP") or (
         is_finite(before) and before.norm not in NO_OBJECT_VERBS
     )
+
+
+def _ends_object_phrase(tok: Tok | None) -> bool:
+    """Whether the pronoun after *för*, *om* or *efter* ends the sentence or clause (*läste
+    för hon.*): nothing follows, so they are prepositions, not clause openers (*för hon mådde
+    inte bra*, *även om hon i verkligheten …*)."""
+    return tok is None or tok.text in (".", "!", "?", ";")
 
 
 def _ends_object(tok: Tok) -> bool:

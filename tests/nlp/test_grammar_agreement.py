@@ -88,6 +88,7 @@ def test_a_grammar_finding_has_a_rule_a_span_and_a_plain_swedish_message():
         ("Badrummet kändes kall när vi kom in.", "kall", "kallt"),
         ("Hennes naglar var lång.", "lång", "långa"),
         ("Kläderna var för stor.", "stor", "stora"),
+        ("Såret ser röd ut.", "röd", "rött"),
         ("Benen var svullna och varm.", "varm", "varma"),
     ],
 )

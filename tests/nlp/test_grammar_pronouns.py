@@ -33,6 +33,7 @@ def findings(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Efter maten var henne trött.", "henne", "hon"),
         ("Läkaren träffade henne och jag i korridoren.", "jag", "mig"),
         ("Jag lyfte upp hon ur sängen.", "hon", "henne"),
+        ("Jag läste tidningen för hon.", "hon", "henne"),
         ("Mig och min kollega gjorde dubbelbemanning.", "Mig", "Jag"),
     ],
 )
@@ -60,6 +61,7 @@ def test_wrong_pronoun_form_is_marked(text, wrong, right):
         "Vi har hjälpt henne och hon är nöjd.",
         "Det var henne som ringde i natt.",
         "Jag frågade honom och han svarade.",
+        "Även om hon i verkligheten var trött ville hon gå ut.",
     ],
 )
 def test_right_pronoun_forms_are_silent(text):
@@ -77,6 +79,7 @@ def test_right_pronoun_forms_are_silent(text):
         ("Han ber ofta för hjälp på natten.", "för", "om"),
         ("Hon letade för sin väska överallt.", "för", "efter"),
         ("Hon pratade till sin son i telefon.", "till", "med"),
+        ("Jag tycker synd för henne.", "för", "om"),
     ],
 )
 def test_wrong_preposition_in_a_fixed_expression_is_marked(text, wrong, right):
@@ -97,6 +100,7 @@ def test_wrong_preposition_in_a_fixed_expression_is_marked(text, wrong, right):
         "Vi fick vänta för länge på taxin.",
         "Han tänkte om och valde soppa.",
         "Hon svarade till slut.",
+        "Det var synd för hennes skull.",
     ],
 )
 def test_right_prepositions_are_silent(text):
