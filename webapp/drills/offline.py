@@ -41,7 +41,7 @@ MAX_PACK = 40  # items a device takes along; more than a day's limit of new word
 MAX_BATCH = 100  # answers in one sync request
 CLIENT_ID = re.compile(r"^[A-Za-z0-9-]{8,40}$")
 
-ANSWERED = "Frågan var redan besvarad på en annan enhet, tidigare. Det svaret gäller."
+ANSWERED = "Frågan hade redan ett svar som gavs tidigare, här eller på en annan enhet. Det svaret gäller."
 STATUS = {"recorded": 200, "duplicate": 200, "invalid": 400, "unknown": 404, "answered": 409}
 
 
