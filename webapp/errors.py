@@ -56,7 +56,23 @@ def _rollback() -> None:
         db.session.rollback()
     except Exception:  # a dead connection cannot roll back; the session is discarded instead
         log.warning("rollback failed in an error handler", exc_info=True)
+        discard_session()
+
+
+def discard_session(_error: BaseException | None = None) -> None:
+    """End the request's database session even when its connection died under it.
+
+    Closing a session rolls back its open transaction; if PostgreSQL went away after the page
+    was made (a restart cuts every connection), that rollback raises, and from the end of the
+    request nothing would catch it: the user got gunicorn's English "Internal Server Error"
+    instead of the page that was ready. The dead session is dropped instead (its connection is
+    invalidated, and ``pool_pre_ping`` replaces it for the next request).
+    """
+    try:
         db.session.remove()
+    except Exception:
+        log.warning("the database session could not be closed; dropped", exc_info=True)
+        db.session.registry.clear()
 
 
 def typed_text() -> list[str]:
@@ -122,6 +138,9 @@ def _server_error(error: Exception):
 
 
 def register(app: Flask) -> None:
+    # runs before Flask-SQLAlchemy's own teardown (registered earlier, so called later),
+    # which then finds no session left to close
+    app.teardown_appcontext(discard_session)
     for status in MESSAGES:
         app.register_error_handler(
             status, lambda error, status=status: _render(status, _own_message(error))

@@ -91,3 +91,27 @@ def test_the_site_reconnects_after_its_connections_are_cut(app, client, database
     assert cut >= 1  # the app's pooled connection was among them
     app.config["PROPAGATE_EXCEPTIONS"] = False
     assert client.get("/oversikt").status_code == 200  # no restart needed
+
+
+def test_a_page_made_before_the_database_went_away_still_arrives(
+    app, logged_in_cookie, database_uri, monkeypatch
+):
+    """A restart cuts the connection after the page was made: closing the session at the end
+    of the request fails, and the page must still be sent (not gunicorn's English 500)."""
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.orm import Session
+
+    served = create_app(_test_settings(database_uri))  # its own app context per request
+    served.config["PROPAGATE_EXCEPTIONS"] = False  # as in production
+    client = served.test_client()
+    client.set_cookie("session", logged_in_cookie)
+    real_close = Session.close
+
+    def connection_gone(self):
+        monkeypatch.setattr(Session, "close", real_close)
+        raise OperationalError("ROLLBACK", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(Session, "close", connection_gone)
+    response = client.get("/oversikt")
+    assert response.status_code == 200 and "Logga ut" in response.get_data(as_text=True)
+    assert client.get("/oversikt").status_code == 200  # and the next request is served too
