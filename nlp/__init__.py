@@ -12,6 +12,7 @@ analysed only up to where the budget ends, and ``Report.checked`` says so in Swe
 from __future__ import annotations
 
 import threading
+import unicodedata
 
 from .pipeline import analyse, load
 from .report import Finding, Mention, Report
@@ -74,6 +75,9 @@ def _checked(text: str, plan) -> dict:
     if plan.complete:
         return {"complete": True, "end": len(text), "words": plan.words, "message": ""}
     last = (text[: plan.end].split() or [""])[-1]
+    # quoted in the message: no control or format characters (a direction override would
+    # turn the rest of the message around), and not a whole run of 100 characters
+    last = "".join(c for c in last if unicodedata.category(c)[0] != "C")
     last = last if len(last) <= 30 else last[:29] + "…"
     note = message("partly_checked", words=f"{plan.words:,}".replace(",", "\u00a0"), last=last)
     return {"complete": False, "end": plan.end, "words": plan.words, "message": note}

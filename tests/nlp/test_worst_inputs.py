@@ -115,3 +115,9 @@ def test_a_negation_reaches_at_most_its_window():
     words = ["inte"] + ["smärta"] * (negation.MAX_SCOPE + 10)
     negated = negation.negated_positions(words)
     assert negated == set(range(1, negation.MAX_SCOPE + 1))
+
+
+def test_the_partly_checked_message_quotes_no_direction_override():
+    text = " ".join(f"ord\u202e{n:05d}x" for n in range(3000))
+    checked = nlp.check(text, []).checked
+    assert not checked["complete"] and "\u202e" not in checked["message"]
