@@ -154,6 +154,9 @@ def step_load(stack: Stack, plan: Plan, recorder: harness.Recorder) -> bool:
             f"p95 {stats['p95']:5.0f} ms, errors {stats['errors']}\n      {meter.line()}",
             flush=True,
         )
+        if stats["errors"]:
+            failed = [r for r in recorder.window(start, end) if r.failed]
+            print(f"      failed: {harness.status_line(failed)}", flush=True)
         if not within:
             break
         if best is None or stats["rate"] > best[1]["rate"]:
