@@ -10,11 +10,11 @@ from collections.abc import Collection
 
 from glossary.bank import TermBank
 from glossary.lexicon import term_spec
-from lessons.model import Lesson
+from lessons.model import Draft
 
 
 def unknown_term_messages(
-    lesson: Lesson, known_terms: Collection[str]
+    lesson: Draft, known_terms: Collection[str]
 ) -> list[tuple[tuple[str | int, ...], str]]:
     """(field path, Swedish message) for every marked, listed or required term not in the bank."""
     return [

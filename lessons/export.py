@@ -11,7 +11,7 @@ import io
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from lessons.model import Lesson
+from lessons.model import Draft
 
 
 def _readable(value):
@@ -24,7 +24,7 @@ def _readable(value):
     return value
 
 
-def lesson_yaml(lesson: Lesson) -> str:
+def lesson_yaml(lesson: Draft) -> str:
     yaml = YAML(typ="rt")
     yaml.width = 4096
     yaml.allow_unicode = True

@@ -24,7 +24,7 @@ from glossary.problems import (
 )
 from glossary.yamlsource import line_at, plain, read_yaml
 from lessons.crosscheck import unknown_term_messages
-from lessons.model import Lesson
+from lessons.model import Draft, Lesson
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MAX_LESSON_BYTES = 1_000_000
@@ -36,8 +36,11 @@ def parse_lesson(
     *,
     known_terms: Collection[str] | None = None,
     max_bytes: int = MAX_LESSON_BYTES,
-) -> Lesson:
-    """One lesson from YAML text; with ``known_terms`` every referenced term must be in it."""
+    draft: bool = False,
+) -> Lesson | Draft:
+    """One lesson from YAML text; with ``known_terms`` every referenced term must be in it.
+    ``draft``: checked by the draft rules (:class:`lessons.model.Draft`), so parts may be
+    missing."""
     size = len(text.encode("utf-8") if isinstance(text, str) else text)
     if size > max_bytes:
         raise ContentError(
@@ -64,7 +67,7 @@ def parse_lesson(
         )
     problems = []
     try:
-        lesson = Lesson.model_validate(plain(root))
+        lesson = (Draft if draft else Lesson).model_validate(plain(root))
     except ValidationError as exc:
         lesson = None
         problems += [
@@ -95,7 +98,7 @@ def parse_lesson(
     return lesson
 
 
-def _exercise_id_problems(lesson: Lesson, root: CommentedMap, source: str) -> list[Problem]:
+def _exercise_id_problems(lesson: Draft, root: CommentedMap, source: str) -> list[Problem]:
     seen: set[str] = set()
     problems = []
     for i, exercise in enumerate(lesson.exercises):

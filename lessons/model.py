@@ -1,9 +1,15 @@
 """The lesson: a care procedure paired with its words, a dialogue, drills and a documentation
 exercise. Field names are those of the lesson files (the team's FORMATS.md).
 
-The schema holds what every lesson must satisfy, including one a teacher is still building in
-the editor (three steps and an exercise is a valid lesson). The bar for *bundled* lessons
-(≥ 6 steps, ≥ 12 words, a dialogue of 4–10 lines, …) is checked by :func:`bundled_bar`.
+Two rule sets, one for each state of a lesson:
+
+- :class:`Draft` is what the editor stores while a teacher is still building a lesson: anything
+  written must be well-formed (term markup, lengths, known kinds), but parts may be missing or
+  empty (no exercise yet, an empty step).
+- A *complete* lesson is a :class:`Lesson` (every part present and filled in; each draft class
+  has a strict subclass) that also meets :func:`bundled_bar` (≥ 6 steps, ≥ 12 words, a dialogue
+  of 4–10 lines, …). ``python -m lessons`` checks exactly this, and so does publishing in the
+  editor, so a published lesson always exports as a file the validator accepts.
 """
 
 from __future__ import annotations
@@ -63,8 +69,8 @@ class _Part(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
 
-class Step(_Part):
-    text: str = Field(min_length=1, max_length=MAX_TEXT)
+class DraftStep(_Part):
+    text: str = Field(default="", max_length=MAX_TEXT)
     hygiene: str | None = Field(default=None, max_length=MAX_TEXT)
     safety: str | None = Field(default=None, max_length=MAX_TEXT)
 
@@ -77,8 +83,16 @@ class Step(_Part):
         return marked_terms(self.text)
 
 
-class DialogueLine(_Part):
+class Step(DraftStep):
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
+
+
+class DraftLine(_Part):
     speaker: Literal[SPEAKERS]
+    text: str = Field(default="", max_length=MAX_TEXT)
+
+
+class DialogueLine(DraftLine):
     text: str = Field(min_length=1, max_length=MAX_TEXT)
 
 
@@ -107,8 +121,16 @@ class Criterion(_Part):
     points: int = Field(ge=1, le=10)
 
 
-class Exercise(_Part):
+class DraftExercise(_Part):
     id: str = Field(pattern=SLUG, max_length=120)
+    form: Literal["free", "sbar"] = "free"
+    situation: str = Field(default="", max_length=MAX_TEXT)
+    required_terms: tuple[str, ...] = Field(default=(), max_length=6)
+    model_answer: str = Field(default="", max_length=4 * MAX_TEXT)
+    rubric: tuple[Criterion, ...] = Field(default=(), max_length=6)
+
+
+class Exercise(DraftExercise):
     form: Literal["free", "sbar"]
     situation: str = Field(min_length=1, max_length=MAX_TEXT)
     required_terms: tuple[str, ...] = Field(min_length=3, max_length=6)
@@ -127,17 +149,19 @@ class ReviewClaim(_Part):
     version: int | None = Field(default=None, ge=1)
 
 
-class Lesson(_Part):
+class Draft(_Part):
+    """A lesson being written: what it has must be right, what it lacks may still be missing."""
+
     id: str = Field(pattern=SLUG, max_length=120)
     title: str = Field(min_length=1, max_length=200)
     area: str = Field(min_length=1)
     level: Literal["A2", "B1", "B2"]
-    goals: tuple[str, ...] = Field(min_length=1, max_length=5)
-    procedure: tuple[Step, ...] = Field(min_length=1)
-    dialogue: tuple[DialogueLine, ...] = Field(default=(), max_length=10)
+    goals: tuple[str, ...] = Field(default=(), max_length=5)
+    procedure: tuple[DraftStep, ...] = ()
+    dialogue: tuple[DraftLine, ...] = Field(default=(), max_length=10)
     words: tuple[str, ...] = ()
     drills: Drills = Drills()
-    exercises: tuple[Exercise, ...] = Field(min_length=1)
+    exercises: tuple[DraftExercise, ...] = ()
     competence: tuple[str, ...] = Field(default=(), max_length=6)
     review: ReviewClaim | None = None  # in exported files only; never part of a stored lesson
 
@@ -163,17 +187,32 @@ class Lesson(_Part):
         return found
 
 
-def bundled_bar(lesson: Lesson) -> list[str]:
-    """What a bundled lesson lacks compared with the issue's bar; empty when it meets it."""
+class Lesson(Draft):
+    """A lesson with every part present and filled in."""
+
+    goals: tuple[str, ...] = Field(min_length=1, max_length=5)
+    procedure: tuple[Step, ...] = Field(min_length=1)
+    dialogue: tuple[DialogueLine, ...] = Field(default=(), max_length=10)
+    exercises: tuple[Exercise, ...] = Field(min_length=1)
+
+
+def shortfalls(lesson: Draft) -> list[tuple[str, str]]:
+    """(field, what it lacks) for each count below the bar of a complete lesson."""
     lacks = []
     if len(lesson.procedure) < 6:
-        lacks.append(f"{len(lesson.procedure)} steg (minst 6)")
+        lacks.append(("procedure", f"{len(lesson.procedure)} steg (minst 6)"))
     if len(set(lesson.words)) < 12:
-        lacks.append(f"{len(set(lesson.words))} ord i ordlistan (minst 12)")
+        lacks.append(("words", f"{len(set(lesson.words))} ord i ordlistan (minst 12)"))
     if not 4 <= len(lesson.dialogue) <= 10:
-        lacks.append(f"{len(lesson.dialogue)} repliker i dialogen (4–10)")
+        lacks.append(("dialogue", f"{len(lesson.dialogue)} repliker i dialogen (4–10)"))
     if not 2 <= len(lesson.goals) <= 5:
-        lacks.append(f"{len(lesson.goals)} lärandemål (2–5)")
+        lacks.append(("goals", f"{len(lesson.goals)} lärandemål (2–5)"))
     if not 3 <= len(lesson.competence) <= 6:
-        lacks.append(f"{len(lesson.competence)} kompetenskriterier (3–6)")
+        lacks.append(("competence", f"{len(lesson.competence)} kompetenskriterier (3–6)"))
     return lacks
+
+
+def bundled_bar(lesson: Draft) -> list[str]:
+    """What a lesson lacks compared with the bar every complete lesson meets (bundled or
+    published); empty when it meets it."""
+    return [message for _, message in shortfalls(lesson)]

@@ -14,6 +14,21 @@ STEPS = [
     "Förklara för [brukaren|brukare] vad du ska göra.",
     "Sätt [manschetten|manschett] på överarmen.",
 ]
+MORE_STEPS = [  # what publishing needs beyond the draft: six steps in all
+    "Räkna [pulsen|puls] i en minut.",
+    "Skriv ner [mätvärdet|mätvärde].",
+    "Berätta för brukaren vad du har mätt.",
+]
+LINES = [
+    ("vårdare", "Får jag mäta ditt blodtryck?"),
+    ("brukare", "Ja, det går bra."),
+    ("vårdare", "Sitt kvar och vila en stund först."),
+    ("brukare", "Det kramar i armen!"),
+]
+WORDS = (
+    "blodtryck, puls, manschett, blodtrycksmätare, mäta, mätning, mätvärde, systolisk, "
+    "diastolisk, vila, räkna, hjärtslag"
+)
 
 
 def term_flows_in_its_sentence(term) -> float:
@@ -61,6 +76,9 @@ def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(pag
     p.get_by_label("Nivå").select_option("A2")
     p.get_by_label("Lärandemål").fill("Du kan mäta blodtrycket.\nDu kan berätta vad du gör.")
     click_and_check(page, p.get_by_role("button", name="Lägg till steg"))
+    # the page opens at the new step, its text field focused, not at the top
+    assert p.evaluate("document.activeElement.name") == "steps-1-text"
+    assert p.evaluate("window.scrollY") > 0
     click_and_check(page, p.get_by_role("button", name="Lägg till steg"))
     for number, text in enumerate(STEPS[:2]):
         p.locator(f'[name="steps-{number}-text"]').fill(text)
@@ -74,6 +92,16 @@ def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(pag
     assert last_step.input_value() == "Mät [blodtrycket|blodtryck] och känn [puls]"
     p.locator('[name="steps-0-hygiene"]').fill("Gör händesinfektion före och efter.")
     p.get_by_label("Ordlista").fill("blodtryck, puls, manschett")
+    click_and_check(page, p.get_by_role("button", name="Spara").first)  # a draft: no exercise yet
+    assert "är sparad (version 1)" in p.content()
+
+    # publishing needs what `python -m lessons` needs: the summary atop the form links to each field
+    p.get_by_label("Publicerad – syns för deltagarna").check()
+    click_and_check(page, p.get_by_role("button", name="Spara").first)
+    summary = p.get_by_role("alert").filter(has_text="Lektionen är inte sparad")
+    assert summary.bounding_box()["y"] < 844
+    summary.get_by_role("link", name="Övning 1, Situationen som deltagaren ska dokumentera").click()
+    assert p.evaluate("location.hash") == "#exercises-0-situation"
     p.get_by_label("Situationen som deltagaren ska dokumentera").fill(
         "Du har mätt blodtrycket på Karin B."
     )
@@ -85,15 +113,19 @@ def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(pag
     p.get_by_label("Kompetenskort").fill(
         "Mäter blodtrycket.\nDokumenterar värdet.\nRapporterar avvikelser."
     )
-    click_and_check(page, p.get_by_role("button", name="Spara").first)
-    assert "är sparad (version 1)" in p.content()
-
-    p.get_by_label("Publicerad – syns för deltagarna").check()
+    p.get_by_label("Ordlista").fill(WORDS)
+    for number, text in enumerate(MORE_STEPS, start=3):
+        click_and_check(page, p.get_by_role("button", name="Lägg till steg"))
+        p.locator(f'[name="steps-{number}-text"]').fill(text)
+    for number, (speaker, text) in enumerate(LINES):
+        click_and_check(page, p.get_by_role("button", name="Lägg till replik"))
+        p.locator(f'[name="lines-{number}-speaker"]').select_option(speaker)
+        p.locator(f'[name="lines-{number}-text"]').fill(text)
     click_and_check(page, p.get_by_role("button", name="Spara").first)
     assert "är sparad (version 2)" in p.content()
 
     click_and_check(page, p.get_by_role("link", name="Förhandsgranska"))
-    assert p.locator("ol.steps > li").count() == 3
+    assert p.locator("ol.steps > li").count() == 6
     for path in (
         "/larare/lektioner/",
         "/larare/lektioner/blodtryck-i-korthet/versioner",
@@ -131,15 +163,16 @@ def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(pag
 
     # at the last step the focus stays on "Nästa steg", which says it can go no further
     following = p.get_by_role("button", name="Nästa steg")
-    following.click()
-    assert p.get_by_text("Steg 3 av 3").is_visible()
+    for _ in range(4):
+        following.click()
+    assert p.get_by_text("Steg 6 av 6").is_visible()
     assert following.get_attribute("aria-disabled") == "true"
     assert p.evaluate("document.activeElement.textContent") == "Nästa steg"
     p.get_by_role("button", name="Visa alla steg").click()
-    assert steps_shown(p) == 3 and help_leaves_the_next_lines_free(term)
+    assert steps_shown(p) == 6 and help_leaves_the_next_lines_free(term)
     page.check_accessibility()  # every step shown: no landmark twice
     p.get_by_role("button", name="Ett steg i taget").click()  # and back again
-    assert steps_shown(p) == 1 and p.get_by_text("Steg 3 av 3").is_visible()
+    assert steps_shown(p) == 1 and p.get_by_text("Steg 6 av 6").is_visible()
 
     # without JavaScript: every step shown, and a term still opens inside its sentence
     lesson_url = p.url
@@ -149,7 +182,7 @@ def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(pag
     try:
         plain = no_script.new_page()
         plain.goto(lesson_url)
-        assert steps_shown(plain) == 3
+        assert steps_shown(plain) == 6
         term = plain.locator("details.term", has=plain.locator("summary", has_text="manschetten"))
         text = term.locator("xpath=ancestor::div[@class='step-text']")
         before = text.bounding_box()["height"]

@@ -38,6 +38,12 @@ STATUSES = [
 ]
 EXERCISE_FORMS = [("free", "Fri anteckning"), ("sbar", "SBAR-rapport")]
 LISTS = ("steps", "lines", "exercises")  # the lists a teacher can add to, remove from, reorder
+# A lesson-file list → (the anchor of its fieldset, its legend, what one entry is called)
+LIST_PARTS = {
+    "procedure": ("steg", "Steg i vårdmomentet", "Steg"),
+    "dialogue": ("samtal", "Samtal", "Replik"),
+    "exercises": ("ovningar", "Dokumentationsövningar", "Övning"),
+}
 _ACTION = re.compile(r"^(add|remove|up|down)-(steps|lines|exercises)(?:-(\d+))?$")
 _RUBRIC_LINE = re.compile(r"^\s*(\S+)\s*\|\s*(.*)$")
 
@@ -117,6 +123,7 @@ class LessonForm(FlaskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.area.choices = select_choices(load_areas().items())
+        self.summary: list[tuple[str, str]] = []  # (anchor, "where: what") atop the form
 
     def document(self, lesson_id: str, drills: dict | None = None) -> dict:
         """The submitted lesson in the lesson-file shape, for the ``lessons`` validator."""
@@ -208,10 +215,22 @@ class LessonForm(FlaskForm):
         data[name] = entries
         return data
 
+    def focus_new_entry(self, action: str) -> None:
+        """After "Lägg till …" the new entry's first field has the focus, so the page opens
+        where the teacher is working (without JavaScript too)."""
+        match = _ACTION.match(action or "")
+        if match is None or match.group(1) != "add" or not self[match.group(2)].entries:
+            return
+        entry = self[match.group(2)].entries[-1].form
+        first = {"steps": "text", "lines": "speaker", "exercises": "form_type"}[match.group(2)]
+        entry[first].render_kw = {**(entry[first].render_kw or {}), "autofocus": True}
+
     def show_problems(self, problems: list[Problem]) -> None:
-        """Put each problem under the field it names; the rest above the form."""
+        """Put each problem under the field it names, and every problem in :attr:`summary`
+        (shown atop the form), linked to its field or, for a whole list, to the list."""
         for problem in problems:
-            target, row = self._field_for(problem.field or "")
+            path = problem.field or ""
+            target, row = self._field_for(path)
             message = _sentence(problem.message)
             if target is self.threshold:
                 message = "Skriv en procentsats från 0 till 100, till exempel 80."
@@ -219,8 +238,18 @@ class LessonForm(FlaskForm):
                 message = f"Rad {row + 1}: {message}"
             if target is not None:
                 target.errors = [*target.errors, message]
-            else:
-                self.form_errors.append(message)
+                self.summary.append((target.id, f"{self._place(path, target)}: {message}"))
+                continue
+            part = LIST_PARTS.get(path.split(".")[0])
+            self.summary.append((part[0], f"{part[1]}: {message}") if part else ("", message))
+
+    @staticmethod
+    def _place(path: str, target) -> str:
+        """Where a field is, as the teacher sees it: "Steg 2, Text" or "Rubrik"."""
+        parts = path.split(".")
+        if parts[0] in LIST_PARTS and len(parts) > 1 and parts[1].isdigit():
+            return f"{LIST_PARTS[parts[0]][2]} {int(parts[1]) + 1}, {target.label.text}"
+        return target.label.text
 
     def _field_for(self, path: str):
         """The form field a problem's dotted path points at, and the row inside it if any."""

@@ -65,6 +65,7 @@ def _editor(lesson: Lesson | None):
         moved = form.apply_list_action(action)
         if moved is not None:
             form = LessonForm(formdata=None, data=moved)
+            form.focus_new_entry(action)
         elif form.validate():
             try:
                 return _save(form, lesson, action)
@@ -131,6 +132,14 @@ def restore(slug: str, version: int):
     except StaleEdit:
         flash(
             "Någon annan har sparat lektionen medan du tittade. Se den nya listan och försök igen.",
+            "error",
+        )
+        return redirect(url_for("author.versions", slug=slug))
+    except ContentError as exc:
+        lacks = "; ".join(problem.message for problem in exc.problems)
+        flash(
+            f"Version {version} kan inte återställas medan lektionen är publicerad ({lacks}). "
+            "Gör lektionen till ett utkast först.",
             "error",
         )
         return redirect(url_for("author.versions", slug=slug))

@@ -14,14 +14,15 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import load_only
 
 from glossary.problems import ContentError, Problem
 from lessons.export import lesson_yaml
 from lessons.load import parse_lesson
+from lessons.model import Draft, ReviewClaim, shortfalls
 from lessons.model import Lesson as LessonRecord
-from lessons.model import ReviewClaim
 from webapp import review_state
 from webapp.extensions import db
 from webapp.free_text import refuse_personal_id_in_content
@@ -94,13 +95,35 @@ def slug_for(title: str) -> str:
     return slug
 
 
-def validate(document: dict) -> LessonRecord:
-    """The editor's lesson, validated by the lessons package as a file would be (and holding
-    no personnummer)."""
-    record = parse_lesson(
-        json.dumps(document, ensure_ascii=False), "formuläret", known_terms=known_term_references()
-    )
-    refuse_personal_id_in_content(record, "formuläret")
+def publish_problems(record: Draft, source: str) -> list[Problem]:
+    """What keeps a lesson from being published, beyond its fields: the validator's bar."""
+    return [
+        Problem(source, f"för att publicera behövs {message}", field=field)
+        for field, message in shortfalls(record)
+    ]
+
+
+def validate(document: dict, *, publish: bool) -> LessonRecord | Draft:
+    """The editor's lesson, checked by the lessons package as a file would be, and holding no
+    personnummer. A draft by the draft rules (parts may be missing); to publish, exactly what
+    ``python -m lessons`` requires: complete, and up to the bar of ``lessons.model.shortfalls``,
+    so an exported published lesson always validates. Every problem is raised at once."""
+    text, source = json.dumps(document, ensure_ascii=False), "formuläret"
+    known = known_term_references()
+    try:
+        record = parse_lesson(text, source, known_terms=known, draft=not publish)
+        problems = []
+    except ContentError as exc:
+        record, problems = None, list(exc.problems)
+    if publish:
+        try:
+            draft = record or parse_lesson(text, source, draft=True)
+        except ContentError:
+            draft = None
+        problems += publish_problems(draft, source) if draft is not None else []
+    if problems:
+        raise ContentError(problems)
+    refuse_personal_id_in_content(record, source)
     return record
 
 
@@ -114,7 +137,7 @@ def save_from_editor(
     expected_version: int | None,
 ) -> Lesson:
     """Validate and save; ContentError with the problems, or StaleEdit if someone saved since."""
-    record = validate(document)
+    record = validate(document, publish=status == "published")
     try:
         saved = save_lesson(record, user=user, status=status, expected_version=expected_version)
         if lesson is None or lesson.author_id == user.id:
@@ -155,7 +178,8 @@ def restore(
     lesson: Lesson, version: int, user: User, expected_version: int | None
 ) -> Lesson | None:
     """Save an earlier version's content as a new version (the status stays as it is now);
-    None if there is no such version, StaleEdit if the lesson moved on since the page was read."""
+    None if there is no such version, StaleEdit if the lesson moved on since the page was read,
+    ContentError if the lesson is published and that version was an incomplete draft."""
     body = db.session.scalar(
         select(LessonVersion.body).where(
             LessonVersion.lesson_id == lesson.id, LessonVersion.version == version
@@ -163,10 +187,18 @@ def restore(
     )
     if body is None:
         return None
+    if lesson.status == "published":
+        source = f"version {version}"
+        try:
+            record = LessonRecord.model_validate(body)
+        except ValidationError as exc:
+            raise ContentError([Problem(source, "versionen är inte komplett")]) from exc
+        if problems := publish_problems(record, source):
+            raise ContentError(problems)
+    else:
+        record = Draft.model_validate(body)
     try:
-        saved = save_lesson(
-            LessonRecord.model_validate(body), user=user, expected_version=expected_version
-        )
+        saved = save_lesson(record, user=user, expected_version=expected_version)
         db.session.commit()
     except Exception:
         db.session.rollback()
@@ -201,6 +233,9 @@ def import_yaml(data: str | bytes, source_name: str, user: User) -> Imported:
     if existing is not None and not may_edit(existing, user):
         message = f"det finns redan en lektion med id ”{record.id}” som du inte får ändra; byt id"
         raise ContentError([Problem(source_name, message, field="id")])
+    published = existing is not None and existing.status == "published"
+    if published and (problems := publish_problems(record, source_name)):
+        raise ContentError(problems)
     try:
         saved = save_lesson(record, user=user, status=existing.status if existing else "draft")
         db.session.commit()

@@ -17,6 +17,7 @@ from lessons.model import Lesson as LessonRecord
 from webapp import audit
 from webapp.content_review.reviewers import require_scope
 from webapp.extensions import db
+from webapp.learn.store import record_of
 from webapp.models import Lesson, LessonReview, Term, TranslationReview, User
 from webapp.models.time import utcnow
 from webapp.review_state import (
@@ -192,7 +193,7 @@ def lesson_under_review(slug: str) -> LessonUnderReview | None:
     if lesson is None:
         return None
     status, info = lesson_reviews([lesson.id]).get(lesson.id, (DRAFT, None))
-    return LessonUnderReview(lesson, LessonRecord.model_validate(lesson.body), status, info)
+    return LessonUnderReview(lesson, record_of(lesson), status, info)
 
 
 def review_lesson(

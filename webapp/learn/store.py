@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from glossary.load import load_bundled as load_term_bank
 from lessons.load import load_bundled
+from lessons.model import Draft
 from lessons.model import Lesson as LessonRecord
 from webapp import review_state
 from webapp.extensions import db
@@ -21,11 +22,13 @@ class StaleEdit(RuntimeError):
     """Someone saved the lesson after this edit began; saving would overwrite their work."""
 
 
-def record_of(lesson: Lesson) -> LessonRecord:
-    return LessonRecord.model_validate(lesson.body)
+def record_of(lesson: Lesson) -> LessonRecord | Draft:
+    """The stored lesson: complete once published; a draft may still lack parts
+    (``lessons.model.Draft``), and only teachers see drafts."""
+    return (LessonRecord if lesson.status == "published" else Draft).model_validate(lesson.body)
 
 
-def _term_ids(record: LessonRecord) -> list[int]:
+def _term_ids(record: Draft) -> list[int]:
     """The lesson's words, then any other marked or required term, in first-use order."""
     references = list(record.words) + [ref for _, ref in record.term_references()]
     lemmas = {ref.split("#")[0] for ref in references}
@@ -41,7 +44,7 @@ def _term_ids(record: LessonRecord) -> list[int]:
 
 
 def save_lesson(
-    record: LessonRecord,
+    record: LessonRecord | Draft,
     *,
     user: User | None = None,
     source: str = "teacher",
