@@ -17,8 +17,8 @@ from glossary.model import LANGUAGES
 from glossary.spellcheck import load_dictionary, rejected_forms
 
 # Raised with every content delivery (issue 15 aims at 1,200 terms); the area count is exact.
-MIN_TERMS = 1466
-AREAS = 31
+MIN_TERMS = 1476
+AREAS = 32
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,8 @@ from lessons.model import bundled_bar
 MIN_LESSONS = 24
 # Areas without a lesson of their own: anatomy and palliative care (the first 14 lessons had
 # none), and the everyday words of care work, clothing, rooms, the body, symptoms, aids,
-# protection and cleaning, food and drink, whose terms serve every lesson.
+# protection and cleaning, food and drink, and other words of care work, whose terms serve every
+# lesson.
 NO_LESSON = {
     "anatomi",
     "palliativ-vard",
@@ -30,6 +31,7 @@ NO_LESSON = {
     "tid-och-dagsrytm",
     "maende-och-humor",
     "mat-och-dryck",
+    "vardarbete",
 }
 
 
@@ -76,3 +78,15 @@ def test_each_lesson_has_steps_words_dialogue_and_exercise(lessons):
 def test_exercise_ids_are_unique_across_lessons(lessons):
     ids = Counter(e.id for lesson in lessons for e in lesson.exercises)
     assert not [i for i, n in ids.items() if n > 1]
+
+
+def test_hygiene_and_safety_notes_hold_no_term_markup(lessons):
+    """The notes are shown as plain text, so a marked term there would show its brackets."""
+    marked = [
+        f"{lesson.id} steg {i + 1}"
+        for lesson in lessons
+        for i, step in enumerate(lesson.procedure)
+        for note in (step.hygiene, step.safety)
+        if note and ("[" in note or "]" in note)
+    ]
+    assert not marked, marked
