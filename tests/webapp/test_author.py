@@ -141,6 +141,7 @@ def test_a_draft_may_be_incomplete_but_publishing_needs_what_the_validator_needs
     lesson = create(client, **half_done)  # a draft: an empty step, no exercise yet
     assert lesson.status == "draft" and lesson.body["exercises"][0]["rubric"] == []
     url = edit_url(lesson)
+    assert "Utkastet har 6 saker kvar att göra innan det kan publiceras." in client.get(url).get_data(as_text=True)
     assert "Blodtryck på kvällen" in client.get(f"/larare/lektioner/{lesson.slug}/forhandsgranska").get_data(as_text=True)
 
     response = client.post(url, data=lesson_form(client, url, version="1", status="published", **half_done))

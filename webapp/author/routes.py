@@ -46,8 +46,9 @@ def _save(form: LessonForm, lesson: Lesson | None, action: str):
     """Save the editor's lesson: a redirect, or None with the problems put on the form."""
     slug = lesson.slug if lesson else service.slug_for(form.title.data or "")
     seen = request.form.get("seen_version") if action == "overwrite" else form.version.data
+    document = form.document(slug, lesson.body.get("drills") if lesson else None)
     saved = service.save_from_editor(
-        form.document(slug, lesson.body.get("drills") if lesson else None),
+        document,
         current_user,
         lesson=lesson,
         status=form.status.data,
@@ -55,6 +56,12 @@ def _save(form: LessonForm, lesson: Lesson | None, action: str):
         expected_version=int(seen) if seen and seen.isdigit() else None,
     )
     flash(f"Lektionen ”{saved.title}” är sparad (version {saved.version}).", "success")
+    if saved.status != "published" and (left := service.left_to_publish(document)):
+        flash(
+            f"Utkastet har {left} {'sak' if left == 1 else 'saker'} kvar att göra innan det kan "
+            "publiceras. Välj ”Publicerad” och spara, så visas en lista med länkar.",
+            "info",
+        )
     return redirect(url_for("author.edit", slug=saved.slug))
 
 

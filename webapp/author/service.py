@@ -127,6 +127,15 @@ def validate(document: dict, *, publish: bool) -> LessonRecord | Draft:
     return record
 
 
+def left_to_publish(document: dict) -> int:
+    """How many problems stand between a saved draft and publishing it (0: it could be)."""
+    try:
+        validate(document, publish=True)
+    except ContentError as exc:
+        return len(exc.problems)
+    return 0
+
+
 def save_from_editor(
     document: dict,
     user: User,
