@@ -99,6 +99,7 @@ def test_card_cannot_be_signed_before_drills_and_an_approved_note(app, lesson, t
     supervisor = client_for(app, teacher)
     page = supervisor.get(sign_url(trainee)).get_data(as_text=True)
     assert "Kortet kan inte signeras ännu" in page and "och få en anteckning godkänd." in page
+    assert page.index("Kortet kan inte signeras ännu") < page.index('class="competence-card"')
 
     assert post_signature(supervisor, trainee, [0]).status_code == 409  # nothing done
     approve(app, teacher, trainee, lesson)
@@ -262,6 +263,7 @@ def test_trainee_card_list_says_what_is_left(app, lesson, teacher, trainee):
     html = client_for(app, trainee).get("/kompetenskort").get_data(as_text=True)
     assert "Puls och blodtryck" in html
     assert "✗ Inte klart: öva orden" in html and "✗ Inte klart: en godkänd anteckning" in html
+    assert f'lektion={LESSON}">Öva orden<span class="visually-hidden"> i Puls och blodtryck' in html
 
 
 def test_revoked_card_takes_no_more_signatures(app, lesson, teacher, trainee):
