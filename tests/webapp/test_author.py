@@ -7,7 +7,6 @@ from sqlalchemy import func, select
 
 from tests.conftest import csrf_token
 from tests.factories import log_in, make_group, make_user
-from webapp.content import load_bundled_content
 from webapp.extensions import db
 from webapp.models import Assignment, Lesson, LessonVersion, Role
 
@@ -15,8 +14,8 @@ NEW = "/larare/lektioner/ny"
 
 
 @pytest.fixture
-def content(app):
-    load_bundled_content()
+def content(bundled_content):
+    """The bundled term bank and lessons (tests/conftest.py)."""
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 
 from tests.conftest import csrf_token
 from tests.factories import log_in, make_user
-from webapp.content import load_bundled_content
 from webapp.extensions import db
 from webapp.models import Lesson, LessonVersion, Role
 
@@ -17,8 +16,7 @@ IMPORT = "/larare/lektioner/importera"
 
 
 @pytest.fixture
-def teacher_client(client, app):
-    load_bundled_content()
+def teacher_client(client, bundled_content):
     log_in(client, make_user(Role.TEACHER))
     return client
 

@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import select
 
 from tests.factories import log_in, make_group, make_user
-from webapp.content import load_bundled_content
 from webapp.extensions import db
 from webapp.models import Assignment, Card, Lesson, LessonTerm, Role
 from webapp.models.time import utcnow
@@ -17,8 +16,8 @@ LESSON = "puls-och-blodtryck"
 
 
 @pytest.fixture
-def content(app):
-    load_bundled_content()
+def content(bundled_content):
+    """The bundled term bank and lessons (tests/conftest.py)."""
 
 
 def _lesson(slug: str = LESSON) -> Lesson:
