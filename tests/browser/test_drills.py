@@ -75,6 +75,7 @@ def answer_right(page, prompt, keyboard):
         if keyboard:
             said = form.locator(".order-built [role=status]").text_content()
             assert said == f"Din mening: {prompt['expected'][:1].lower()}{prompt['expected'][1:]}"
+            assert not form.get_by_label("Plats 1", exact=True).is_visible()  # tapping replaces them
             page.check_accessibility()
         submit(page, keyboard, form.get_by_role("button", name="Svara").click)
     else:

@@ -53,6 +53,8 @@
       .filter(function (value, i, all) { return value !== null && all.indexOf(value) === i; });
     box.querySelector("[data-order-places]").hidden = true;
     box.querySelector(".order-pool").remove();
+    var poolName = box.querySelector("#delar");  // its label too: the tapped parts have their own
+    if (poolName) { poolName.remove(); }
     var built = document.createElement("div");
     built.className = "order-built";
     var builtLabel = document.createElement("p");
