@@ -106,6 +106,9 @@ def _phrase(sentence: list[Tok], start: int) -> tuple[list[tuple[int, Adjective]
         if tok.norm in words("degree_adverbs") and not adjectives:
             j += 1
             continue
+        if (tok.norm in words("cardinal_numbers") or tok.norm.isdigit()) and not adjectives:
+            j += 1  # de två nya förbanden: the number never inflects
+            continue
         following = sentence[j + 1] if j + 1 < len(sentence) else None
         if _is_adjective(tok, following) and _nominal(following):
             if adjectives and tok.norm.endswith("t") and tok.norm == adjectives[-1][1][1]:

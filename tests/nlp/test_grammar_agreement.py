@@ -57,6 +57,7 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Hon har haft ett konstant illamående sedan i går.",
         "Han har ett fotstöd på rullstolen och ett skavsår på hälen.",
         "Den gemenskapen har i sin grund en enkel idé.",
+        "Jag tog bort de två pinnarna och satte på de tre nya förbanden.",
     ],
 )
 def test_agreeing_noun_phrases_are_silent(text):

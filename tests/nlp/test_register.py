@@ -49,6 +49,7 @@ def test_judgmental_words_are_flagged(text, word):
         "Hon har en envis hosta.",
         "Hon sov drygt en timme.",
         "Vi har ont om tid på morgonen.",
+        "Förbandet ligger an mot huden utan veck.",
     ],
 )
 def test_descriptive_words_are_not_findings(text):
