@@ -5,7 +5,6 @@ import pytest
 
 from tests.browser.conftest import PHONE
 from tests.factories import make_group, make_user
-from webapp.content import load_bundled_content
 from webapp.models import Role
 
 pytestmark = pytest.mark.browser
@@ -62,8 +61,9 @@ def click_and_check(page, locator):
     page.check_accessibility()
 
 
-def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(page):
-    load_bundled_content()
+def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(
+    page, bundled_content
+):
     group = make_group("Demogruppen")
     teacher = make_user(Role.TEACHER, group, name="Lena Lärare")
     trainee = make_user(Role.TRAINEE, group, name="Amina", l1="ar")
