@@ -71,6 +71,7 @@ def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(
 
     page.log_in(teacher)
     page.goto("/larare/lektioner/ny")
+    assert p.get_by_role("button", name="Sök", exact=True).bounding_box()["height"] >= 44  # a thumb's size
     p.get_by_label("Rubrik").fill("Blodtryck i korthet")
     p.get_by_label("Område").select_option("vitalparametrar")
     p.get_by_label("Nivå").select_option("A2")
