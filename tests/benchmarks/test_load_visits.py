@@ -9,7 +9,6 @@ import random
 import pytest
 
 from benchmarks.load import accounts, ledger_check, visits
-from webapp.content import load_bundled_content
 from webapp.demo import create_demo_accounts
 from webapp.extensions import db
 
@@ -36,8 +35,7 @@ class FlaskSession:
 
 
 @pytest.fixture
-def people(app):
-    load_bundled_content()
+def people(app, bundled_content):
     create_demo_accounts()
     accounts.add_accounts(trainees=2, teachers=1, submitted_notes=2)
 
