@@ -110,7 +110,7 @@ def next_item(
     entries = queue.entries()
     if not entries:
         return None
-    entry = next((e for e in entries if getattr(e, "id", None) != skip_card), entries[0])
+    entry = next((e for e in entries if skip_card is None or getattr(e, "id", None) != skip_card), entries[0])
     item = item_for(user, queue, entry, now, reuse=reuse)
     if commit:
         db.session.commit()
