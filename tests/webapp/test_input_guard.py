@@ -193,7 +193,8 @@ def test_a_term_with_a_personnummer_in_its_example_is_refused_and_kept(app):
     assert db.session.scalar(select(Term)) is None
 
 
-def test_a_lesson_with_a_personnummer_in_a_step_is_refused(app):
+@pytest.mark.parametrize("publish", [False, True])
+def test_a_lesson_with_a_personnummer_in_a_step_is_refused(app, publish):
     from glossary.problems import ContentError
     from lessons.load import bundled_paths, load_file
     from webapp.author.service import validate
@@ -203,7 +204,7 @@ def test_a_lesson_with_a_personnummer_in_a_step_is_refused(app):
     document = record.model_dump(mode="json")
     document["procedure"][1]["text"] += f" Brukaren har {PNR}."
     with pytest.raises(ContentError) as refused:
-        validate(document)
+        validate(document, publish=publish)
     assert [p.field for p in refused.value.problems] == ["procedure.1.text"]
     assert "personnummer" in str(refused.value)
 
