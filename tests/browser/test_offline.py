@@ -155,7 +155,7 @@ def test_a_trainee_reads_drills_and_writes_offline_and_nothing_is_lost_or_double
     page.goto(f"/skriva/{LESSON}/{EXERCISE}")  # a draft, offline
     p.get_by_label("Din anteckning").fill(DRAFT)
     p.get_by_role("button", name="Lämna in").click()
-    assert "Att lämna in kräver anslutning" in p.locator("#sparstatus").inner_text()
+    expect(p.locator("#sparstatus")).to_contain_text("Att lämna in kräver anslutning")  # after a probe
     page.check_accessibility()
 
     p.context.set_offline(False)  # back online: answers and draft go to the server by themselves
