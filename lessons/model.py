@@ -65,6 +65,16 @@ def _check_markup(text: str) -> str:
     return text
 
 
+def _no_markup(text: str | None) -> str | None:
+    """Notes, situations and model answers are shown as plain text: a marked term there would
+    reach the trainee with its brackets."""
+    if text and _MARK.search(text):
+        raise ValueError(
+            "här visas texten som den står: skriv utan termmarkering [ ] (markera termer i stegen)"
+        )
+    return text
+
+
 class _Part(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
@@ -75,6 +85,7 @@ class DraftStep(_Part):
     safety: str | None = Field(default=None, max_length=MAX_TEXT)
 
     _markup = field_validator("text")(_check_markup)
+    _plain = field_validator("hygiene", "safety")(_no_markup)
 
     def segments(self) -> list[tuple[str, str | None]]:
         return segments(self.text)
@@ -128,6 +139,8 @@ class DraftExercise(_Part):
     required_terms: tuple[str, ...] = Field(default=(), max_length=6)
     model_answer: str = Field(default="", max_length=4 * MAX_TEXT)
     rubric: tuple[Criterion, ...] = Field(default=(), max_length=6)
+
+    _plain = field_validator("situation", "model_answer")(_no_markup)
 
 
 class Exercise(DraftExercise):

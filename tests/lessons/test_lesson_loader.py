@@ -133,6 +133,28 @@ def test_export_reads_back_identically(lesson_text):
     assert "model_answer: |-" in exported  # multi-line answer stays readable
 
 
+@pytest.mark.parametrize(
+    ("written", "marked", "field"),
+    [
+        (
+            "hygiene: Desinfektera händerna",
+            "hygiene: Desinfektera [händerna|hand]",
+            "procedure.1.hygiene",
+        ),
+        (
+            "Du har mätt blodtryck och puls",
+            "Du har mätt [blodtryck] och puls",
+            "exercises.0.situation",
+        ),
+        ("regelbunden.", "[regelbunden].", "exercises.0.model_answer"),
+    ],
+)
+def test_term_markup_where_the_text_is_shown_plain_is_refused(lesson_text, written, marked, field):
+    [problem] = problems_of(lesson_text.replace(written, marked, 1))
+    assert problem.field == field
+    assert "termmarkering" in problem.message
+
+
 def test_markup_in_texts_is_kept_as_plain_text(lesson_text):
     text = lesson_text.replace(
         "text: Ja, det går bra. Ska jag kavla upp ärmen?",
