@@ -217,11 +217,17 @@ def shortfalls(lesson: Draft) -> list[tuple[str, str]]:
     if len(set(lesson.words)) < 12:
         lacks.append(("words", f"{len(set(lesson.words))} ord i ordlistan (minst 12)"))
     if not 4 <= len(lesson.dialogue) <= 10:
-        lacks.append(("dialogue", f"{len(lesson.dialogue)} repliker i dialogen (4–10)"))
+        lines = len(lesson.dialogue)
+        lacks.append(
+            ("dialogue", f"{lines} {'replik' if lines == 1 else 'repliker'} i dialogen (4–10)")
+        )
     if not 2 <= len(lesson.goals) <= 5:
         lacks.append(("goals", f"{len(lesson.goals)} lärandemål (2–5)"))
     if not 3 <= len(lesson.competence) <= 6:
-        lacks.append(("competence", f"{len(lesson.competence)} kompetenskriterier (3–6)"))
+        n = len(lesson.competence)
+        lacks.append(
+            ("competence", f"{n} {'kompetenskriterium' if n == 1 else 'kompetenskriterier'} (3–6)")
+        )
     return lacks
 
 

@@ -205,3 +205,16 @@ def test_any_value_in_any_field_gives_a_lesson_or_problems_never_a_crash(replace
         parse_lesson(text, "upload.yaml")
     except ContentError as exc:
         assert exc.problems and all(str(p).startswith("upload.yaml") for p in exc.problems)
+
+
+def test_what_a_draft_lacks_is_said_in_correct_swedish_for_one_and_for_many(lesson_text):
+    from lessons.model import Draft, shortfalls
+
+    lesson = parse_lesson(lesson_text, "lektion.yaml", known_terms=KNOWN_TERMS)
+    one = Draft.model_validate(
+        lesson.model_dump() | {"dialogue": lesson.dialogue[:1], "competence": lesson.competence[:1]}
+    )
+    lacks = dict(shortfalls(one))
+    assert lacks["dialogue"] == "1 replik i dialogen (4–10)"
+    assert lacks["competence"] == "1 kompetenskriterium (3–6)"
+    assert dict(shortfalls(lesson))["dialogue"] == "2 repliker i dialogen (4–10)"
