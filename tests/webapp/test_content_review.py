@@ -297,6 +297,9 @@ def test_progress_page_counts_reviewed_translations_per_language_and_area(app, b
     assert "<strong>Engelska:</strong> 0 av 4 granskade (0 %)" in html
     assert "<strong>Persiska:</strong> 0 av 1 granskade (0 %)" in html
     assert "<strong>Tigrinska:</strong> 0 av 0 granskade" in html
+    # on a phone the area table stacks, each count labelled with its language
+    assert '<table class="responsive">' in html
+    assert '<td data-label="Arabiska">' in html and '<td data-label="Lektioner">' in html
 
 
 def test_term_and_lesson_lists_filter_by_review_status(app, bank):
