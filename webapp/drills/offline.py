@@ -33,7 +33,7 @@ from sqlalchemy import delete, select
 from webapp.drills import answers, kinds
 from webapp.drills.queue import settings_for
 from webapp.drills.scheduling import replay, review
-from webapp.drills.service import MAX_DURATION_MS, UNKNOWN, item_for, judge, queue_for
+from webapp.drills.service import UNKNOWN, answer_log, item_for, judge, queue_for
 from webapp.extensions import db
 from webapp.models import Card, DrillItem, ReviewLog, User
 
@@ -119,18 +119,7 @@ def _record(user: User, sent: OfflineAnswer, now: datetime) -> Result:
         )
     stored = text.strip()[: answers.MAX_ANSWER]
     item.answered_at, item.answer, item.client_id = when, stored, sent.client_id
-    db.session.add(
-        ReviewLog(
-            card_id=card.id,
-            user_id=user.id,
-            rating=rating.value,
-            reviewed_at=when,
-            review_duration_ms=max(min(int((when - item.created_at).total_seconds() * 1000), MAX_DURATION_MS), 0),
-            drill_kind=item.kind,
-            answer=stored or None,
-            correct=rating is not Rating.Again,
-        )
-    )
+    db.session.add(answer_log(card, item, rating, when, stored))
     retention = settings_for(user.id).retention
     if replaced or (card.last_review is not None and when < card.last_review):
         db.session.flush()

@@ -261,19 +261,7 @@ def record_answer(
         db.session.rollback()
         return Outcome("replayed", REPLAYED, item)
     review(card, chosen, now, settings_for(user.id).retention)
-    duration = min(int((now - item.created_at).total_seconds() * 1000), MAX_DURATION_MS)
-    db.session.add(
-        ReviewLog(
-            card_id=card.id,
-            user_id=user.id,
-            rating=chosen.value,
-            reviewed_at=now,
-            review_duration_ms=max(duration, 0),
-            drill_kind=item.kind,
-            answer=answer.strip()[: answers.MAX_ANSWER] or None,
-            correct=chosen is not Rating.Again,
-        )
-    )
+    db.session.add(answer_log(card, item, chosen, now, answer.strip()[: answers.MAX_ANSWER]))
     if commit:
         db.session.commit()
     else:
@@ -414,3 +402,19 @@ def today_summary(user: User, now: datetime) -> Today:
     )
     sentences = sum(1 for entry in queue.new if entry.sentence is not None)
     return Today(queue.due_count, len(queue.new) - sentences, answered, sentences)
+
+
+def answer_log(card: Card, item: DrillItem, rating: Rating, when: datetime, answer: str) -> ReviewLog:
+    """The review log row of one answer, the same whether it was given online or synced from a
+    phone later: the time spent is counted from when the item was handed out, capped."""
+    duration = min(int((when - item.created_at).total_seconds() * 1000), MAX_DURATION_MS)
+    return ReviewLog(
+        card_id=card.id,
+        user_id=card.user_id,
+        rating=rating.value,
+        reviewed_at=when,
+        review_duration_ms=max(duration, 0),
+        drill_kind=item.kind,
+        answer=answer or None,
+        correct=rating is not Rating.Again,
+    )
