@@ -82,7 +82,10 @@ def prepare(uri: str) -> None:
 
     seed_database(
         {"SQLALCHEMY_DATABASE_URI": uri, "SECRET_KEY": "bench-api"},
-        email=EMAIL, password=PASSWORD, display_name="Bänk", l1="en",
+        email=EMAIL,
+        password=PASSWORD,
+        display_name="Bänk",
+        l1="en",
     )
 
 

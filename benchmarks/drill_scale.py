@@ -50,11 +50,15 @@ TARGETS_MS = {
 GROUP_SIZE = 100
 LESSONS_PER_GROUP = 5
 TERMS_PER_TRAINEE = 100
-SENTENCES_PER_TRAINEE = 10  # word-order cards (issue 12): every sentence of their lessons, up to this
+SENTENCES_PER_TRAINEE = (
+    10  # word-order cards (issue 12): every sentence of their lessons, up to this
+)
 LOGS_PER_TRAINEE = 500
 HISTORY_DAYS = 180
 # One argon2 hash for every bench account: hashing 2,000 passwords would take minutes.
-PASSWORD_HASH = "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHRzYWx0$0000000000000000000000000000000000000000000"
+PASSWORD_HASH = (
+    "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHRzYWx0$0000000000000000000000000000000000000000000"
+)
 
 
 def settings(uri: str) -> dict:
@@ -75,7 +79,11 @@ def create_postgres_database(server: str) -> str:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}"'))
         connection.execute(text(f'CREATE DATABASE "{BENCH_DATABASE}"'))
     admin.dispose()
-    return str(make_url(database_url(server)).set(database=BENCH_DATABASE).render_as_string(hide_password=False))
+    return str(
+        make_url(database_url(server))
+        .set(database=BENCH_DATABASE)
+        .render_as_string(hide_password=False)
+    )
 
 
 def drop_postgres_database(server: str) -> None:
@@ -90,7 +98,10 @@ def bulk(table: str, columns: list[str], rows: list[tuple]) -> None:
     connection = db.session.connection()
     if connection.dialect.name == "postgresql":
         raw = connection.connection.driver_connection
-        with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        with (
+            raw.cursor() as cursor,
+            cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+        ):
             for row in rows:
                 copy.write_row(row)
     else:
@@ -110,19 +121,45 @@ def build(trainees: int, now: datetime, rng: random.Random) -> list[int]:
     load_bundled_content()
     lesson_ids = list(db.session.scalars(select(Lesson.id).order_by(Lesson.id)))
     words: dict[int, list[int]] = {}
-    for lesson_id, term_id in db.session.execute(select(LessonTerm.lesson_id, LessonTerm.term_id).order_by(LessonTerm.position)):
+    for lesson_id, term_id in db.session.execute(
+        select(LessonTerm.lesson_id, LessonTerm.term_id).order_by(LessonTerm.position)
+    ):
         words.setdefault(lesson_id, []).append(term_id)
     groups = (trainees + GROUP_SIZE - 1) // GROUP_SIZE
-    db.session.execute(insert(Group), [{"name": f"Grupp {g}", "join_code": f"BENCH{g:04d}"} for g in range(groups)])
+    db.session.execute(
+        insert(Group), [{"name": f"Grupp {g}", "join_code": f"BENCH{g:04d}"} for g in range(groups)]
+    )
     group_ids = list(db.session.scalars(select(Group.id).order_by(Group.id)))
     first_user = 1 + (db.session.scalar(text("SELECT max(id) FROM users")) or 0)
     user_ids = list(range(first_user, first_user + trainees))
-    bulk("users", ["id", "email", "display_name", "password_hash", "role", "l1", "created_at"],
-         [(u, f"bench{u}@ordvard.example", f"Deltagare {u}", PASSWORD_HASH, "trainee", "ar", now) for u in user_ids])
-    bulk("memberships", ["user_id", "group_id", "role", "joined_at"],
-         [(u, group_ids[i // GROUP_SIZE], "member", now) for i, u in enumerate(user_ids)])
-    bulk("users", ["id", "email", "display_name", "password_hash", "role", "l1", "created_at"],
-         [(first_user + trainees, "admin-bench@ordvard.example", "Admin", PASSWORD_HASH, "admin", "en", now)])
+    bulk(
+        "users",
+        ["id", "email", "display_name", "password_hash", "role", "l1", "created_at"],
+        [
+            (u, f"bench{u}@ordvard.example", f"Deltagare {u}", PASSWORD_HASH, "trainee", "ar", now)
+            for u in user_ids
+        ],
+    )
+    bulk(
+        "memberships",
+        ["user_id", "group_id", "role", "joined_at"],
+        [(u, group_ids[i // GROUP_SIZE], "member", now) for i, u in enumerate(user_ids)],
+    )
+    bulk(
+        "users",
+        ["id", "email", "display_name", "password_hash", "role", "l1", "created_at"],
+        [
+            (
+                first_user + trainees,
+                "admin-bench@ordvard.example",
+                "Admin",
+                PASSWORD_HASH,
+                "admin",
+                "en",
+                now,
+            )
+        ],
+    )
     assignments, group_lessons = [], {}
     for g in group_ids:
         chosen = rng.sample(lesson_ids, LESSONS_PER_GROUP)
@@ -134,7 +171,9 @@ def build(trainees: int, now: datetime, rng: random.Random) -> list[int]:
     db.session.commit()
 
     sentences = {
-        lesson.id: [(sentence, sentence_key(sentence)) for sentence in lesson_sentences(record_of(lesson))]
+        lesson.id: [
+            (sentence, sentence_key(sentence)) for sentence in lesson_sentences(record_of(lesson))
+        ]
         for lesson in db.session.scalars(select(Lesson))
     }
     card_rows, log_rows, card_id = [], [], 0
@@ -145,8 +184,24 @@ def build(trainees: int, now: datetime, rng: random.Random) -> list[int]:
         last = now - timedelta(days=rng.uniform(0, 40))
         stability = rng.uniform(1, 60)
         due = last + timedelta(days=stability * rng.uniform(0.5, 1.2))
-        card_rows.append((card_id, user_id, term_id, key, sentence, lesson_id, direction, 2, None, stability,
-                          rng.uniform(3, 8), due, last, last - timedelta(days=30)))
+        card_rows.append(
+            (
+                card_id,
+                user_id,
+                term_id,
+                key,
+                sentence,
+                lesson_id,
+                direction,
+                2,
+                None,
+                stability,
+                rng.uniform(3, 8),
+                due,
+                last,
+                last - timedelta(days=30),
+            )
+        )
         return card_id
 
     for i, user_id in enumerate(user_ids):
@@ -157,26 +212,78 @@ def build(trainees: int, now: datetime, rng: random.Random) -> list[int]:
         for term_id, lesson_id in terms:
             for direction in ("recognise", "produce"):
                 cards.append(card(user_id, term_id, None, None, lesson_id, direction))
-        drilled = {key: (sentence, lesson_id) for lesson_id in lessons for sentence, key in sentences[lesson_id]}
+        drilled = {
+            key: (sentence, lesson_id)
+            for lesson_id in lessons
+            for sentence, key in sentences[lesson_id]
+        }
         for key, (sentence, lesson_id) in list(drilled.items())[:SENTENCES_PER_TRAINEE]:
             cards.append(card(user_id, None, key, sentence, lesson_id, "order"))
         for _ in range(LOGS_PER_TRAINEE):
             rating = rng.choices((1, 2, 3, 4), (12, 15, 63, 10))[0]
-            log_rows.append((rng.choice(cards), user_id, rating,
-                             now - timedelta(days=rng.uniform(0, HISTORY_DAYS)), rng.randint(2000, 15000),
-                             rng.choice(("flashcard", "choice", "cloze", "listen", "gender", "spelling", "word_order")),
-                             rating > 1))
-    bulk("cards", ["id", "user_id", "term_id", "sentence_key", "sentence", "lesson_id", "direction", "state", "step",
-                   "stability", "difficulty", "due", "last_review", "created_at"], card_rows)
-    bulk("review_logs", ["card_id", "user_id", "rating", "reviewed_at", "review_duration_ms", "drill_kind", "correct"],
-         log_rows)
+            log_rows.append(
+                (
+                    rng.choice(cards),
+                    user_id,
+                    rating,
+                    now - timedelta(days=rng.uniform(0, HISTORY_DAYS)),
+                    rng.randint(2000, 15000),
+                    rng.choice(
+                        (
+                            "flashcard",
+                            "choice",
+                            "cloze",
+                            "listen",
+                            "gender",
+                            "spelling",
+                            "word_order",
+                        )
+                    ),
+                    rating > 1,
+                )
+            )
+    bulk(
+        "cards",
+        [
+            "id",
+            "user_id",
+            "term_id",
+            "sentence_key",
+            "sentence",
+            "lesson_id",
+            "direction",
+            "state",
+            "step",
+            "stability",
+            "difficulty",
+            "due",
+            "last_review",
+            "created_at",
+        ],
+        card_rows,
+    )
+    bulk(
+        "review_logs",
+        [
+            "card_id",
+            "user_id",
+            "rating",
+            "reviewed_at",
+            "review_duration_ms",
+            "drill_kind",
+            "correct",
+        ],
+        log_rows,
+    )
     if db.engine.dialect.name == "postgresql":
         db.session.execute(text("SELECT setval('cards_id_seq', (SELECT max(id) FROM cards))"))
     db.session.commit()
     db.session.execute(text("ANALYZE"))
     db.session.commit()
-    print(f"built {len(user_ids):,} trainees, {len(card_rows):,} cards, {len(log_rows):,} review logs"
-          f" in {time.perf_counter() - started:.0f} s")
+    print(
+        f"built {len(user_ids):,} trainees, {len(card_rows):,} cards, {len(log_rows):,} review logs"
+        f" in {time.perf_counter() - started:.0f} s"
+    )
     return user_ids
 
 
@@ -198,7 +305,9 @@ class QueryCounter:
         self.spent.setdefault(" ".join(statement.split())[:300], []).append(elapsed)
 
 
-def measure(app, user_ids: list[int], samples: int, rng: random.Random, slowest: int = 0) -> dict[str, tuple[list[float], list[int]]]:
+def measure(
+    app, user_ids: list[int], samples: int, rng: random.Random, slowest: int = 0
+) -> dict[str, tuple[list[float], list[int]]]:
     import re
 
     token = re.compile(r'name="token" value="([^"]+)"')
@@ -241,24 +350,32 @@ def measure(app, user_ids: list[int], samples: int, rng: random.Random, slowest:
         from webapp.models import DrillItem
 
         with app.app_context():  # the answer a trainee who knows the word would give
-            prompt = db.session.scalar(select(DrillItem.prompt).where(DrillItem.token == item.group(1)))
+            prompt = db.session.scalar(
+                select(DrillItem.prompt).where(DrillItem.token == item.group(1))
+            )
         data = {"token": item.group(1), "done": "0"}
         if prompt["kind"] == "word_order":
             data["order"] = [str(i) for i in lesson_order(prompt)]
         else:
-            data |= {"rating": "3"} if prompt["kind"] == "flashcard" else {"answer": prompt["expected"]}
+            data |= (
+                {"rating": "3"} if prompt["kind"] == "flashcard" else {"answer": prompt["expected"]}
+            )
         timed("answer + next item (POST /ova/svar)", client.post, "/ova/svar", data=data)
         timed("progress (GET /ova/framsteg)", client.get, "/ova/framsteg")
     service.record_answer = record_answer
     with app.app_context():
-        admin_id = db.session.scalar(text("SELECT id FROM users WHERE email = 'admin-bench@ordvard.example'"))
+        admin_id = db.session.scalar(
+            text("SELECT id FROM users WHERE email = 'admin-bench@ordvard.example'")
+        )
         group_ids = list(db.session.scalars(text("SELECT id FROM groups ORDER BY id")))
     teacher = app.test_client()
     with teacher.session_transaction() as session:
         session["_user_id"] = f"{admin_id}.0"
         session["_fresh"] = True
     for group_id in group_ids[:20]:
-        timed("teacher's group page (GET /ova/grupper/<id>)", teacher.get, f"/ova/grupper/{group_id}")
+        timed(
+            "teacher's group page (GET /ova/grupper/<id>)", teacher.get, f"/ova/grupper/{group_id}"
+        )
     if slowest:
         ranked = sorted(counter.spent.items(), key=lambda kv: -statistics.mean(kv[1]))[:slowest]
         for statement, times in ranked:
@@ -273,7 +390,11 @@ def lesson_order(prompt: dict) -> list[int]:
     from webapp.drills.answers import ordered_text
 
     parts = prompt["parts"]
-    return next(list(o) for o in permutations(range(len(parts))) if ordered_text(parts, list(o)) == prompt["expected"])
+    return next(
+        list(o)
+        for o in permutations(range(len(parts)))
+        if ordered_text(parts, list(o)) == prompt["expected"]
+    )
 
 
 def round_trip_ms(samples: int = 200) -> float:
@@ -294,19 +415,25 @@ def report(results, label: str) -> bool:
         p95 = statistics.quantiles(times, n=20)[18] if len(times) >= 20 else max(times)
         met = p95 <= TARGETS_MS[name]
         ok &= met
-        print(f"{name:46} {len(times):4d} {statistics.median(times):8.1f} {p95:8.1f} {TARGETS_MS[name]:8.0f}"
-              f" {statistics.median(queries):8.0f}  {'yes' if met else 'NO'}")
+        print(
+            f"{name:46} {len(times):4d} {statistics.median(times):8.1f} {p95:8.1f} {TARGETS_MS[name]:8.0f}"
+            f" {statistics.median(queries):8.0f}  {'yes' if met else 'NO'}"
+        )
     return ok
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sqlite", action="store_true", help="a temporary SQLite file instead of PostgreSQL")
+    parser.add_argument(
+        "--sqlite", action="store_true", help="a temporary SQLite file instead of PostgreSQL"
+    )
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--trainees", type=int, help="default 2,000 (PostgreSQL) or 200 (SQLite)")
     parser.add_argument("--samples", type=int, default=200, help="trainees measured")
     parser.add_argument("--slowest", type=int, default=0, help="print the N slowest statements")
-    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database for --reuse")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the PostgreSQL database for --reuse"
+    )
     parser.add_argument("--reuse", action="store_true", help="measure the kept database again")
     args = parser.parse_args()
     trainees = args.trainees or (200 if args.sqlite else 2000)
@@ -315,7 +442,11 @@ def main() -> int:
     if args.sqlite:
         uri = f"sqlite:///{Path(temp.name) / 'bench.db'}"
     elif args.reuse:
-        uri = str(make_url(database_url(args.postgres)).set(database=BENCH_DATABASE).render_as_string(hide_password=False))
+        uri = str(
+            make_url(database_url(args.postgres))
+            .set(database=BENCH_DATABASE)
+            .render_as_string(hide_password=False)
+        )
     else:
         uri = create_postgres_database(args.postgres)
     try:
@@ -325,7 +456,11 @@ def main() -> int:
 
             now = datetime.now(UTC)
             if args.reuse:
-                user_ids = list(db.session.scalars(text("SELECT id FROM users WHERE email LIKE 'bench%' ORDER BY id")))
+                user_ids = list(
+                    db.session.scalars(
+                        text("SELECT id FROM users WHERE email LIKE 'bench%' ORDER BY id")
+                    )
+                )
             else:
                 upgrade(revision="heads")
                 user_ids = build(trainees, now, rng)
@@ -337,7 +472,10 @@ def main() -> int:
 
             logs = db.session.scalar(select(func.count()).select_from(ReviewLog))
             cards = db.session.scalar(select(func.count()).select_from(Card))
-            ok = report(results, f"{db.engine.dialect.name}: {len(user_ids):,} trainees, {cards:,} cards, {logs:,} review logs")
+            ok = report(
+                results,
+                f"{db.engine.dialect.name}: {len(user_ids):,} trainees, {cards:,} cards, {logs:,} review logs",
+            )
             db.session.remove()
             db.engine.dispose()
     finally:

@@ -55,7 +55,9 @@ def install_lighthouse() -> None:
     TOOLS.mkdir(exist_ok=True)
     print("installing lighthouse@12.2.3 into benchmarks/.lighthouse/ (once) …", flush=True)
     subprocess.run(
-        ["npm", "install", "--no-audit", "--no-fund", "--silent", "lighthouse@12.2.3"], cwd=TOOLS, check=True
+        ["npm", "install", "--no-audit", "--no-fund", "--silent", "lighthouse@12.2.3"],
+        cwd=TOOLS,
+        check=True,
     )
 
 
@@ -75,7 +77,11 @@ def trainee_session(base: str) -> requests.Session:
     token = csrf(http.get(base + "/logga-in").text)
     http.post(
         base + "/logga-in",
-        data={"csrf_token": token, "email": "amina@ordvard.example", "password": "demo-deltagare-1"},
+        data={
+            "csrf_token": token,
+            "email": "amina@ordvard.example",
+            "password": "demo-deltagare-1",
+        },
     ).raise_for_status()
     writing = base + PAGES["writing"]
     token = csrf(http.get(writing).text)
@@ -88,12 +94,20 @@ def audit(url: str, cookie: str) -> dict:
     env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
     out = subprocess.run(
         [
-            str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            "--output-path=stdout",
             "--chrome-flags=--headless=new --no-sandbox",
             "--only-categories=performance,accessibility,best-practices,seo",
-            "--extra-headers", json.dumps({"Cookie": cookie}),
+            "--extra-headers",
+            json.dumps({"Cookie": cookie}),
         ],
-        capture_output=True, text=True, env=env, check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     )
     return json.loads(out.stdout)
 
@@ -104,7 +118,9 @@ def failing(report: dict, category: str) -> list[str]:
     return [
         f"{ref['id']}: {audits[ref['id']]['title']}"
         for ref in refs
-        if ref["weight"] > 0 and audits[ref["id"]].get("score") is not None and audits[ref["id"]]["score"] < 1
+        if ref["weight"] > 0
+        and audits[ref["id"]].get("score") is not None
+        and audits[ref["id"]]["score"] < 1
     ]
 
 
@@ -121,12 +137,25 @@ def main() -> None:
     )
     env.pop("ORDVARD_ENV", None)
     bin_dir = Path(sys.executable).parent
-    setup = subprocess.run([str(bin_dir / "ordvard"), "setup"], check=False, env=env, capture_output=True, text=True)
+    setup = subprocess.run(
+        [str(bin_dir / "ordvard"), "setup"], check=False, env=env, capture_output=True, text=True
+    )
     if setup.returncode:
         sys.exit(f"ordvard setup failed:\n{setup.stderr[-2000:]}")
     server = subprocess.Popen(
-        [str(bin_dir / "gunicorn"), "-w", "1", "--no-control-socket", "-b", f"127.0.0.1:{port}", "webapp:create_app()"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(bin_dir / "gunicorn"),
+            "-w",
+            "1",
+            "--no-control-socket",
+            "-b",
+            f"127.0.0.1:{port}",
+            "webapp:create_app()",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -138,7 +167,12 @@ def main() -> None:
                 time.sleep(0.5)
         http = trainee_session(base)
         cookie = "; ".join(f"{c.name}={c.value}" for c in http.cookies)
-        short = {"performance": "perf", "accessibility": "a11y", "best-practices": "best", "seo": "seo"}
+        short = {
+            "performance": "perf",
+            "accessibility": "a11y",
+            "best-practices": "best",
+            "seo": "seo",
+        }
         print(f"{'page':10}" + "".join(f"{short[c]:>7}" for c in TARGETS))
         print(f"{'target':10}" + "".join(f"{t:>7}" for t in TARGETS.values()))
         problems = []
@@ -149,7 +183,9 @@ def main() -> None:
             scores = {c: round(report["categories"][c]["score"] * 100) for c in TARGETS}
             print(f"{name:10}" + "".join(f"{scores[c]:>7}" for c in TARGETS), flush=True)
             problems += [
-                f"  {name} {short[c]}: {audit_}" for c in TARGETS if scores[c] < TARGETS[c]
+                f"  {name} {short[c]}: {audit_}"
+                for c in TARGETS
+                if scores[c] < TARGETS[c]
                 for audit_ in failing(report, c)
             ]
         if problems:

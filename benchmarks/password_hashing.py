@@ -67,8 +67,10 @@ class Setting:
 
     def hasher(self) -> PasswordHasher:
         return PasswordHasher(
-            time_cost=self.time_cost, memory_cost=self.memory_kib,
-            parallelism=self.parallelism, type=Type.ID,
+            time_cost=self.time_cost,
+            memory_cost=self.memory_kib,
+            parallelism=self.parallelism,
+            type=Type.ID,
         )
 
 
@@ -160,7 +162,9 @@ def main() -> None:
     args = parser.parse_args()
 
     print(f"cores: {os.cpu_count()}, load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"burst: {BURST} logins evenly over {SECONDS:.0f} s, {WORKERS} workers; budget p95 ≤ {P95_BUDGET:.1f} s")
+    print(
+        f"burst: {BURST} logins evenly over {SECONDS:.0f} s, {WORKERS} workers; budget p95 ≤ {P95_BUDGET:.1f} s"
+    )
     print(
         f"{'setting':<22} {'source':<15} {'hash wall':>9} {'hash CPU':>9} "
         f"{'CPU share':>9} {'predicted p50/p95':>18} {'all at once p95':>15} {'measured p50/p95':>17}"
@@ -189,7 +193,9 @@ def main() -> None:
             f"{best.label} ({best.source})"
         )
     else:
-        print(f"no setting keeps predicted p95 ≤ {P95_BUDGET / 2:.1f} s and CPU share ≤ {MAX_SHARE:.1%}")
+        print(
+            f"no setting keeps predicted p95 ≤ {P95_BUDGET / 2:.1f} s and CPU share ≤ {MAX_SHARE:.1%}"
+        )
     print(
         f"in use (webapp/passwords.py): m={passwords.MEMORY_KIB // 1024} MiB, "
         f"t={passwords.TIME_COST}, p={passwords.PARALLELISM}"

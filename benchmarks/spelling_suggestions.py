@@ -58,7 +58,11 @@ def main() -> None:
     nlp.check("Värmer upp.", [], lexicon=lex)  # load the lazily read data once
 
     data = rows()
-    results: dict[str, list[tuple[bool, bool]]] = {"dev": [], "heldout": [], "heldout, not listed": []}
+    results: dict[str, list[tuple[bool, bool]]] = {
+        "dev": [],
+        "heldout": [],
+        "heldout, not listed": [],
+    }
     spoken = yaml_data("spoken_forms")  # written after the list: rows it names are not blind
     missed = []
     for row in data:
@@ -71,7 +75,9 @@ def main() -> None:
         if row["split"] == "heldout" and typed not in spoken:
             results["heldout, not listed"].append((top1, top3))
         if not top1:
-            missed.append((row["split"], typed, intended, "not flagged" if found is None else options[:3]))
+            missed.append(
+                (row["split"], typed, intended, "not flagged" if found is None else options[:3])
+            )
 
     times = []
     for row in data:
@@ -85,7 +91,9 @@ def main() -> None:
         scored = results["dev"] + results["heldout"] if split == "all" else results[split]
         top1 = sum(a for a, _ in scored) / len(scored)
         top3 = sum(b for _, b in scored) / len(scored)
-        print(f"  {split:19} n={len(scored):3}  top-1 {top1:.3f} (target ≥ 0.85)  top-3 {top3:.3f} (target ≥ 0.95)")
+        print(
+            f"  {split:19} n={len(scored):3}  top-1 {top1:.3f} (target ≥ 0.85)  top-3 {top3:.3f} (target ≥ 0.95)"
+        )
     times.sort()
     print(
         f"suggestion time per unknown word, uncached: mean {statistics.mean(times):.2f} ms, "

@@ -145,7 +145,9 @@ def cut_sentence(sentence: str) -> Cut | None:
             return None
         front = [fronted]
     verb = lower[verb_at]
-    if any(verb in w[name] for name in ("subjects", "prepositions", "sentence_adverbs", "time_adverbs")):
+    if any(
+        verb in w[name] for name in ("subjects", "prepositions", "sentence_adverbs", "time_adverbs")
+    ):
         return None
     position = max(subject_at, verb_at) + 1
     middle = []

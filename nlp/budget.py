@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from .lemmas import known_form
 from .tokens import MAX_PIECE
 
-BUDGET_US = 70_000  # per check: the slowest input measured under 200 ms CPU with room for a busy machine
+BUDGET_US = (
+    70_000  # per check: the slowest input measured under 200 ms CPU with room for a busy machine
+)
 TOKEN_US = 34  # every token, through every stage
 SENTENCE_US = 35  # every sentence end: sentence-level rules, tagger and negation windows
 WORD_US = 260  # a distinct word the lemma lexicon knows, the first time it is met

@@ -43,8 +43,12 @@ def _overlaps(spans: list[tuple[int, int]], at: int, start: int, end: int) -> bo
     before = spans[at - 1] if at > 0 else None
     after = spans[at] if at < len(spans) else None
     return bool(
-        before and before[0] < end and start < before[1]
-        or after and after[0] < end and start < after[1]
+        before
+        and before[0] < end
+        and start < before[1]
+        or after
+        and after[0] < end
+        and start < after[1]
     )
 
 

@@ -49,7 +49,9 @@ _SHAPE = re.compile(
 def _prefixed() -> re.Pattern:
     names = sorted(word_list("personal_id_prefixes"), key=len, reverse=True)
     words = "|".join(re.escape(name) for name in names)
-    return re.compile(rf"(?<![^\W\d_])(?:{words})[.:]?[ \t]{{0,2}}(\d{{12}}|\d{{10}})(?!\d)", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![^\W\d_])(?:{words})[.:]?[ \t]{{0,2}}(\d{{12}}|\d{{10}})(?!\d)", re.IGNORECASE
+    )
 
 
 def _reading(char: str) -> str | None:
@@ -73,8 +75,9 @@ def _plain(char: str) -> str:
     if reading is not None:
         return reading
     folded = unicodedata.normalize("NFKC", char)  # ² → 2, ① → 1, ＋ → +
-    return "".join(c if c < "\x80" else (_reading(c) if _reading(c) is not None else c)
-                   for c in folded)
+    return "".join(
+        c if c < "\x80" else (_reading(c) if _reading(c) is not None else c) for c in folded
+    )
 
 
 def normalised(text: str) -> tuple[str, list[int]]:

@@ -177,9 +177,7 @@ def suggest_within(
     return found, cost
 
 
-def _search(
-    word: str, lexicon: Lexicon | None, budget: float
-) -> tuple[tuple[str, ...], int, bool]:
+def _search(word: str, lexicon: Lexicon | None, budget: float) -> tuple[tuple[str, ...], int, bool]:
     if word in wrong_forms():
         return (wrong_forms()[word],), 0, True
     if len(word) > MAX_SUGGESTED_LENGTH:

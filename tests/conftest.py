@@ -21,7 +21,9 @@ from webapp.config import database_url
 from webapp.extensions import db as _db
 from webapp.learn import cache as learn_cache
 
-CSRF_FIELD = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+CSRF_FIELD = re.compile(
+    r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"'
+)
 
 
 @pytest.fixture(scope="session")
@@ -93,7 +95,9 @@ def _bundled_snapshot(database_uri, tmp_path_factory) -> tuple[str, list[str]]:
                 connection.execute(text(f"CREATE SCHEMA {SNAPSHOT}"))
             _attach(connection, path)
             for name in tables:
-                connection.execute(text(f'CREATE TABLE {SNAPSHOT}."{name}" AS SELECT * FROM "{name}"'))
+                connection.execute(
+                    text(f'CREATE TABLE {SNAPSHOT}."{name}" AS SELECT * FROM "{name}"')
+                )
             connection.commit()
             _detach(connection)
         _empty_tables()

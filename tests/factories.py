@@ -12,13 +12,21 @@ PASSWORD = "ett-bra-lösenord"
 _serial = itertools.count(1)
 
 
-def make_user(role: Role = Role.TRAINEE, group: Group | None = None, *, name: str | None = None, l1: str = "en") -> User:
+def make_user(
+    role: Role = Role.TRAINEE,
+    group: Group | None = None,
+    *,
+    name: str | None = None,
+    l1: str = "en",
+) -> User:
     n = next(_serial)
     user = User(email=f"person{n}@exempel.se", display_name=name or f"Person {n}", role=role, l1=l1)
     user.set_password(PASSWORD)
     if group is not None:
         leader = role in (Role.TEACHER, Role.ADMIN)
-        user.memberships.append(Membership(group=group, role=MemberRole.LEADER if leader else MemberRole.MEMBER))
+        user.memberships.append(
+            Membership(group=group, role=MemberRole.LEADER if leader else MemberRole.MEMBER)
+        )
     db.session.add(user)
     db.session.commit()
     return user

@@ -55,7 +55,24 @@ def create_app(overrides: dict | None = None) -> Flask:
     from webapp.words import bp as words_bp
     from webapp.write import bp as write_bp
 
-    for blueprint in (home_bp, auth_bp, account_bp, teach_bp, admin_bp, words_bp, learn_bp, audio_bp, author_bp, write_bp, api_bp, drills_bp, review_bp, cards_bp, content_review_bp, offline_bp):
+    for blueprint in (
+        home_bp,
+        auth_bp,
+        account_bp,
+        teach_bp,
+        admin_bp,
+        words_bp,
+        learn_bp,
+        audio_bp,
+        author_bp,
+        write_bp,
+        api_bp,
+        drills_bp,
+        review_bp,
+        cards_bp,
+        content_review_bp,
+        offline_bp,
+    ):
         app.register_blueprint(blueprint)
     app.jinja_env.filters["text_direction"] = text_direction
     input_guard.register(app)

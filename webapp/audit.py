@@ -87,9 +87,7 @@ class Row:
 
 def _people_matching(text: str) -> Select:
     pattern = f"%{text.strip().lower()}%"
-    return select(User.id).where(
-        or_(User.email.ilike(pattern), User.display_name.ilike(pattern))
-    )
+    return select(User.id).where(or_(User.email.ilike(pattern), User.display_name.ilike(pattern)))
 
 
 def _query(filters: Filters) -> Select:
@@ -119,14 +117,23 @@ def events(filters: Filters, limit: int = PAGE_ROWS) -> list[Row]:
     found = list(db.session.scalars(_query(filters).limit(limit)))
     ids = {e.actor_id for e in found} | {e.subject_user_id for e in found}
     ids.discard(None)
-    names = {
-        user_id: f"{name} ({email})"
-        for user_id, name, email in db.session.execute(
-            select(User.id, User.display_name, User.email).where(User.id.in_(ids))
-        )
-    } if ids else {}
+    names = (
+        {
+            user_id: f"{name} ({email})"
+            for user_id, name, email in db.session.execute(
+                select(User.id, User.display_name, User.email).where(User.id.in_(ids))
+            )
+        }
+        if ids
+        else {}
+    )
     return [
-        Row(e, ACTIONS.get(e.action, e.action), _who(e.actor_id, names), _who(e.subject_user_id, names))
+        Row(
+            e,
+            ACTIONS.get(e.action, e.action),
+            _who(e.actor_id, names),
+            _who(e.subject_user_id, names),
+        )
         for e in found
     ]
 

@@ -34,7 +34,7 @@ def database_url(raw: str) -> str:
     """
     for prefix in ("postgres://", "postgresql://"):
         if raw.startswith(prefix):
-            return "postgresql+psycopg://" + raw[len(prefix):]
+            return "postgresql+psycopg://" + raw[len(prefix) :]
     return raw
 
 
@@ -72,7 +72,8 @@ def from_environment(instance_path: Path, env: os._Environ | dict | None = None)
         missing = [name for name in ("SECRET_KEY", "DATABASE_URL") if not env.get(name)]
         if missing:
             raise ConfigError(
-                "ORDVARD_ENV=production needs " + " and ".join(missing)
+                "ORDVARD_ENV=production needs "
+                + " and ".join(missing)
                 + " in the environment; refusing to start with development defaults."
             )
     instance_path.mkdir(parents=True, exist_ok=True)

@@ -26,10 +26,24 @@ class DemoAccount:
 
 
 DEMO_ACCOUNTS = (
-    DemoAccount("admin@ordvard.example", "demo-admin-ordvard", "Alex Administratör", Role.ADMIN, "en", None),
-    DemoAccount("larare@ordvard.example", "demo-larare-ordvard", "Karin Lärare", Role.TEACHER, "en", MemberRole.LEADER, ("ar", "care")),
-    DemoAccount("amina@ordvard.example", "demo-deltagare-1", "Amina", Role.TRAINEE, "ar", MemberRole.MEMBER),
-    DemoAccount("dawit@ordvard.example", "demo-deltagare-2", "Dawit", Role.TRAINEE, "ti", MemberRole.MEMBER),
+    DemoAccount(
+        "admin@ordvard.example", "demo-admin-ordvard", "Alex Administratör", Role.ADMIN, "en", None
+    ),
+    DemoAccount(
+        "larare@ordvard.example",
+        "demo-larare-ordvard",
+        "Karin Lärare",
+        Role.TEACHER,
+        "en",
+        MemberRole.LEADER,
+        ("ar", "care"),
+    ),
+    DemoAccount(
+        "amina@ordvard.example", "demo-deltagare-1", "Amina", Role.TRAINEE, "ar", MemberRole.MEMBER
+    ),
+    DemoAccount(
+        "dawit@ordvard.example", "demo-deltagare-2", "Dawit", Role.TRAINEE, "ti", MemberRole.MEMBER
+    ),
 )
 
 
@@ -45,14 +59,19 @@ def create_demo_accounts() -> list[tuple[DemoAccount, bool]]:
         created = user is None
         if created:
             user = User(
-                email=account.email, display_name=account.display_name, role=account.role, l1=account.l1
+                email=account.email,
+                display_name=account.display_name,
+                role=account.role,
+                l1=account.l1,
             )
             user.set_password(account.password)
             if account.group_role is not None:
                 user.memberships.append(Membership(group=group, role=account.group_role))
             db.session.add(user)
             db.session.flush()
-            db.session.add_all(ReviewerScope(user_id=user.id, scope=s) for s in account.review_scopes)
+            db.session.add_all(
+                ReviewerScope(user_id=user.id, scope=s) for s in account.review_scopes
+            )
         results.append((account, created))
     db.session.commit()
     return results

@@ -22,7 +22,10 @@ DRAFT, REVIEWED, NEEDS_CHANGE = "draft", "reviewed", "needs_change"
 DECISIONS = (REVIEWED, NEEDS_CHANGE)
 CARE = "care"
 SCOPES = (*LANGUAGES, CARE)
-SCOPE_NAMES = {**{lang: name.capitalize() for lang, name in LANGUAGE_NAMES.items()}, CARE: "Vårdinnehåll"}
+SCOPE_NAMES = {
+    **{lang: name.capitalize() for lang, name in LANGUAGE_NAMES.items()},
+    CARE: "Vårdinnehåll",
+}
 # How a reviewer or teacher reads a status (trainees see only granskad / ej granskad).
 STATUS_NAMES = {DRAFT: "ej granskad", REVIEWED: "granskad", NEEDS_CHANGE: "behöver ändras"}
 
@@ -30,7 +33,9 @@ STATUS_NAMES = {DRAFT: "ej granskad", REVIEWED: "granskad", NEEDS_CHANGE: "behö
 def drop_scopes(user_id: int) -> int:
     """End every review scope of an account that can no longer review (made a trainee, or
     erased), so a later promotion does not silently bring them back; returns how many."""
-    return db.session.execute(delete(ReviewerScope).where(ReviewerScope.user_id == user_id)).rowcount
+    return db.session.execute(
+        delete(ReviewerScope).where(ReviewerScope.user_id == user_id)
+    ).rowcount
 
 
 def settle_translations(term: Term | None, dumped: dict) -> tuple[dict, list[TranslationReview]]:
@@ -95,7 +100,10 @@ def translation_reviewers() -> dict[tuple[int, str], tuple[str, str]]:
         )
     )
     return {
-        (review.term_id, review.lang): (name or "okänd granskare", review.reviewed_at.date().isoformat())
+        (review.term_id, review.lang): (
+            name or "okänd granskare",
+            review.reviewed_at.date().isoformat(),
+        )
         for review, name in rows
     }
 
@@ -134,7 +142,9 @@ def term_decisions(term_id: int) -> dict[str, Decision]:
         .where(TranslationReview.term_id == term_id)
     )
     return {
-        review.lang: Decision(review.status, name or "okänd granskare", review.reviewed_at, review.comment)
+        review.lang: Decision(
+            review.status, name or "okänd granskare", review.reviewed_at, review.comment
+        )
         for review, name in rows
     }
 

@@ -88,7 +88,9 @@ def hog_session(stack: Stack, environment, email: str) -> tuple[HttpSession, str
 def worst_case_checks(stack, phase, recorder, plan) -> bool:
     before_end = time.time()
     baseline = recorder.window(before_end - plan.hog_seconds, before_end)
-    sessions = [hog_session(stack, phase.environment, scenario.next_trainee_email()) for _ in (0, 1)]
+    sessions = [
+        hog_session(stack, phase.environment, scenario.next_trainee_email()) for _ in (0, 1)
+    ]
     results: dict[str, list] = {}
     started = time.time()
     streams = []
@@ -138,7 +140,9 @@ def report_fault(title: str, recorder, started: float, window_end: float, note: 
         recovery = f"{last_failure - started:.1f} s (to the end of the last failed request)"
     else:
         recovery = f"not within the {window_end - started:.0f} s window"
-    english = [r for r in failed if r.status >= 500 and r.seen not in ("svensk sida", "svensk JSON")]
+    english = [
+        r for r in failed if r.status >= 500 and r.seen not in ("svensk sida", "svensk JSON")
+    ]
     ok = recovered or not failed
     ok = ok and bool(seen) and not any(r.status == 500 for r in seen) and not english
     verdict = "OK: no 500, no English error page" if ok else "NOT OK"
@@ -156,8 +160,13 @@ def kill_worker(stack, recorder, plan) -> bool:
     started = time.time()
     pid = stack.kill_worker()
     gevent.sleep(plan.fault_window)
-    return report_fault("2. gunicorn worker killed (kill -9)", recorder, started, time.time(),
-                        f"worker {pid} killed; gunicorn now has {len(stack.workers())} workers")
+    return report_fault(
+        "2. gunicorn worker killed (kill -9)",
+        recorder,
+        started,
+        time.time(),
+        f"worker {pid} killed; gunicorn now has {len(stack.workers())} workers",
+    )
 
 
 def restart_postgres(stack, recorder, plan) -> bool:
@@ -165,8 +174,13 @@ def restart_postgres(stack, recorder, plan) -> bool:
     stack.restart_postgres()
     down = time.time() - started
     gevent.sleep(plan.fault_window)
-    return report_fault("3. PostgreSQL restarted", recorder, started, time.time(),
-                        f"pg_ctl stop -m fast + start took {down:.1f} s")
+    return report_fault(
+        "3. PostgreSQL restarted",
+        recorder,
+        started,
+        time.time(),
+        f"pg_ctl stop -m fast + start took {down:.1f} s",
+    )
 
 
 def stop_redis(stack, recorder, plan) -> bool:
@@ -175,8 +189,13 @@ def stop_redis(stack, recorder, plan) -> bool:
     gevent.sleep(plan.redis_down_seconds)
     stack.start_redis()
     gevent.sleep(plan.fault_window)
-    return report_fault("4. Redis stopped, then started", recorder, started, time.time(),
-                        f"down for {plan.redis_down_seconds:.0f} s")
+    return report_fault(
+        "4. Redis stopped, then started",
+        recorder,
+        started,
+        time.time(),
+        f"down for {plan.redis_down_seconds:.0f} s",
+    )
 
 
 def verify(stack: Stack) -> bool:
@@ -210,8 +229,10 @@ def main() -> int:
         harness.warm_up(stack.base_url)
         meter = harness.Meter(stack)
         phase = harness.start(
-            stack.base_url, {scenario.Trainee: plan.trainees, scenario.Teacher: plan.teachers},
-            10, recorder,
+            stack.base_url,
+            {scenario.Trainee: plan.trainees, scenario.Teacher: plan.teachers},
+            10,
+            recorder,
         )
         try:
             harness.wait_spawned(phase, 120)

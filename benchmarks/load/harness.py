@@ -91,8 +91,7 @@ class Recorder:
     def overlapping(self, start: float, end: float, *, exclude: tuple[str, ...] = ()):
         """Requests that were waiting at some moment between ``start`` and ``end``."""
         return [
-            r for r in self.requests
-            if r.start < end and r.end >= start and r.name not in exclude
+            r for r in self.requests if r.start < end and r.end >= start and r.name not in exclude
         ]
 
 
@@ -149,7 +148,9 @@ class Meter:
         """The shares so far. ``servers=False`` when processes were killed or restarted
         meanwhile (their CPU time is gone with them): the load generator's share only."""
         wall = time.time() - self.started
-        shares = [(now - then) / wall for now, then in zip(self._read(), self.readings, strict=True)]
+        shares = [
+            (now - then) / wall for now, then in zip(self._read(), self.readings, strict=True)
+        ]
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         text = f"CPU, share of one core: load generator {shares[0]:.0%}"
         if servers:
@@ -171,7 +172,6 @@ class Phase:
             runner.quit()
         for row in runner.exceptions.values():
             print(f"    simulated people's code raised {row['count']}×:\n{row['traceback']}")
-
 
 
 def start(host: str, people: dict[type, int], spawn_rate: float, recorder: Recorder) -> Phase:

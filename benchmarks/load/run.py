@@ -92,8 +92,10 @@ def steady(stack: Stack, plan: Plan, recorder: harness.Recorder) -> bool:
     started = time.time()
     logins_before = recorder.count(LOGIN)
     phase = harness.start(
-        stack.base_url, {scenario.Trainee: plan.trainees, scenario.Teacher: plan.teachers},
-        10, recorder,
+        stack.base_url,
+        {scenario.Trainee: plan.trainees, scenario.Teacher: plan.teachers},
+        10,
+        recorder,
     )
     harness.wait_spawned(phase, 120)
     people = plan.trainees + plan.teachers
@@ -111,7 +113,10 @@ def steady(stack: Stack, plan: Plan, recorder: harness.Recorder) -> bool:
     figure(
         f"1. steady: {plan.trainees} trainees + {plan.teachers} teachers, 3–8 s think time, "
         f"{plan.steady_seconds:.0f} s window",
-        stats, usage, f"target p95 ≤ {STEADY_P95_MS:.0f} ms, 0 errors", ok,
+        stats,
+        usage,
+        f"target p95 ≤ {STEADY_P95_MS:.0f} ms, 0 errors",
+        ok,
     )
     logins = [r for r in recorder.window(started, window_start) if r.name == LOGIN]
     print(
@@ -179,7 +184,9 @@ def login_burst(stack: Stack, plan: Plan, recorder: harness.Recorder) -> bool:
     started, meter = time.time(), harness.Meter(stack)
     logins_before = recorder.count(LOGIN)
     phase = harness.start(
-        stack.base_url, {scenario.LoggingIn: plan.burst}, plan.burst / plan.burst_seconds,
+        stack.base_url,
+        {scenario.LoggingIn: plan.burst},
+        plan.burst / plan.burst_seconds,
         recorder,
     )
     harness.wait_for(
@@ -196,7 +203,10 @@ def login_burst(stack: Stack, plan: Plan, recorder: harness.Recorder) -> bool:
     ok = stats["p95"] <= LOGIN_P95_MS and stats["errors"] == 0 and stats["n"] == plan.burst
     figure(
         f"3. login burst: {plan.burst} logins in {plan.burst_seconds:.0f} s (log-in POST only)",
-        stats, usage, f"target p95 ≤ {LOGIN_P95_MS:.0f} ms", ok,
+        stats,
+        usage,
+        f"target p95 ≤ {LOGIN_P95_MS:.0f} ms",
+        ok,
     )
     return ok
 

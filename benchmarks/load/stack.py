@@ -72,7 +72,9 @@ def _postgres_bin() -> Path:
 
 def _children(pid: int) -> list[int]:
     try:
-        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        return [
+            int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        ]
     except OSError:
         return []
 
@@ -161,8 +163,12 @@ class Stack:
         self._run([str(BIN / "flask"), "--app", "webapp", "setup"], env)
         self._run(
             [
-                sys.executable, str(ROOT / "benchmarks/load/accounts.py"),
-                "--trainees", str(trainees), "--teachers", str(teachers),
+                sys.executable,
+                str(ROOT / "benchmarks/load/accounts.py"),
+                "--trainees",
+                str(trainees),
+                "--teachers",
+                str(teachers),
             ],
             env,
         )
@@ -186,28 +192,62 @@ class Stack:
     def _pg(self, *args: str, timeout: float = 120) -> None:
         subprocess.run(
             [*self.as_postgres, str(self.pg_bin / args[0]), *args[1:]],
-            check=True, capture_output=True, text=True, timeout=timeout,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
         )
 
     def start_postgres(self, *, initialise: bool = False) -> None:
         data = self.folder / "postgres"
         if initialise:
-            self._pg("initdb", "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-                     "--no-sync", "--locale=C.UTF-8")
+            self._pg(
+                "initdb",
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--no-sync",
+                "--locale=C.UTF-8",
+            )
         options = (
             f"-p {self.postgres_port} -c listen_addresses=127.0.0.1 "
             f"-c unix_socket_directories={data}"
         )
-        self._pg("pg_ctl", "-D", str(data), "-o", options, "-l", str(self.folder / "postgres.log"),
-                 "-w", "-t", "60", "start")
+        self._pg(
+            "pg_ctl",
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-l",
+            str(self.folder / "postgres.log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
         self.postgres_running = True
         if initialise:
-            self._pg("createdb", "-h", "127.0.0.1", "-p", str(self.postgres_port), "-U",
-                     "postgres", DATABASE)
+            self._pg(
+                "createdb",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.postgres_port),
+                "-U",
+                "postgres",
+                DATABASE,
+            )
 
     def stop_postgres(self) -> None:
-        self._pg("pg_ctl", "-D", str(self.folder / "postgres"), "-m", "fast", "-w", "-t", "60",
-                 "stop")
+        self._pg(
+            "pg_ctl", "-D", str(self.folder / "postgres"), "-m", "fast", "-w", "-t", "60", "stop"
+        )
         self.postgres_running = False
 
     def restart_postgres(self) -> None:
@@ -217,16 +257,33 @@ class Stack:
 
     def start_redis(self) -> None:
         self.redis = subprocess.Popen(
-            [shutil.which("redis-server") or "redis-server", "--port", str(self.redis_port),
-             "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", str(self.folder)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            [
+                shutil.which("redis-server") or "redis-server",
+                "--port",
+                str(self.redis_port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.folder),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         deadline = time.monotonic() + READY_TIMEOUT
-        while subprocess.run(
-            ["redis-cli", "-p", str(self.redis_port), "ping"],
-            capture_output=True, text=True, check=False,
-        ).stdout.strip() != "PONG":
+        while (
+            subprocess.run(
+                ["redis-cli", "-p", str(self.redis_port), "ping"],
+                capture_output=True,
+                text=True,
+                check=False,
+            ).stdout.strip()
+            != "PONG"
+        ):
             if self.redis.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"redis-server on {self.redis_port} did not start")
             time.sleep(0.1)
@@ -242,7 +299,11 @@ class Stack:
         log = open(self.folder / "gunicorn-access.log", "ab")  # noqa: SIM115 - the child owns it
         errors = open(self.folder / "gunicorn-error.log", "ab")  # noqa: SIM115
         self.gunicorn = subprocess.Popen(
-            procfile_command(self.web_port, env), cwd=ROOT, env=env, stdout=log, stderr=errors,
+            procfile_command(self.web_port, env),
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=errors,
             start_new_session=True,
         )
         log.close()
@@ -284,7 +345,11 @@ class Stack:
 
     def log_tail(self, name: str, lines: int = 30) -> str:
         path = self.folder / name
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else ""
+        return (
+            "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+            if path.exists()
+            else ""
+        )
 
     def close(self) -> None:
         """Stop everything this stack started and remove its folder; safe to call twice."""
@@ -299,8 +364,17 @@ class Stack:
         self.stop_redis()
         if self.postgres_running or (self.folder / "postgres" / "postmaster.pid").exists():
             try:
-                self._pg("pg_ctl", "-D", str(self.folder / "postgres"), "-m", "immediate", "-w",
-                         "-t", "60", "stop")
+                self._pg(
+                    "pg_ctl",
+                    "-D",
+                    str(self.folder / "postgres"),
+                    "-m",
+                    "immediate",
+                    "-w",
+                    "-t",
+                    "60",
+                    "stop",
+                )
             except subprocess.CalledProcessError:
                 pass
             self.postgres_running = False

@@ -34,7 +34,11 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path() -> str | None:
-    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    return (
+        os.environ.get("CHROMIUM_PATH")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
+    )
 
 
 @pytest.fixture(scope="session")
@@ -119,14 +123,20 @@ class AccessiblePage:
                 return [document.scrollingElement.scrollWidth, vw, wide];
             }"""
         )
-        assert width <= viewport, f"{self.page.url} is {width} px wide at a {viewport} px viewport: {culprits}"
+        assert width <= viewport, (
+            f"{self.page.url} is {width} px wide at a {viewport} px viewport: {culprits}"
+        )
 
     def menu(self, name: str):
         """A link or button in the site header's menu, opening "Meny" first when it is folded
         (on a phone only the day's main links stay in the header row)."""
         header = self.page.locator(".site-header")
         menu = header.locator("details.site-menu")
-        if menu.count() and not menu.evaluate("m => m.open") and header.get_by_text("Meny").is_visible():
+        if (
+            menu.count()
+            and not menu.evaluate("m => m.open")
+            and header.get_by_text("Meny").is_visible()
+        ):
             header.get_by_text("Meny").click()
         return header.get_by_role("link", name=name, exact=True).or_(
             header.get_by_role("button", name=name, exact=True)

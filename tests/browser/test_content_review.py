@@ -15,7 +15,9 @@ pytestmark = pytest.mark.browser
 def test_reviewer_reviews_three_arabic_translations_and_signs_off_a_lesson(page):
     p = page.page
     lesson = load_lesson()
-    reviewer = make_reviewer(make_user(Role.TEACHER, make_group(), name="Rana Haddad"), "ar", "care")
+    reviewer = make_reviewer(
+        make_user(Role.TEACHER, make_group(), name="Rana Haddad"), "ar", "care"
+    )
     page.log_in(reviewer)
 
     page.menu("Granska innehåll").click()
@@ -49,7 +51,13 @@ def test_reviewer_reviews_three_arabic_translations_and_signs_off_a_lesson(page)
     assert f"”{lesson.title}”: granskad." in p.locator(".flashes").inner_text()
 
     db.session.expire_all()
-    langs = db.session.scalars(select(TranslationReview.lang).where(TranslationReview.reviewer_id == reviewer.id))
+    langs = db.session.scalars(
+        select(TranslationReview.lang).where(TranslationReview.reviewer_id == reviewer.id)
+    )
     assert list(langs) == ["ar"] * 3
     sign_off = db.session.scalar(select(LessonReview))
-    assert (sign_off.lesson_id, sign_off.version, sign_off.reviewer_id) == (lesson.id, lesson.version, reviewer.id)
+    assert (sign_off.lesson_id, sign_off.version, sign_off.reviewer_id) == (
+        lesson.id,
+        lesson.version,
+        reviewer.id,
+    )

@@ -75,7 +75,9 @@ def answer_right(page, prompt, keyboard):
         if keyboard:
             said = form.locator(".order-built [role=status]").text_content()
             assert said == f"Din mening: {prompt['expected'][:1].lower()}{prompt['expected'][1:]}"
-            assert not form.get_by_label("Plats 1", exact=True).is_visible()  # tapping replaces them
+            assert not form.get_by_label(
+                "Plats 1", exact=True
+            ).is_visible()  # tapping replaces them
             page.check_accessibility()
         submit(page, keyboard, form.get_by_role("button", name="Svara").click)
     else:
@@ -95,8 +97,12 @@ def answer_wrong_with_the_keyboard_open(page, prompt):
     field = p.locator("input[name=answer]")
     p.wait_for_function("() => document.activeElement && document.activeElement.name === 'answer'")
     p.wait_for_timeout(100)  # the resize handler scrolls the form into view
-    for part in (p.locator("#fraga"), field, p.get_by_role("button", name="Svara"),
-                 p.get_by_role("button", name="Jag vet inte")):
+    for part in (
+        p.locator("#fraga"),
+        field,
+        p.get_by_role("button", name="Svara"),
+        p.get_by_role("button", name="Jag vet inte"),
+    ):
         box = part.bounding_box()
         assert box["y"] >= -1 and box["y"] + box["height"] <= 480, (part, box)
     field.fill("hjärtat slår")
@@ -113,7 +119,9 @@ def drill_ten(page, keyboard):
         assert f"Fråga {number} av {ITEMS}" in p.locator(".drill-count").inner_text()
         token, prompt = current_prompt(p)
         kinds.append(prompt["kind"])
-        wrong = keyboard and not answered_wrong and prompt["kind"] in ("cloze", "listen", "spelling")
+        wrong = (
+            keyboard and not answered_wrong and prompt["kind"] in ("cloze", "listen", "spelling")
+        )
         answered_wrong = answered_wrong or wrong
         if wrong:
             answer_wrong_with_the_keyboard_open(page, prompt)
@@ -121,7 +129,8 @@ def drill_ten(page, keyboard):
             answer_right(page, prompt, keyboard)
         if keyboard:
             p.wait_for_function(  # the next item (or the end of the session) has replaced this one
-                "t => document.querySelector('[data-drill-form] input[name=token]')?.value !== t", arg=token
+                "t => document.querySelector('[data-drill-form] input[name=token]')?.value !== t",
+                arg=token,
             )
         page.check_accessibility()
         feedback = p.locator("[data-feedback] h2").inner_text()
@@ -166,10 +175,13 @@ class NoScriptPage(AccessiblePage):
     def check_accessibility(self) -> None:
         self.page.wait_for_load_state("load")
         html, url = self.page.content(), self.page.url
+
         def same_page(address):
             return address == url
 
-        self.checker.page.route(same_page, lambda route: route.fulfill(body=html, content_type="text/html"))
+        self.checker.page.route(
+            same_page, lambda route: route.fulfill(body=html, content_type="text/html")
+        )
         self.checker.page.goto(url)
         self.checker.page.unroute(same_page)
         self.checker.check_accessibility()

@@ -37,7 +37,9 @@ def test_trainee_sees_fixes_and_resubmits_grammar_errors(page):
     p.get_by_role("button", name="Lämna in").click()
     page.check_accessibility()
     marked = p.locator(".marked-note mark.mark-grammar").all_inner_texts()  # "Fynd 2, …: en knä"
-    assert sorted(text.rsplit(":", 1)[-1].strip() for text in marked) == sorted(w for _, w, _ in ERRORS)
+    assert sorted(text.rsplit(":", 1)[-1].strip() for text in marked) == sorted(
+        w for _, w, _ in ERRORS
+    )
     findings = p.locator("ol.findings .finding-grammar")
     assert findings.count() == len(ERRORS)
     first = findings.filter(has_text="Grammatik – ordföljd:")
@@ -53,4 +55,6 @@ def test_trainee_sees_fixes_and_resubmits_grammar_errors(page):
     p.get_by_role("button", name="Lämna in").click()
     page.check_accessibility()
     assert "Version 2 av 2" in p.content()
-    assert p.locator(".finding-grammar").count() == 0 and p.locator("mark.mark-grammar").count() == 0
+    assert (
+        p.locator(".finding-grammar").count() == 0 and p.locator("mark.mark-grammar").count() == 0
+    )

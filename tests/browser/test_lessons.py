@@ -61,9 +61,7 @@ def click_and_check(page, locator):
     page.check_accessibility()
 
 
-def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(
-    page, bundled_content
-):
+def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(page, bundled_content):
     group = make_group("Demogruppen")
     teacher = make_user(Role.TEACHER, group, name="Lena Lärare")
     trainee = make_user(Role.TRAINEE, group, name="Amina", l1="ar")
@@ -71,7 +69,9 @@ def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(
 
     page.log_in(teacher)
     page.goto("/larare/lektioner/ny")
-    assert p.get_by_role("button", name="Sök", exact=True).bounding_box()["height"] >= 44  # a thumb's size
+    assert (
+        p.get_by_role("button", name="Sök", exact=True).bounding_box()["height"] >= 44
+    )  # a thumb's size
     p.get_by_label("Rubrik").fill("Blodtryck i korthet")
     p.get_by_label("Område").select_option("vitalparametrar")
     p.get_by_label("Nivå").select_option("A2")
@@ -149,7 +149,10 @@ def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(
     step_height = term_flows_in_its_sentence(term)
     term.locator("summary").click()
     assert term.evaluate("d => d.open")
-    assert term.locator("xpath=ancestor::div[@class='step-text']").bounding_box()["height"] == step_height
+    assert (
+        term.locator("xpath=ancestor::div[@class='step-text']").bounding_box()["height"]
+        == step_height
+    )
     assert term.locator('[dir="rtl"][lang="ar"]').is_visible()
     page.check_accessibility()
     state = term.locator("audio").evaluate(
@@ -178,7 +181,10 @@ def test_teacher_publishes_and_assigns_a_lesson_and_the_trainee_hears_a_term(
     # without JavaScript: every step shown, and a term still opens inside its sentence
     lesson_url = p.url
     no_script = p.context.browser.new_context(
-        viewport=PHONE, locale="sv-SE", java_script_enabled=False, storage_state=p.context.storage_state()
+        viewport=PHONE,
+        locale="sv-SE",
+        java_script_enabled=False,
+        storage_state=p.context.storage_state(),
     )
     try:
         plain = no_script.new_page()

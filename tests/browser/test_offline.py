@@ -81,9 +81,13 @@ def answer_offline(page, how: str) -> tuple[str, dict]:
     if how == "give_up" and prompt["kind"] in ("choice", "gender"):
         how = "right"  # a tapped option has no "Jag vet inte"
     answer_item(page, prompt, how)
-    p.wait_for_function("t => document.querySelector('[data-drill-form] input[name=token]')?.value !== t", arg=token)
+    p.wait_for_function(
+        "t => document.querySelector('[data-drill-form] input[name=token]')?.value !== t", arg=token
+    )
     heading = p.locator("[data-feedback] h2").inner_text()
-    assert heading in ({"✓ Rätt!", "Ditt svar: Bra"} if how == "right" else {"✗ Inte rätt", "Ditt svar: Igen"}), heading
+    assert heading in (
+        {"✓ Rätt!", "Ditt svar: Bra"} if how == "right" else {"✗ Inte rätt", "Ditt svar: Igen"}
+    ), heading
     assert "inte på servern än" in p.locator("[data-feedback]").inner_text()
     page.check_accessibility()
     return token, {"prompt": prompt, "how": how}
@@ -106,7 +110,9 @@ def all_sent(p) -> None:
 
 
 def reviews_of(user) -> int:
-    return db.session.scalar(select(func.count()).select_from(ReviewLog).where(ReviewLog.user_id == user.id))
+    return db.session.scalar(
+        select(func.count()).select_from(ReviewLog).where(ReviewLog.user_id == user.id)
+    )
 
 
 def test_a_trainee_reads_drills_and_writes_offline_and_nothing_is_lost_or_doubled(page, group, app):
@@ -120,7 +126,9 @@ def test_a_trainee_reads_drills_and_writes_offline_and_nothing_is_lost_or_double
     cdp = p.context.new_cdp_session(p)
     manifest = cdp.send("Page.getAppManifest")
     assert manifest["url"].endswith("/manifest.webmanifest") and manifest["errors"] == []
-    errors = {e["errorId"] for e in cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]}
+    errors = {
+        e["errorId"] for e in cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    }
     assert errors <= {"in-incognito"}, errors  # a Playwright context is a private window
     # the assigned lesson, its words, audio and writing page, and the drill items: taken along
     p.wait_for_function("() => localStorage.getItem('ordvard:offline-sparat') !== null")
@@ -144,7 +152,18 @@ def test_a_trainee_reads_drills_and_writes_offline_and_nothing_is_lost_or_double
     page.goto("/ova/")
     p.locator(".drill-count", has_text="utan anslutning").wait_for()
     page.check_accessibility()
-    hows = ["right", "right", "give_up", "right", "right", "give_up", "right", "right", "right", "right"]
+    hows = [
+        "right",
+        "right",
+        "give_up",
+        "right",
+        "right",
+        "give_up",
+        "right",
+        "right",
+        "right",
+        "right",
+    ]
     given = dict(answer_offline(page, how) for how in hows)
     assert {g["prompt"]["kind"] for g in given.values()} >= {"flashcard", "choice"}
     assert len({g["prompt"]["kind"] for g in given.values()}) >= 4
@@ -155,7 +174,9 @@ def test_a_trainee_reads_drills_and_writes_offline_and_nothing_is_lost_or_double
     page.goto(f"/skriva/{LESSON}/{EXERCISE}")  # a draft, offline
     p.get_by_label("Din anteckning").fill(DRAFT)
     p.get_by_role("button", name="Lämna in").click()
-    expect(p.locator("#sparstatus")).to_contain_text("Att lämna in kräver anslutning")  # after a probe
+    expect(p.locator("#sparstatus")).to_contain_text(
+        "Att lämna in kräver anslutning"
+    )  # after a probe
     page.check_accessibility()
 
     p.context.set_offline(False)  # back online: answers and draft go to the server by themselves
@@ -176,7 +197,9 @@ def test_a_trainee_reads_drills_and_writes_offline_and_nothing_is_lost_or_double
         }""",
         sent,
     )
-    assert resent["status"] == 200 and {r["status"] for r in resent["body"]["results"]} == {"duplicate"}
+    assert resent["status"] == 200 and {r["status"] for r in resent["body"]["results"]} == {
+        "duplicate"
+    }
     assert reviews_of(amina) == 10
 
     # the twin gives the same answers at the same times, online: the same schedule for every card
@@ -216,7 +239,9 @@ def phone(browser, live_server):
     return AccessiblePage(context.new_page(), live_server)
 
 
-def test_one_item_answered_offline_on_two_phones_keeps_the_earlier_answer(browser, live_server, group):
+def test_one_item_answered_offline_on_two_phones_keeps_the_earlier_answer(
+    browser, live_server, group
+):
     amina = make_user(Role.TRAINEE, group, name="Amina", l1="ar")
     first, second = phone(browser, live_server), phone(browser, live_server)
     try:
@@ -237,8 +262,10 @@ def test_one_item_answered_offline_on_two_phones_keeps_the_earlier_answer(browse
             device.page.context.set_offline(False)
             all_sent(device.page)
         db.session.expire_all()
-        logs = db.session.execute(select(ReviewLog.rating).where(ReviewLog.user_id == amina.id)).all()
-        assert [rating for rating, in logs] == [3]  # the earlier answer (right), once
+        logs = db.session.execute(
+            select(ReviewLog.rating).where(ReviewLog.user_id == amina.id)
+        ).all()
+        assert [rating for (rating,) in logs] == [3]  # the earlier answer (right), once
         assert "räknades inte" not in first.page.locator("[data-offline-bar]").inner_text()
         for device in (first, second):
             assert device.unchecked_pages() == []
@@ -254,24 +281,55 @@ def test_the_phone_judges_answers_exactly_as_the_server(browser):
     for record in records[:120]:
         word, forms = record.lemma, kinds.other_forms(record.forms, record.lemma)
         variants = {
-            word, word.upper(), f" {word}. ", f"”{word}”", word[:-1], word[1:], word + "s",
-            word.replace("ä", "a").replace("å", "a").replace("ö", "o"), word.replace("ll", "l").replace("t", "tt", 1),
-            word[:2][::-1] + word[2:], "fel", *list(forms)[:2],
+            word,
+            word.upper(),
+            f" {word}. ",
+            f"”{word}”",
+            word[:-1],
+            word[1:],
+            word + "s",
+            word.replace("ä", "a").replace("å", "a").replace("ö", "o"),
+            word.replace("ll", "l").replace("t", "tt", 1),
+            word[:2][::-1] + word[2:],
+            "fel",
+            *list(forms)[:2],
         }
         for typed in variants:
-            cases.append({"kind": "spelling", "expected": word, "accepted": list(record.synonyms),
-                          "other_forms": forms, "answer": typed})
+            cases.append(
+                {
+                    "kind": "spelling",
+                    "expected": word,
+                    "accepted": list(record.synonyms),
+                    "other_forms": forms,
+                    "answer": typed,
+                }
+            )
         cases.append({"kind": "choice", "expected": word, "answer": word.capitalize()})
         cases.append({"kind": "cloze", "expected": word, "answer": "", "give_up": True})
     for n, sentence in enumerate(lesson_sentences(lessons[LESSON])[:6]):
         prompt = kinds.word_order_prompt(sentence, seed=n)
-        for order in (order_for(prompt, prompt["expected"]), list(range(len(prompt["parts"]))), [0] * len(prompt["parts"])):
+        for order in (
+            order_for(prompt, prompt["expected"]),
+            list(range(len(prompt["parts"]))),
+            [0] * len(prompt["parts"]),
+        ):
             cases.append({**prompt, "order": order})
     python = []
     for case in cases:
         verdict, rating, problem = service.judge(
-            case, case.get("answer", ""), case.get("rating"), bool(case.get("give_up")), case.get("order"))
-        python.append([verdict and [verdict.outcome, verdict.rating.value, verdict.message], rating and rating.value, problem])
+            case,
+            case.get("answer", ""),
+            case.get("rating"),
+            bool(case.get("give_up")),
+            case.get("order"),
+        )
+        python.append(
+            [
+                verdict and [verdict.outcome, verdict.rating.value, verdict.message],
+                rating and rating.value,
+                problem,
+            ]
+        )
     page = browser.new_page()
     try:
         page.add_script_tag(path=str(ANSWERS_JS))

@@ -73,8 +73,7 @@ def test_note_is_returned_approved_and_the_signed_card_verifies(page):
     p.get_by_role("link", name="Vanliga fel i Solgården").click()  # the group's insights
     page.check_accessibility()
     assert (
-        "1 anteckning, 1 version." in p.content()
-        and "Amina" not in p.locator("main").inner_text()
+        "1 anteckning, 1 version." in p.content() and "Amina" not in p.locator("main").inner_text()
     )
     log_out(page)
 

@@ -157,9 +157,17 @@ def test_review_status_and_reviewer_travel_through_csv_and_json(terms):
     arabic = first.translations["ar"].model_copy(
         update={"status": "reviewed", "reviewer": "Rana Haddad", "reviewed_at": "2026-12-07"}
     )
-    reviewed = [first.model_copy(update={"translations": {**first.translations, "ar": arabic}}), *terms[1:]]
+    reviewed = [
+        first.model_copy(update={"translations": {**first.translations, "ar": arabic}}),
+        *terms[1:],
+    ]
     assert import_csv(export_csv(reviewed)) == reviewed
     assert import_json(export_json(reviewed)) == reviewed
     dumped = json.loads(export_json(reviewed))[0]["translations"]
-    assert dumped["ar"] == {"text": arabic.text, "status": "reviewed", "reviewer": "Rana Haddad", "reviewed_at": "2026-12-07"}
+    assert dumped["ar"] == {
+        "text": arabic.text,
+        "status": "reviewed",
+        "reviewer": "Rana Haddad",
+        "reviewed_at": "2026-12-07",
+    }
     assert set(dumped["en"]) == {"text", "status"}

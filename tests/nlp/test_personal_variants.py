@@ -11,18 +11,66 @@ from hypothesis import strategies as st
 from nlp.personal import contains_personal_id, find_personal_ids
 
 # valid numbers (real date, Luhn check digit): personnummer and a samordningsnummer
-VALID = ["121212-1212", "19121212-1212", "450312-2386", "19450312-2386", "701063-2391",
-         "680466-9239", "080808+0006", "19990101-1230", "851130-4563"]
+VALID = [
+    "121212-1212",
+    "19121212-1212",
+    "450312-2386",
+    "19450312-2386",
+    "701063-2391",
+    "680466-9239",
+    "080808+0006",
+    "19990101-1230",
+    "851130-4563",
+]
 # Decimal digits of many scripts: ASCII, fullwidth, Arabic-Indic, Persian, Devanagari,
 # Bengali, Thai, Myanmar, Mongolian, N'Ko, Tibetan, mathematical bold
-ZEROS = ["0", "\uff10", "\u0660", "\u06f0", "\u0966", "\u09e6", "\u0e50", "\u1040", "\u1810",
-         "\u07c0", "\u0f20", "\U0001d7ce"]
-DASHES = ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\ufe63",
-          "\uff0d", "\u2043", "\u02d7", "\u2e3a"]
+ZEROS = [
+    "0",
+    "\uff10",
+    "\u0660",
+    "\u06f0",
+    "\u0966",
+    "\u09e6",
+    "\u0e50",
+    "\u1040",
+    "\u1810",
+    "\u07c0",
+    "\u0f20",
+    "\U0001d7ce",
+]
+DASHES = [
+    "-",
+    "\u2010",
+    "\u2011",
+    "\u2012",
+    "\u2013",
+    "\u2014",
+    "\u2015",
+    "\u2212",
+    "\ufe63",
+    "\uff0d",
+    "\u2043",
+    "\u02d7",
+    "\u2e3a",
+]
 SPACES = ["", " ", "\u00a0", "\u202f", "\u2009", "\u3000", "\t"]
 INVISIBLE = ["", "\u200b", "\u00ad", "\u200e", "\u200f", "\u2060", "\ufeff"]
-PREFIXES = ["", "pnr ", "Pnr:", "pnr.", "PNR: ", "Pnr", "personnr", "personnr: ",
-            "Personnummer:", "personnummer ", "p-nr ", "Samordningsnummer: ", "(", "nr "]
+PREFIXES = [
+    "",
+    "pnr ",
+    "Pnr:",
+    "pnr.",
+    "PNR: ",
+    "Pnr",
+    "personnr",
+    "personnr: ",
+    "Personnummer:",
+    "personnummer ",
+    "p-nr ",
+    "Samordningsnummer: ",
+    "(",
+    "nr ",
+]
 
 
 def _digit(script_zero: str, digit: str) -> str:
@@ -115,10 +163,15 @@ def test_other_numbers_are_not_personal_ids(text):
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.integers(0, 23), st.integers(0, 59),  # times
-    st.integers(60, 250), st.integers(30, 150),  # blood pressures
-    st.integers(2000, 2030), st.integers(1, 12), st.integers(1, 28),  # dates
-    st.sampled_from(DASHES), st.sampled_from(ZEROS),
+    st.integers(0, 23),
+    st.integers(0, 59),  # times
+    st.integers(60, 250),
+    st.integers(30, 150),  # blood pressures
+    st.integers(2000, 2030),
+    st.integers(1, 12),
+    st.integers(1, 28),  # dates
+    st.sampled_from(DASHES),
+    st.sampled_from(ZEROS),
 )
 def test_times_pressures_and_dates_in_any_script_are_not_ids(h, m, sys, dia, y, mo, d, dash, zero):
     text = f"Kl. {h:02}.{m:02} BT {sys}/{dia} datum {y}{dash}{mo:02}{dash}{d:02} kl {h:02}:{m:02}"

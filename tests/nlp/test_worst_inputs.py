@@ -20,9 +20,7 @@ def assert_exact_spans(text: str, report: nlp.Report) -> None:
     for span in data["terms"]["found"] + data["findings"]:
         assert 0 <= span["start"] <= span["end"] <= len(text)
         assert text[span["start"] : span["end"]] == span["text"]
-    assert {m["term"] for m in data["terms"]["found"]} | set(data["terms"]["missing"]) == set(
-        TERMS
-    )
+    assert {m["term"] for m in data["terms"]["found"]} | set(data["terms"]["missing"]) == set(TERMS)
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -106,9 +104,7 @@ def test_spelling_budget_gives_the_same_report_whatever_is_cached():
 
 def test_a_typo_still_gets_its_suggestion_when_the_budget_allows():
     report = nlp.check("Sjuksköterkan kom.", [])
-    assert ["Sjuksköterskan"] == [
-        f.suggestions[0] for f in report.findings if f.kind == "spelling"
-    ]
+    assert ["Sjuksköterskan"] == [f.suggestions[0] for f in report.findings if f.kind == "spelling"]
 
 
 def test_a_negation_reaches_at_most_its_window():

@@ -18,7 +18,9 @@ def _bundle():
     assert not problems
     from glossary.load import load_bundled
 
-    return tuple(records), {lesson.id: lesson for lesson in load_lessons(load_bundled().references())}
+    return tuple(records), {
+        lesson.id: lesson for lesson in load_lessons(load_bundled().references())
+    }
 
 
 def load_lesson(slug: str = "puls-och-blodtryck"):

@@ -118,7 +118,10 @@ def test_autosave_keeps_the_draft_but_never_a_personnummer(api):
     assert db.session.scalar(select(NoteDraft)).text == "Utkast ett."
 
 
-LONG_UNKNOWN = " ".join("qzx" + "".join(chr(97 + n // 26**k % 26) for k in range(3)) for n in range(600)) + " Ring 19450101-1235."
+LONG_UNKNOWN = (
+    " ".join("qzx" + "".join(chr(97 + n // 26**k % 26) for k in range(3)) for n in range(600))
+    + " Ring 19450101-1235."
+)
 
 
 def test_a_text_too_long_to_check_whole_says_how_far_it_was_checked(api):
@@ -126,7 +129,10 @@ def test_a_text_too_long_to_check_whole_says_how_far_it_was_checked(api):
     report = check(client, token, body(LONG_UNKNOWN)).get_json()
     assert report["checked"]["complete"] is False
     assert report["checked"]["message"].startswith("Bara början av texten är granskad")
-    assert max(f["end"] for f in report["findings"] if f["kind"] == "spelling") <= report["checked"]["end"]
+    assert (
+        max(f["end"] for f in report["findings"] if f["kind"] == "spelling")
+        <= report["checked"]["end"]
+    )
     # a personnummer after the cut is still found, so the draft is still refused
     assert any(f["kind"] == "personal_data" for f in report["findings"])
     saved = client.post("/api/draft", json=body(LONG_UNKNOWN), headers={"X-CSRFToken": token})

@@ -27,7 +27,11 @@ def test_role_change_is_written_with_who_when_and_on_whom(client):
     change_role(client, user.id, "teacher")
     change_role(client, user.id, "teacher")  # no change: no row
     event = db.session.scalars(select(AuditEvent)).one()
-    assert (event.action, event.actor_id, event.subject_user_id) == ("role_changed", admin.id, user.id)
+    assert (event.action, event.actor_id, event.subject_user_id) == (
+        "role_changed",
+        admin.id,
+        user.id,
+    )
     assert event.details == {"before": "trainee", "after": "teacher"}
     assert event.occurred_at is not None
 
@@ -71,9 +75,14 @@ def test_csv_export_follows_the_filter(client):
     assert lines[0] == "Tid (UTC);Händelse;Vem;På vem;Grupp;Detaljer"
     assert len(lines) == 2 and ";Roll ändrad;'=Admin (" in lines[1]
     assert "after=teacher, before=trainee" in lines[1]
-    assert client.get("/admin/logg.csv?action=account_erased").get_data().decode(
-        "utf-8-sig"
-    ).strip().count("\r\n") == 0
+    assert (
+        client.get("/admin/logg.csv?action=account_erased")
+        .get_data()
+        .decode("utf-8-sig")
+        .strip()
+        .count("\r\n")
+        == 0
+    )
 
 
 def test_teachers_and_trainees_cannot_read_the_trail(client):

@@ -48,7 +48,9 @@ def test_wrong_join_code_is_refused_in_swedish_and_writes_nothing(client):
 
 def test_a_wrong_join_code_is_said_together_with_the_password_problems(client):
     make_group(join_code="SOLGARDEN")
-    html = register(client, join_code="FELKOD99", password="kort", confirm="annat").get_data(as_text=True)
+    html = register(client, join_code="FELKOD99", password="kort", confirm="annat").get_data(
+        as_text=True
+    )
     assert "Det finns ingen grupp med den koden" in html
     assert "Lösenordet måste ha minst" in html
     assert user_count() == 0
@@ -107,7 +109,9 @@ def test_an_unknown_address_costs_a_password_check_like_a_known_one(client, monk
     user = make_user()
     token = csrf_token(client, "/logga-in")
     for email in (user.email, "ingen-alls@example.se"):
-        response = client.post("/logga-in", data={"email": email, "password": "fel", "csrf_token": token})
+        response = client.post(
+            "/logga-in", data={"email": email, "password": "fel", "csrf_token": token}
+        )
         assert "Fel e-postadress eller lösenord." in response.get_data(as_text=True)
     assert len(checked) == 2
 
@@ -123,7 +127,9 @@ def test_eleventh_failed_login_within_a_minute_is_refused(client):
     ]
     assert statuses[:10] == [200] * 10
     assert statuses[10] == 429
-    refused = client.post("/logga-in", data={"email": user.email, "password": PASSWORD, "csrf_token": token})
+    refused = client.post(
+        "/logga-in", data={"email": user.email, "password": PASSWORD, "csrf_token": token}
+    )
     assert refused.status_code == 429
     assert "För många försök" in refused.get_data(as_text=True)
 
@@ -217,9 +223,14 @@ def test_a_hash_with_the_old_parameters_is_replaced_at_the_next_login(client):
     from webapp import passwords
 
     user = make_user()
-    user.password_hash = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4).hash(PASSWORD)
+    user.password_hash = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4).hash(
+        PASSWORD
+    )
     db.session.commit()
     assert log_in(client, user).status_code == 302
     db.session.refresh(user)
-    assert f"m={passwords.MEMORY_KIB},t={passwords.TIME_COST},p={passwords.PARALLELISM}" in user.password_hash
+    assert (
+        f"m={passwords.MEMORY_KIB},t={passwords.TIME_COST},p={passwords.PARALLELISM}"
+        in user.password_hash
+    )
     assert user.check_password(PASSWORD)

@@ -136,22 +136,39 @@ def test_steps_are_added_moved_and_removed_without_javascript(client, teacher):
 
 
 def test_a_draft_may_be_incomplete_but_publishing_needs_what_the_validator_needs(client, teacher):
-    half_done = {"steps-1-text": "", "exercises-0-situation": "", "exercises-0-rubric": "", "words": ""}
+    half_done = {
+        "steps-1-text": "",
+        "exercises-0-situation": "",
+        "exercises-0-rubric": "",
+        "words": "",
+    }
     lesson = create(client, **half_done)  # a draft: an empty step, no exercise yet
     assert lesson.status == "draft" and lesson.body["exercises"][0]["rubric"] == []
     url = edit_url(lesson)
-    assert "Utkastet har 6 saker kvar att göra innan det kan publiceras." in client.get(url).get_data(as_text=True)
-    assert "Blodtryck på kvällen" in client.get(f"/larare/lektioner/{lesson.slug}/forhandsgranska").get_data(as_text=True)
+    assert "Utkastet har 6 saker kvar att göra innan det kan publiceras." in client.get(
+        url
+    ).get_data(as_text=True)
+    assert "Blodtryck på kvällen" in client.get(
+        f"/larare/lektioner/{lesson.slug}/forhandsgranska"
+    ).get_data(as_text=True)
 
-    response = client.post(url, data=lesson_form(client, url, version="1", status="published", **half_done))
+    response = client.post(
+        url, data=lesson_form(client, url, version="1", status="published", **half_done)
+    )
     html = response.get_data(as_text=True)
     assert response.status_code == 400
     summary = html.split('id="fel-rubrik"')[1].split("</div>")[0]
     assert "Får inte vara tomt." in html.split('id="steps-1-text-fel"')[1][:200]
     assert '<a href="#steps-1-text">Steg 2, Text: Får inte vara tomt.</a>' in summary
     assert '<a href="#exercises-0-situation">Övning 1, Situationen' in summary
-    assert '<a href="#steg">Steg i vårdmomentet: För att publicera behövs 3 steg (minst 6)</a>' in summary
-    assert '<a href="#words">Ordlista: För att publicera behövs 0 ord i ordlistan (minst 12)</a>' in summary
+    assert (
+        '<a href="#steg">Steg i vårdmomentet: För att publicera behövs 3 steg (minst 6)</a>'
+        in summary
+    )
+    assert (
+        '<a href="#words">Ordlista: För att publicera behövs 0 ord i ordlistan (minst 12)</a>'
+        in summary
+    )
     db.session.refresh(lesson)
     assert lesson.status == "draft" and lesson.version == 1  # nothing written
 
@@ -279,7 +296,10 @@ def test_every_bundled_lesson_goes_through_the_editor_unchanged(app, content):
 def test_teacher_sets_when_the_words_count_as_done_for_the_competence_card(client, teacher):
     lesson = create(client, threshold="90 %", mastery_days="21")
     assert lesson.body["drills"] | {"kinds": None} == {
-        "kinds": None, "new_per_day": 10, "threshold": 0.9, "mastery_days": 21
+        "kinds": None,
+        "new_per_day": 10,
+        "threshold": 0.9,
+        "mastery_days": 21,
     }
     url = edit_url(lesson)
     html = client.get(url).get_data(as_text=True)
@@ -295,6 +315,8 @@ def test_teacher_sets_when_the_words_count_as_done_for_the_competence_card(clien
 
 
 def test_adding_a_step_opens_the_page_at_the_new_step(client, teacher):
-    html = client.post(NEW, data=lesson_form(client, NEW, action="add-steps")).get_data(as_text=True)
+    html = client.post(NEW, data=lesson_form(client, NEW, action="add-steps")).get_data(
+        as_text=True
+    )
     assert 'id="steg-4"' in html and "autofocus" in html.split('name="steps-3-text"')[0][-200:]
     assert 'formaction="#steg-3"' in html  # "Flytta upp" on step 4 opens the page at step 3

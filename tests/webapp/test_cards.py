@@ -309,7 +309,9 @@ def test_words_count_as_done_by_the_lessons_own_rule(app, lesson, teacher, train
     assert "troligen minns det om 7 dagar" in page
 
     record = record_of(lesson)
-    strict = record.model_copy(update={"drills": record.drills.model_copy(update={"mastery_days": 21})})
+    strict = record.model_copy(
+        update={"drills": record.drills.model_copy(update={"mastery_days": 21})}
+    )
     save_lesson(strict, status="published")
     db.session.commit()
     page = client_for(app, teacher).get(sign_url(trainee)).get_data(as_text=True)

@@ -87,9 +87,11 @@ def test_demo_teacher_leads_the_demo_group_with_both_trainees(app, runner):
     token = csrf_token(client, "/logga-in")
     client.post(
         "/logga-in",
-        data={"email": "larare@ordvard.example", "password": "demo-larare-ordvard", "csrf_token": token},
+        data={
+            "email": "larare@ordvard.example",
+            "password": "demo-larare-ordvard",
+            "csrf_token": token,
+        },
     )
     page = client.get("/larare/grupper").get_data(as_text=True)
     assert "Demogruppen Solgården" in page and "Amina" in page and "Dawit" in page
-
-

@@ -68,7 +68,9 @@ def test_arabic_reviewer_reviews_an_arabic_translation_and_it_is_recorded(app, b
     response = decide(client, term)
     assert response.status_code == 302
     assert status(term) == "reviewed"
-    review = db.session.scalar(select(TranslationReview).where(TranslationReview.term_id == term.id))
+    review = db.session.scalar(
+        select(TranslationReview).where(TranslationReview.term_id == term.id)
+    )
     assert (review.lang, review.reviewer_id, review.text) == ("ar", reviewer.id, "ضغط الدم")
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "translation_reviewed"))
     assert event.actor_id == reviewer.id and event.details["term_id"] == term.id
@@ -98,12 +100,16 @@ def test_a_request_for_change_needs_a_comment_and_is_not_reviewed(app, bank):
     assert "Skriv vad som behöver ändras." in html
     assert status(term) == "draft"
     kept = decide(client, term, decision="bogus", comment="Ordet betyder blodtryck i allmänhet.")
-    assert kept.status_code == 400 and "Ordet betyder blodtryck i allmänhet." in kept.get_data(as_text=True)
+    assert kept.status_code == 400 and "Ordet betyder blodtryck i allmänhet." in kept.get_data(
+        as_text=True
+    )
     assert "Välj Granskad eller Behöver ändras." in kept.get_data(as_text=True)
     decide(client, term, decision="needs_change", comment="Skriv hellre ضغط الدم الشرياني.")
     assert status(term) == "needs_change"
     trainee, _ = client_for(app, Role.TRAINEE, l1="ar")
-    assert "Översättningen är inte granskad ännu." in trainee.get(f"/ordlista/{term.id}").get_data(as_text=True)
+    assert "Översättningen är inte granskad ännu." in trainee.get(f"/ordlista/{term.id}").get_data(
+        as_text=True
+    )
 
 
 def test_a_text_changed_after_the_reviewer_opened_it_is_not_approved(app, bank):
@@ -142,7 +148,10 @@ def test_editing_a_reviewed_translation_returns_it_to_draft_but_other_edits_keep
     decide(reviewer, term, lang="ar")
     decide(reviewer, term, lang="fa")
     teacher, _ = client_for(app, Role.TEACHER)
-    assert _edit_form(teacher, term, definition="Trycket i blodkärlen när hjärtat slår.").status_code == 302
+    assert (
+        _edit_form(teacher, term, definition="Trycket i blodkärlen när hjärtat slår.").status_code
+        == 302
+    )
     assert (status(term, "ar"), status(term, "fa")) == ("reviewed", "reviewed")
     assert _edit_form(teacher, term, tr_ar="ضغط الدم الشرياني").status_code == 302
     assert (status(term, "ar"), status(term, "fa")) == ("draft", "reviewed")
@@ -178,7 +187,9 @@ def test_import_cannot_mark_translations_reviewed(app, bank):
     html = teacher.get(response.headers["Location"]).get_data(as_text=True)
     assert "var markerade som granskade i filen men sparades som ej granskade" in html
     statuses = {
-        tr["status"] for term in db.session.scalars(select(Term)) for tr in term.record["translations"].values()
+        tr["status"]
+        for term in db.session.scalars(select(Term))
+        for tr in term.record["translations"].values()
     }
     assert statuses == {"draft"}
     assert db.session.scalar(select(TranslationReview)) is None
@@ -199,7 +210,10 @@ def test_export_carries_the_review_and_reimporting_it_keeps_the_review(app, bank
     url = "/ordlista/importera"
     teacher.post(
         url,
-        data={"csrf_token": csrf_token(teacher, url), "file": (io.BytesIO(exported.encode()), "termer.json")},
+        data={
+            "csrf_token": csrf_token(teacher, url),
+            "file": (io.BytesIO(exported.encode()), "termer.json"),
+        },
         content_type="multipart/form-data",
     )
     assert status(term) == "reviewed"
@@ -210,14 +224,23 @@ def test_trainee_pages_say_granskad_only_for_what_is_reviewed(app, bank):
     reviewer, _ = client_for(app, Role.TEACHER, "ar", "care")
     trainee, _ = client_for(app, Role.TRAINEE, l1="ar")
     term = db.session.scalar(select(Term).where(Term.lemma == "blodtryck"))
-    assert "Översättningen är inte granskad ännu." in trainee.get(f"/ordlista/{term.id}").get_data(as_text=True)
+    assert "Översättningen är inte granskad ännu." in trainee.get(f"/ordlista/{term.id}").get_data(
+        as_text=True
+    )
     before = trainee.get(f"/lektioner/{lesson.slug}").get_data(as_text=True)
     assert "inte granskad ännu" in before and "(granskad)" not in before
     decide(reviewer, term)
-    assert "Översättningen är granskad." in trainee.get(f"/ordlista/{term.id}").get_data(as_text=True)
+    assert "Översättningen är granskad." in trainee.get(f"/ordlista/{term.id}").get_data(
+        as_text=True
+    )
     url = f"/granskning/lektioner/{lesson.slug}"
     response = reviewer.post(
-        url, data={"csrf_token": csrf_token(reviewer, url), "decision": "reviewed", "version": lesson.version}
+        url,
+        data={
+            "csrf_token": csrf_token(reviewer, url),
+            "decision": "reviewed",
+            "version": lesson.version,
+        },
     )
     assert response.status_code == 302
     after = trainee.get(f"/lektioner/{lesson.slug}").get_data(as_text=True)
@@ -231,9 +254,20 @@ def test_care_reviewer_signs_off_a_lesson_version_and_a_changed_body_is_a_draft_
     url = f"/granskning/lektioner/{lesson.slug}"
     page = reviewer.get(url).get_data(as_text=True)
     assert "Säkerhet:" in page or "Hygien:" in page
-    reviewer.post(url, data={"csrf_token": csrf_token(reviewer, url), "decision": "reviewed", "version": lesson.version})
+    reviewer.post(
+        url,
+        data={
+            "csrf_token": csrf_token(reviewer, url),
+            "decision": "reviewed",
+            "version": lesson.version,
+        },
+    )
     review = db.session.scalar(select(LessonReview))
-    assert (review.version, review.reviewer_id, review.status) == (lesson.version, user.id, "reviewed")
+    assert (review.version, review.reviewer_id, review.status) == (
+        lesson.version,
+        user.id,
+        "reviewed",
+    )
     save_lesson(lesson_record_of(lesson), status="draft")  # publishing state only: text unchanged
     db.session.commit()
     assert db.session.scalar(select(LessonReview)) is not None
@@ -248,7 +282,12 @@ def test_lesson_sign_off_of_an_old_version_is_refused(app):
     reviewer, _ = client_for(app, Role.TEACHER, "care")
     url = f"/granskning/lektioner/{lesson.slug}"
     response = reviewer.post(
-        url, data={"csrf_token": csrf_token(reviewer, url), "decision": "reviewed", "version": lesson.version - 1}
+        url,
+        data={
+            "csrf_token": csrf_token(reviewer, url),
+            "decision": "reviewed",
+            "version": lesson.version - 1,
+        },
     )
     assert response.status_code == 400
     assert "Texten har ändrats sedan du öppnade sidan." in response.get_data(as_text=True)
@@ -261,7 +300,12 @@ def test_teacher_without_care_scope_cannot_sign_off_a_lesson(app):
     url = f"/granskning/lektioner/{lesson.slug}"
     assert client.get(url).status_code == 403
     token = csrf_token(client, "/granskning/")
-    assert client.post(url, data={"csrf_token": token, "decision": "reviewed", "version": lesson.version}).status_code == 403
+    assert (
+        client.post(
+            url, data={"csrf_token": token, "decision": "reviewed", "version": lesson.version}
+        ).status_code
+        == 403
+    )
 
 
 def test_admin_makes_a_teacher_reviewer_and_it_is_in_the_audit_trail(app, bank):
@@ -278,12 +322,22 @@ def test_admin_makes_a_teacher_reviewer_and_it_is_in_the_audit_trail(app, bank):
     log_in(teacher_client, teacher)
     assert teacher_client.get(QUEUE.format(lang="ar")).status_code == 200
     assert teacher_client.get(QUEUE.format(lang="ti")).status_code == 403
-    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "reviewer_scopes_changed"))
-    assert (event.actor_id, event.subject_user_id, event.details["after"]) == (admin_user.id, teacher.id, "ar,care")
+    event = db.session.scalar(
+        select(AuditEvent).where(AuditEvent.action == "reviewer_scopes_changed")
+    )
+    assert (event.actor_id, event.subject_user_id, event.details["after"]) == (
+        admin_user.id,
+        teacher.id,
+        "ar,care",
+    )
     trainee = make_user(Role.TRAINEE)
-    assert admin.post(
-        f"/granskning/granskare/{trainee.id}", data={"csrf_token": csrf_token(admin, url), "scopes": ["ar"]}
-    ).status_code == 404
+    assert (
+        admin.post(
+            f"/granskning/granskare/{trainee.id}",
+            data={"csrf_token": csrf_token(admin, url), "scopes": ["ar"]},
+        ).status_code
+        == 404
+    )
 
 
 def test_progress_page_counts_reviewed_translations_per_language_and_area(app, bank):
@@ -306,20 +360,31 @@ def test_term_and_lesson_lists_filter_by_review_status(app, bank):
     reviewer, _ = client_for(app, Role.TEACHER, "ar")
     decide(reviewer, bank["blodtryck"])
     teacher, _ = client_for(app, Role.TEACHER)
-    reviewed = teacher.get("/ordlista/omrade/vitalparametrar?sprak=ar&granskning=reviewed").get_data(as_text=True)
+    reviewed = teacher.get(
+        "/ordlista/omrade/vitalparametrar?sprak=ar&granskning=reviewed"
+    ).get_data(as_text=True)
     assert "blodtrycksmätare" not in reviewed and ">blodtryck<" in reviewed
-    drafts = teacher.get("/ordlista/omrade/vitalparametrar?sprak=ar&granskning=draft").get_data(as_text=True)
+    drafts = teacher.get("/ordlista/omrade/vitalparametrar?sprak=ar&granskning=draft").get_data(
+        as_text=True
+    )
     assert ">blodtryck<" not in drafts
     load_lesson()
     lessons = teacher.get("/larare/lektioner/?granskning=reviewed").get_data(as_text=True)
     assert "Puls och blodtryck" not in lessons
-    assert "Puls och blodtryck" in teacher.get("/larare/lektioner/?granskning=draft").get_data(as_text=True)
+    assert "Puls och blodtryck" in teacher.get("/larare/lektioner/?granskning=draft").get_data(
+        as_text=True
+    )
 
 
 def _sign_off(client, lesson):
     url = f"/granskning/lektioner/{lesson.slug}"
     return client.post(
-        url, data={"csrf_token": csrf_token(client, url), "decision": "reviewed", "version": lesson.version}
+        url,
+        data={
+            "csrf_token": csrf_token(client, url),
+            "decision": "reviewed",
+            "version": lesson.version,
+        },
     )
 
 

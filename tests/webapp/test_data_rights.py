@@ -73,9 +73,7 @@ def full_history(app, group, lesson, teacher, name: str) -> User:
     review_post(teaching, note, {"quote": "blod tryck", "text": COMMENT}, "/kommentar")
     review_post(teaching, note, {"verdict": "revise", "comment": VERDICT_COMMENT})
     version = db.session.scalar(select(NoteVersion).where(NoteVersion.note_id == note.id))
-    spelling = next(
-        (f for f in version.report["findings"] if f["kind"] not in LISTED_KINDS), None
-    )
+    spelling = next((f for f in version.report["findings"] if f["kind"] not in LISTED_KINDS), None)
     if spelling is not None:
         db.session.add(
             FindingOverride(
@@ -157,7 +155,9 @@ def test_trainee_downloads_exactly_their_own_data(app, group, lesson, teacher):
     [note] = files["anteckningar.json"]
     assert [v["text"] for v in note["versioner"]] == [FIRST, SECOND]
     first = note["versioner"][0]
-    assert first["granskning"]["findings"] and first["bedömningar"][0]["kommentar"] == VERDICT_COMMENT
+    assert (
+        first["granskning"]["findings"] and first["bedömningar"][0]["kommentar"] == VERDICT_COMMENT
+    )
     assert first["kommentarer"][0]["kommentar"] == COMMENT
     assert note["versioner"][1]["bedömningar"][0]["bedömning"] == "approved"
     assert files["utkast.json"][0]["text"] == DRAFT
@@ -177,16 +177,23 @@ def test_admin_downloads_any_users_data(app, group, lesson, teacher):
     client = client_for(app, admin)
     files = export(client, f"/admin/anvandare/{fatima.id}/uppgifter")
     assert files["profil.json"]["id"] == fatima.id
-    assert client.post(
-        f"/admin/anvandare/{admin.id}/uppgifter", data={"csrf_token": csrf_token(client, "/konto")}
-    ).status_code == 404
+    assert (
+        client.post(
+            f"/admin/anvandare/{admin.id}/uppgifter",
+            data={"csrf_token": csrf_token(client, "/konto")},
+        ).status_code
+        == 404
+    )
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "data_exported"))
     assert (event.actor_id, event.subject_user_id) == (admin.id, fatima.id)
     teacher_client = client_for(app, teacher)
-    assert teacher_client.post(
-        f"/admin/anvandare/{fatima.id}/uppgifter",
-        data={"csrf_token": csrf_token(teacher_client, "/konto")},
-    ).status_code == 403
+    assert (
+        teacher_client.post(
+            f"/admin/anvandare/{fatima.id}/uppgifter",
+            data={"csrf_token": csrf_token(teacher_client, "/konto")},
+        ).status_code
+        == 403
+    )
 
 
 def every_value() -> list[str]:
@@ -283,13 +290,24 @@ def test_admin_erases_an_account_and_not_their_own(app, group, lesson, teacher):
     admin = make_user(Role.ADMIN)
     client = client_for(app, admin)
     confirm = client.get(f"/admin/anvandare/{fatima.id}/radera")
-    assert confirm.status_code == 200 and "Radera kontot för Fatima" in confirm.get_data(as_text=True)
+    assert confirm.status_code == 200 and "Radera kontot för Fatima" in confirm.get_data(
+        as_text=True
+    )
     token = csrf_token(client, "/konto")
-    assert client.post(f"/admin/anvandare/{fatima.id}/radera", data={"csrf_token": token}).status_code == 302
+    assert (
+        client.post(f"/admin/anvandare/{fatima.id}/radera", data={"csrf_token": token}).status_code
+        == 302
+    )
     assert db.session.get(User, fatima.id).erased_at is not None
     assert "Raderat konto" not in client.get("/admin/anvandare").get_data(as_text=True)
-    assert client.post(f"/admin/anvandare/{fatima.id}/radera", data={"csrf_token": token}).status_code == 404
-    assert client.post(f"/admin/anvandare/{admin.id}/radera", data={"csrf_token": token}).status_code == 404
+    assert (
+        client.post(f"/admin/anvandare/{fatima.id}/radera", data={"csrf_token": token}).status_code
+        == 404
+    )
+    assert (
+        client.post(f"/admin/anvandare/{admin.id}/radera", data={"csrf_token": token}).status_code
+        == 404
+    )
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "account_erased"))
     assert (event.actor_id, event.subject_user_id) == (admin.id, fatima.id)
 
@@ -309,7 +327,9 @@ def test_no_reset_link_for_an_erased_account(app, group, lesson, teacher):
     client = client_for(app, admin)
     token = csrf_token(client, "/konto")
     client.post(f"/admin/anvandare/{fatima.id}/radera", data={"csrf_token": token})
-    response = client.post(f"/larare/deltagare/{fatima.id}/losenordslank", data={"csrf_token": token})
+    response = client.post(
+        f"/larare/deltagare/{fatima.id}/losenordslank", data={"csrf_token": token}
+    )
     assert response.status_code == 404
 
 

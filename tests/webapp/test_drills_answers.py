@@ -18,7 +18,15 @@ from webapp.drills.kinds import other_forms
 
 @pytest.mark.parametrize(
     "typed",
-    ["manschett", "Manschett", "  manschett  ", "manschett.", "MANSCHETT!", "”manschett”", "manschett ?"],
+    [
+        "manschett",
+        "Manschett",
+        "  manschett  ",
+        "manschett.",
+        "MANSCHETT!",
+        "”manschett”",
+        "manschett ?",
+    ],
 )
 def test_case_spaces_quotes_and_final_punctuation_do_not_matter(typed):
     verdict = check_typed(typed, "manschett")
@@ -87,19 +95,28 @@ def test_right_word_in_the_wrong_form_is_named_in_a_cloze():
 
 
 def test_forms_that_coincide_are_named_by_all_their_labels():
-    forms = {"sg_indef": "blodtrycksmätare", "sg_def": "blodtrycksmätaren",
-             "pl_indef": "blodtrycksmätare", "pl_def": "blodtrycksmätarna"}
+    forms = {
+        "sg_indef": "blodtrycksmätare",
+        "sg_def": "blodtrycksmätaren",
+        "pl_indef": "blodtrycksmätare",
+        "pl_def": "blodtrycksmätarna",
+    }
     named = other_forms(forms, "blodtrycksmätaren")
     assert named == {
         "blodtrycksmätare": "obestämd form singular eller obestämd form plural",
         "blodtrycksmätarna": "bestämd form plural",
     }
     verdict = check_typed("blodtrycksmätare", "blodtrycksmätaren", other_forms=named)
-    assert "”blodtrycksmätare” är obestämd form singular eller obestämd form plural." in verdict.message
+    assert (
+        "”blodtrycksmätare” är obestämd form singular eller obestämd form plural."
+        in verdict.message
+    )
 
 
 def test_the_needed_form_is_right_even_when_listed_among_forms():
-    assert check_typed("Blodtrycket", "blodtrycket", other_forms={"blodtryck": "x"}).outcome == RIGHT
+    assert (
+        check_typed("Blodtrycket", "blodtrycket", other_forms={"blodtryck": "x"}).outcome == RIGHT
+    )
 
 
 def test_choice_is_right_or_wrong():

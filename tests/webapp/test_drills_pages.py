@@ -33,7 +33,9 @@ def answer_some(user, count, now, wrong_every=3):
         if item.prompt["kind"] == "flashcard":
             service.record_answer(user, item.token, now, rating=1 if wrong else 3)
         else:
-            service.record_answer(user, item.token, now, answer="fel" if wrong else item.prompt["expected"])
+            service.record_answer(
+                user, item.token, now, answer="fel" if wrong else item.prompt["expected"]
+            )
         now += timedelta(seconds=20)
 
 
@@ -79,8 +81,8 @@ def test_teacher_sees_each_trainees_activity_and_the_weakest_words(group, client
         answer_some(amina, 6, now - timedelta(days=3 - day), wrong_every=2)
     log_in(client, teacher)
     html = client.get(f"/ova/grupper/{group.id}").get_data(as_text=True)
-    assert "<th scope=\"row\">Amina</th>\n        <td>18</td>" in html
-    assert "<th scope=\"row\">Dawit</th>\n        <td>0</td>" in html
+    assert '<th scope="row">Amina</th>\n        <td>18</td>' in html
+    assert '<th scope="row">Dawit</th>\n        <td>0</td>' in html
     assert "Ord som gruppen har svårast för" in html
     weakest = html.split("Ord som gruppen har svårast för")[1]
     assert "blodtryck</a>" in weakest
@@ -91,7 +93,9 @@ def test_teacher_sets_retention_and_new_words_and_scheduling_follows(group, clie
     trainee = make_user(Role.TRAINEE, group)
     log_in(client, teacher)
     url = f"/ova/grupper/{group.id}"
-    response = client.post(url, data={"csrf_token": csrf_token(client, url), "retention": "95", "new_per_day": "4"})
+    response = client.post(
+        url, data={"csrf_token": csrf_token(client, url), "retention": "95", "new_per_day": "4"}
+    )
     assert response.status_code == 302
     assert "Inställningarna är sparade" in client.get(url).get_data(as_text=True)
     db.session.expire_all()
@@ -104,13 +108,18 @@ def test_teacher_sets_retention_and_new_words_and_scheduling_follows(group, clie
 
 @pytest.mark.parametrize(
     ("retention", "message"),
-    [("50", "Målet ska vara mellan 70 och 97 procent."), ("nittio", "Skriv ett heltal, till exempel 90."),
-     ("", "Skriv ett mål i procent, till exempel 90.")],
+    [
+        ("50", "Målet ska vara mellan 70 och 97 procent."),
+        ("nittio", "Skriv ett heltal, till exempel 90."),
+        ("", "Skriv ett mål i procent, till exempel 90."),
+    ],
 )
 def test_teacher_gets_a_swedish_message_for_a_bad_setting(group, client, retention, message):
     log_in(client, make_user(Role.TEACHER, group))
     url = f"/ova/grupper/{group.id}"
-    response = client.post(url, data={"csrf_token": csrf_token(client, url), "retention": retention})
+    response = client.post(
+        url, data={"csrf_token": csrf_token(client, url), "retention": retention}
+    )
     assert response.status_code == 400
     assert message in response.get_data(as_text=True)
     db.session.expire_all()

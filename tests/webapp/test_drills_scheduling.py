@@ -42,11 +42,17 @@ def answer_seeded(user, item, now, rng):
         order = right_order(prompt) if rng.random() < 0.8 else list(range(len(prompt["parts"])))
         return service.record_answer(user, item.token, now, order=order)
     if prompt["kind"] == "flashcard":
-        return service.record_answer(user, item.token, now, rating=rng.choices([1, 2, 3, 4], [15, 15, 60, 10])[0])
+        return service.record_answer(
+            user, item.token, now, rating=rng.choices([1, 2, 3, 4], [15, 15, 60, 10])[0]
+        )
     roll = rng.random()
     if roll < 0.15:
         return service.record_answer(user, item.token, now, answer="fel ord")
-    if roll < 0.25 and prompt["kind"] in ("listen", "spelling", "cloze") and len(prompt["expected"]) > 6:
+    if (
+        roll < 0.25
+        and prompt["kind"] in ("listen", "spelling", "cloze")
+        and len(prompt["expected"]) > 6
+    ):
         return service.record_answer(user, item.token, now, answer=prompt["expected"][:-1])
     return service.record_answer(user, item.token, now, answer=prompt["expected"])
 
@@ -88,28 +94,45 @@ def test_sixty_days_of_due_dates_are_exactly_what_fsrs_gives(lesson):
     by_card = {}
     for log in logs:
         by_card.setdefault(log.card_id, []).append(
-            FsrsLog(card_id=log.card_id, rating=Rating(log.rating), review_datetime=log.reviewed_at, review_duration=None)
+            FsrsLog(
+                card_id=log.card_id,
+                rating=Rating(log.rating),
+                review_datetime=log.reviewed_at,
+                review_duration=None,
+            )
         )
     mismatches = []
     for card in cards:
-        expected = scheduler.reschedule_card(FsrsCard(card_id=card.id, due=card.created_at), by_card.get(card.id, []))
+        expected = scheduler.reschedule_card(
+            FsrsCard(card_id=card.id, due=card.created_at), by_card.get(card.id, [])
+        )
         stored = (card.due, card.state, card.step, card.last_review)
         wanted = (expected.due, expected.state.value, expected.step, expected.last_review)
         if stored != wanted or card.stability != pytest.approx(expected.stability):
             mismatches.append((card.id, stored, wanted))
     assert mismatches == []
-    assert any(card.due - card.last_review > timedelta(days=20) for card in cards if card.last_review)
+    assert any(
+        card.due - card.last_review > timedelta(days=20) for card in cards if card.last_review
+    )
 
 
 def test_queue_puts_the_most_overdue_first_then_new_words_in_lesson_order(lesson):
     user = assigned_trainee(lesson)
     now = START
     terms = db.session.scalars(
-        select(LessonTerm.term_id).where(LessonTerm.lesson_id == lesson.id).order_by(LessonTerm.position)
+        select(LessonTerm.term_id)
+        .where(LessonTerm.lesson_id == lesson.id)
+        .order_by(LessonTerm.position)
     ).all()
     cards = {}
-    for term_id, overdue in ((terms[5], timedelta(hours=1)), (terms[6], timedelta(days=2)), (terms[7], -timedelta(days=1))):
-        card = service._card_for(user, NewCard(lesson.id, term_id, "recognise"), now - timedelta(days=5))
+    for term_id, overdue in (
+        (terms[5], timedelta(hours=1)),
+        (terms[6], timedelta(days=2)),
+        (terms[7], -timedelta(days=1)),
+    ):
+        card = service._card_for(
+            user, NewCard(lesson.id, term_id, "recognise"), now - timedelta(days=5)
+        )
         card.due, card.last_review, card.state = now - overdue, now - timedelta(days=5), 2
         cards[term_id] = card
     db.session.commit()
@@ -139,7 +162,9 @@ def test_a_stricter_retention_brings_words_back_sooner(lesson):
             while item.card_id != first_card:
                 now += timedelta(minutes=1)
                 item = service.next_item(user, service.queue_for(user, None, now, 15), now)
-            outcome = service.record_answer(user, item.token, now, rating=3, answer=item.prompt["expected"])
+            outcome = service.record_answer(
+                user, item.token, now, rating=3, answer=item.prompt["expected"]
+            )
             dues[user.id] = (first_card, outcome.next_due - now)
             now = outcome.next_due
     assert dues[strict.id][1] < dues[relaxed.id][1]

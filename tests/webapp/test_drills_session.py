@@ -43,7 +43,12 @@ def right_answer(item):
 
 
 def post_answer(client, item, **fields):
-    data = {"csrf_token": csrf_token(client, "/oversikt"), "token": item.token, "lesson": LESSON, "done": "0"}
+    data = {
+        "csrf_token": csrf_token(client, "/oversikt"),
+        "token": item.token,
+        "lesson": LESSON,
+        "done": "0",
+    }
     data.update(fields)
     return client.post("/ova/svar", data=data)
 
@@ -159,7 +164,12 @@ def test_flashcard_needs_a_rating(trainee, client):
 
 def test_javascript_gets_only_the_changing_part(trainee, client):
     item, _ = current_item(client)
-    data = {"csrf_token": csrf_token(client, "/oversikt"), "token": item.token, "lesson": LESSON, "done": "3"}
+    data = {
+        "csrf_token": csrf_token(client, "/oversikt"),
+        "token": item.token,
+        "lesson": LESSON,
+        "done": "3",
+    }
     data.update(right_answer(item))
     response = client.post("/ova/svar", data=data, headers={"X-Requested-With": "fetch"})
     html = response.get_data(as_text=True)
@@ -197,19 +207,32 @@ def _item_of_kind(user, kind, lemma=None):
 
     lesson = db.session.scalar(select(Lesson).where(Lesson.slug == LESSON))
     terms = db.session.scalars(
-        select(Term).join(LessonTerm, LessonTerm.term_id == Term.id)
-        .where(LessonTerm.lesson_id == lesson.id).order_by(LessonTerm.position)
+        select(Term)
+        .join(LessonTerm, LessonTerm.term_id == Term.id)
+        .where(LessonTerm.lesson_id == lesson.id)
+        .order_by(LessonTerm.position)
     )
     term = next(t for t in terms if lemma in (None, t.lemma))
     direction = "recognise" if kind in ("choice", "gender") else "produce"
     now = datetime.now(UTC)
     card = service._card_for(user, NewCard(lesson.id, term.id, direction), now)
     prompt = kinds.build_prompt(
-        kind, direction, term_record(term), l1=user.l1, seed=1, lesson=lesson_record(lesson),
+        kind,
+        direction,
+        term_record(term),
+        l1=user.l1,
+        seed=1,
+        lesson=lesson_record(lesson),
         distractors=service._distractors(term),
     )
-    item = DrillItem(token=f"t-{kind}-{card.id}", user_id=user.id, card_id=card.id, kind=kind,
-                     prompt=prompt, created_at=now - timedelta(seconds=5))
+    item = DrillItem(
+        token=f"t-{kind}-{card.id}",
+        user_id=user.id,
+        card_id=card.id,
+        kind=kind,
+        prompt=prompt,
+        created_at=now - timedelta(seconds=5),
+    )
     db.session.add(item)
     db.session.commit()
     return item

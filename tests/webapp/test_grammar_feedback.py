@@ -100,7 +100,10 @@ def test_feedback_page_marks_numbers_and_explains_each_grammar_error(app, lesson
     client = client_for(app, trainee)
     html = client.get(f"/skriva/{LESSON}/{note.exercise_key}/respons").get_data(as_text=True)
     v2 = number_of(note, "v2")
-    assert f'id="markering-{v2}"><span class="visually-hidden">Fynd {v2}, grammatik – ordföljd: </span>brukaren fick</mark>' in html
+    assert (
+        f'id="markering-{v2}"><span class="visually-hidden">Fynd {v2}, grammatik – ordföljd: </span>brukaren fick</mark>'
+        in html
+    )
     assert 'Grammatik – ordföljd:</span> <q lang="sv">brukaren fick</q>' in html
     assert 'Grammatik – en/ett och böjning:</span> <q lang="sv">en knä</q>' in html
     assert 'Grammatik – adjektivets form:</span> <q lang="sv">varm</q>' in html
@@ -110,7 +113,10 @@ def test_feedback_page_marks_numbers_and_explains_each_grammar_error(app, lesson
     assert 'Rätt: <span lang="sv">Efter duschen fick brukaren kräm på benen.</span>' in html
     assert 'Fel: <span lang="sv">Efter duschen brukaren fick kräm på benen.</span>' in html
     arabic = feedback.finding_help()["rules"]["v2"]["translations"]["ar"]
-    assert f'<span lang="ar" dir="rtl">{arabic}</span> <span class="translation-status">(översättning, inte granskad)</span>' in html
+    assert (
+        f'<span lang="ar" dir="rtl">{arabic}</span> <span class="translation-status">(översättning, inte granskad)</span>'
+        in html
+    )
 
 
 def test_live_check_labels_and_explains_grammar_findings(client, lesson, group, monkeypatch):
@@ -141,7 +147,10 @@ def test_live_check_labels_and_explains_grammar_findings(client, lesson, group, 
     )
     why = body["help"]["grammar:np_agreement"]
     assert why["sv"].startswith("Orden som hör till ett substantiv")
-    assert why["examples"][0] == {"right": "Brukaren har smärta i ett knä.", "wrong": "Brukaren har smärta i en knä."}
+    assert why["examples"][0] == {
+        "right": "Brukaren har smärta i ett knä.",
+        "wrong": "Brukaren har smärta i en knä.",
+    }
     assert why["l1_lang"] == "uk" and why["l1_dir"] == "ltr" and why["status"] == "draft"
     assert why["l1"] == feedback.finding_help()["rules"]["np_agreement"]["translations"]["uk"]
 
@@ -190,7 +199,13 @@ def test_teacher_overrides_a_grammar_finding_and_insights_count_per_rule(app, le
     assert found.overrides == [("grammatik – en/ett och böjning", "en knä", "Dialekt.", 1)]
     rows = list(csv.reader(io.StringIO(insights_csv(found).decode("utf-8-sig")), delimiter=";"))
     assert ["Grammatik per regel", "grammatik – ordföljd", "", "2", ""] in rows
-    assert ["Inte ett fel (läraren)", "grammatik – en/ett och böjning", "en knä", "1", "Dialekt."] in rows
+    assert [
+        "Inte ett fel (läraren)",
+        "grammatik – en/ett och böjning",
+        "en knä",
+        "1",
+        "Dialekt.",
+    ] in rows
     html = teaching.get(f"/larare/granska/insikter/{group.id}").get_data(as_text=True)
     assert "<caption>Grammatik per regel</caption>" in html
     assert "<td>Grammatik – ordföljd i bisats</td><td>1</td>" in html
@@ -216,5 +231,7 @@ def test_the_wrong_examples_are_caught_by_their_own_rule(rule):
         findings = [f for f in nlp.check(example["wrong"], []).findings if f.kind == "grammar"]
         assert [f.rule for f in findings] == [rule]
         found = findings[0]
-        fixed = example["wrong"][: found.start] + found.suggestions[0] + example["wrong"][found.end :]
+        fixed = (
+            example["wrong"][: found.start] + found.suggestions[0] + example["wrong"][found.end :]
+        )
         assert fixed == example["right"]

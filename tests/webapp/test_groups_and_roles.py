@@ -10,7 +10,9 @@ def test_teacher_creates_group_and_gets_a_join_code(client):
     teacher = make_user(Role.TEACHER)
     log_in(client, teacher)
     token = csrf_token(client, "/larare/grupper")
-    response = client.post("/larare/grupper", data={"name": "Hemtjänsten Norr", "csrf_token": token})
+    response = client.post(
+        "/larare/grupper", data={"name": "Hemtjänsten Norr", "csrf_token": token}
+    )
     assert response.status_code == 302
     group = db.session.query(Group).one()
     assert len(group.join_code) == 8 and group.join_code.isalnum()
@@ -45,7 +47,8 @@ def test_admin_changes_a_role(client):
     log_in(client, admin)
     token = csrf_token(client, "/admin/anvandare")
     response = client.post(
-        "/admin/anvandare/roll", data={"user_id": trainee.id, "role": "teacher", "csrf_token": token}
+        "/admin/anvandare/roll",
+        data={"user_id": trainee.id, "role": "teacher", "csrf_token": token},
     )
     assert response.status_code == 302
     db.session.refresh(trainee)
@@ -57,7 +60,9 @@ def test_admin_cannot_change_own_role(client):
     admin = make_user(Role.ADMIN)
     log_in(client, admin)
     token = csrf_token(client, "/admin/anvandare")
-    client.post("/admin/anvandare/roll", data={"user_id": admin.id, "role": "trainee", "csrf_token": token})
+    client.post(
+        "/admin/anvandare/roll", data={"user_id": admin.id, "role": "trainee", "csrf_token": token}
+    )
     db.session.refresh(admin)
     assert admin.role is Role.ADMIN
 

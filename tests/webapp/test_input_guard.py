@@ -85,7 +85,11 @@ def test_a_login_email_with_a_nul_byte_gets_the_form_back(client, app):
     assert page.status_code == 200
     response = client.post(
         "/logga-in",
-        data={"email": "amina\x00@exempel.se", "password": "x", "csrf_token": csrf_token(client, "/logga-in")},
+        data={
+            "email": "amina\x00@exempel.se",
+            "password": "x",
+            "csrf_token": csrf_token(client, "/logga-in"),
+        },
     )
     html = response.get_data(as_text=True)
     assert response.status_code == 400

@@ -19,7 +19,9 @@ def post(client, url: str, **data):
 
 @pytest.fixture
 def groups():
-    return make_group("Solgården", join_code="SOLGARDEN"), make_group("Hemtjänst Norr", join_code="NORR2345")
+    return make_group("Solgården", join_code="SOLGARDEN"), make_group(
+        "Hemtjänst Norr", join_code="NORR2345"
+    )
 
 
 @pytest.fixture
@@ -38,7 +40,9 @@ def trainee(groups):
 def members(group: Group) -> list[int]:
     return sorted(
         db.session.scalars(
-            select(Membership.user_id).where(Membership.group_id == group.id, Membership.role == "member")
+            select(Membership.user_id).where(
+                Membership.group_id == group.id, Membership.role == "member"
+            )
         )
     )
 
@@ -70,19 +74,29 @@ def test_a_new_code_replaces_the_old_one(client, groups, teacher):
     assert group_by_join_code("SOLGARDEN") is None
     assert group_by_join_code(groups[0].join_code).id == groups[0].id
     event = db.session.scalar(select(AuditEvent))
-    assert (event.action, event.actor_id, event.group_id) == ("join_code_renewed", teacher.id, groups[0].id)
+    assert (event.action, event.actor_id, event.group_id) == (
+        "join_code_renewed",
+        teacher.id,
+        groups[0].id,
+    )
     assert "SOLGARDEN" not in str(event.details)
 
 
 def test_teacher_moves_a_trainee_to_another_group_they_lead(client, groups, teacher, trainee):
     log_in(client, teacher)
     response = post(
-        client, f"/larare/grupper/{groups[0].id}/deltagare/{trainee.id}/flytta", to_group=groups[1].id
+        client,
+        f"/larare/grupper/{groups[0].id}/deltagare/{trainee.id}/flytta",
+        to_group=groups[1].id,
     )
     assert response.status_code == 302
     assert members(groups[0]) == [] and members(groups[1]) == [trainee.id]
     event = db.session.scalar(select(AuditEvent))
-    assert (event.action, event.subject_user_id, event.group_id) == ("member_moved", trainee.id, groups[0].id)
+    assert (event.action, event.subject_user_id, event.group_id) == (
+        "member_moved",
+        trainee.id,
+        groups[0].id,
+    )
     assert event.details == {"to_group": groups[1].id}
 
 
@@ -95,7 +109,9 @@ def test_move_to_a_group_the_teacher_does_not_lead_is_refused(client, groups, te
     assert response.status_code == 302
     assert "Välj en av dina grupper" in client.get("/larare/grupper").get_data(as_text=True)
     assert members(groups[0]) == [trainee.id] and members(foreign) == []
-    forged = post(client, f"/larare/grupper/{groups[0].id}/deltagare/{trainee.id}/flytta", to_group="x")
+    forged = post(
+        client, f"/larare/grupper/{groups[0].id}/deltagare/{trainee.id}/flytta", to_group="x"
+    )
     assert forged.status_code == 302 and members(groups[0]) == [trainee.id]
     assert db.session.scalar(select(AuditEvent)) is None
 
@@ -109,7 +125,9 @@ def test_teacher_removes_a_trainee_whose_account_stays(client, groups, teacher, 
     assert db.session.scalar(select(AuditEvent.action)) == "member_removed"
     again = post(client, f"/larare/grupper/{groups[0].id}/deltagare/{trainee.id}/ta-bort")
     assert again.status_code == 302
-    assert "Deltagaren finns inte i gruppen." in client.get("/larare/grupper").get_data(as_text=True)
+    assert "Deltagaren finns inte i gruppen." in client.get("/larare/grupper").get_data(
+        as_text=True
+    )
 
 
 def test_another_teacher_cannot_touch_the_group(client, groups, trainee):
@@ -118,7 +136,10 @@ def test_another_teacher_cannot_touch_the_group(client, groups, trainee):
     group_id = groups[0].id
     assert client.get(f"/larare/grupper/{group_id}/affisch").status_code == 403
     assert post(client, f"/larare/grupper/{group_id}/ny-kod").status_code == 403
-    assert post(client, f"/larare/grupper/{group_id}/deltagare/{trainee.id}/ta-bort").status_code == 403
+    assert (
+        post(client, f"/larare/grupper/{group_id}/deltagare/{trainee.id}/ta-bort").status_code
+        == 403
+    )
     assert members(groups[0]) == [trainee.id]
     db.session.refresh(groups[0])
     assert groups[0].join_code == "SOLGARDEN"

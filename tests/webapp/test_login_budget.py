@@ -30,8 +30,15 @@ def test_after_429_on_the_login_page_the_log_in_again_form_takes_no_more_guesses
     assert refused.status_code == 429
     html = refused.get_data(as_text=True)
     assert "för många gånger" in html and "Brukaren vilade." in html  # the note is kept
-    right = client.post(RESUME, data={"email": user.email, "password": PASSWORD, "text": "x",
-                                      "csrf_token": csrf_token(client, "/logga-in")})
+    right = client.post(
+        RESUME,
+        data={
+            "email": user.email,
+            "password": PASSWORD,
+            "text": "x",
+            "csrf_token": csrf_token(client, "/logga-in"),
+        },
+    )
     assert right.status_code == 429
 
 
@@ -62,7 +69,9 @@ def test_right_passwords_cost_nothing(client):
     user = make_user()
     for _ in range(12):
         token = csrf_token(client, "/logga-in")
-        response = client.post("/logga-in", data={"email": user.email, "password": PASSWORD, "csrf_token": token})
+        response = client.post(
+            "/logga-in", data={"email": user.email, "password": PASSWORD, "csrf_token": token}
+        )
         assert response.status_code == 302
         client.post("/logga-ut", data={"csrf_token": csrf_token(client, "/oversikt")})
 

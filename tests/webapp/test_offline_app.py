@@ -34,7 +34,9 @@ def test_the_service_worker_comes_from_the_root_within_the_csp(client):
     response = client.get("/sw.js")
     assert response.status_code == 200
     assert response.mimetype == "text/javascript"
-    assert response.headers["Cache-Control"] == "no-cache"  # a new worker is found on the next visit
+    assert (
+        response.headers["Cache-Control"] == "no-cache"
+    )  # a new worker is found on the next visit
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
     worker = response.get_data(as_text=True)
     assert '"/static/css/site.css"' in worker and '"/offline"' in worker

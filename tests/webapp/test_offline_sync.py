@@ -64,7 +64,9 @@ def given(prompt: dict, how: str) -> dict:
     return {"answer": expected}
 
 
-def answer(item, n: int, how: str = "right", client_id: str | None = None, at: datetime | None = None) -> dict:
+def answer(
+    item, n: int, how: str = "right", client_id: str | None = None, at: datetime | None = None
+) -> dict:
     return {
         "id": client_id or f"enhet-a-{n:04d}",
         "token": item["token"],
@@ -82,9 +84,18 @@ def send(client, answers):
 def schedule(user) -> dict:
     """Each reviewed card's FSRS state, keyed by what the card is for."""
     db.session.expire_all()
-    cards = db.session.scalars(select(Card).where(Card.user_id == user.id, Card.last_review.is_not(None)))
+    cards = db.session.scalars(
+        select(Card).where(Card.user_id == user.id, Card.last_review.is_not(None))
+    )
     return {
-        (c.term_id, c.direction, c.sentence_key): (c.state, c.step, c.stability, c.difficulty, c.due, c.last_review)
+        (c.term_id, c.direction, c.sentence_key): (
+            c.state,
+            c.step,
+            c.stability,
+            c.difficulty,
+            c.due,
+            c.last_review,
+        )
         for c in cards
     }
 
@@ -100,14 +111,21 @@ def answer_online(user, items, answers, hows):
     """The twin: the same answers at the same times, through the online drill's service (a
     word-order item's parts are shuffled differently: the same sentence is built)."""
     for item, sent, how in zip(items, answers, hows, strict=True):
-        answer_one_online(user, item["token"], item["prompt"], how, datetime.fromisoformat(sent["answered_at"]))
+        answer_one_online(
+            user, item["token"], item["prompt"], how, datetime.fromisoformat(sent["answered_at"])
+        )
 
 
 def answer_one_online(user, token, prompt, how, at):
     fields = given(prompt, how)
     outcome = service.record_answer(
-        user, token, at, answer=fields.get("answer", ""), rating=fields.get("rating"),
-        give_up=bool(fields.get("give_up")), order=fields.get("order"),
+        user,
+        token,
+        at,
+        answer=fields.get("answer", ""),
+        rating=fields.get("rating"),
+        give_up=bool(fields.get("give_up")),
+        order=fields.get("order"),
     )
     assert outcome.recorded
 
@@ -126,13 +144,26 @@ def test_a_session_hands_out_the_days_items_as_data(trainee, client):
     assert items[0]["token"] in page  # the item on the page is the first one taken along
     first = items[0]
     assert first["prompt"]["expected"] and 'name="token"' in first["html"]
-    cards = db.session.scalars(select(DrillItem.card_id).where(DrillItem.token.in_([i["token"] for i in items])))
+    cards = db.session.scalars(
+        select(DrillItem.card_id).where(DrillItem.token.in_([i["token"] for i in items]))
+    )
     assert len(set(cards)) == len(items)  # one item per card
 
 
 def test_offline_answers_count_once_and_schedule_as_online(app, group, trainee, client):
     items = take_along(client)[:10]
-    hows = ["right", "slip", "give_up", "right", "right", "slip", "right", "give_up", "right", "right"]
+    hows = [
+        "right",
+        "slip",
+        "give_up",
+        "right",
+        "right",
+        "slip",
+        "right",
+        "give_up",
+        "right",
+        "right",
+    ]
     sent = [answer(item, n, how) for n, (item, how) in enumerate(zip(items, hows, strict=True))]
     response = send(client, list(reversed(sent)))  # any order: recorded in answer-time order
     assert response.status_code == 200
@@ -168,7 +199,9 @@ def test_another_trainees_item_is_refused_and_nothing_recorded(group, trainee, c
     assert reviews() == 0
 
 
-def test_an_answer_older_than_the_cards_last_review_takes_its_place_in_time(app, group, trainee, client):
+def test_an_answer_older_than_the_cards_last_review_takes_its_place_in_time(
+    app, group, trainee, client
+):
     item = take_along(client)[0]
     card = db.session.scalar(select(Card).join(DrillItem).where(DrillItem.token == item["token"]))
     # online, on another phone, an hour after the offline answer: a second item for the card
@@ -180,16 +213,24 @@ def test_an_answer_older_than_the_cards_last_review_takes_its_place_in_time(app,
     assert response.status_code == 200 and reviews(trainee) == 2
 
     twin, twins = twin_items(app, group)  # the twin answers in time order, online
-    twin_card = db.session.scalar(select(Card).join(DrillItem).where(DrillItem.token == twins[0]["token"]))
-    answer_one_online(twin, twins[0]["token"], twins[0]["prompt"], "give_up", START + timedelta(minutes=5))
-    second = service.item_for(twin, service.queue_for(twin, LESSON, START, 12), twin_card, START, reuse=False)
+    twin_card = db.session.scalar(
+        select(Card).join(DrillItem).where(DrillItem.token == twins[0]["token"])
+    )
+    answer_one_online(
+        twin, twins[0]["token"], twins[0]["prompt"], "give_up", START + timedelta(minutes=5)
+    )
+    second = service.item_for(
+        twin, service.queue_for(twin, LESSON, START, 12), twin_card, START, reuse=False
+    )
     db.session.commit()
     answer_one_online(twin, second.token, second.prompt, "right", START + timedelta(hours=1))
     assert schedule(trainee) == schedule(twin)
 
 
 @pytest.mark.parametrize("arrival", ["earlier first", "later first"])
-def test_one_item_answered_on_two_phones_keeps_the_earlier_answer(app, group, trainee, client, arrival):
+def test_one_item_answered_on_two_phones_keeps_the_earlier_answer(
+    app, group, trainee, client, arrival
+):
     item = take_along(client)[0]
     phone_a = answer(item, 10, "right", client_id="telefon-a-0001")
     phone_b = answer(item, 3, "give_up", client_id="telefon-b-0001")  # given earlier
@@ -226,7 +267,12 @@ def test_a_batch_over_the_limit_is_refused_in_swedish(trainee, client):
 
 @pytest.mark.parametrize(
     "body",
-    [{}, {"answers": []}, {"answers": [{"id": "x"}]}, {"answers": [{"id": "kort-id-1", "token": "t", "answered_at": "i går"}]}],
+    [
+        {},
+        {"answers": []},
+        {"answers": [{"id": "x"}]},
+        {"answers": [{"id": "kort-id-1", "token": "t", "answered_at": "i går"}]},
+    ],
 )
 def test_a_body_that_is_not_a_batch_gets_a_swedish_400(trainee, client, body):
     token = csrf_token(client, "/oversikt")

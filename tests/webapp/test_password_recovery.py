@@ -158,7 +158,7 @@ def test_without_mail_settings_the_page_points_to_the_teacher(client):
     page = client.get("/glomt-losenord").get_data(as_text=True)
     assert "e-post inte är inställd" in page
     assert "Be din lärare eller handledare" in page
-    assert "<form method=\"post\" class=\"stack\"" not in page
+    assert '<form method="post" class="stack"' not in page
 
 
 def test_bad_input_gets_swedish_messages(client, mailbox):
@@ -261,7 +261,9 @@ def test_trainee_cannot_make_links(client):
     other = make_user(Role.TRAINEE, group)
     log_in(client, trainee)
     token = csrf_token(client, "/oversikt")
-    response = client.post(f"/larare/deltagare/{other.id}/losenordslank", data={"csrf_token": token})
+    response = client.post(
+        f"/larare/deltagare/{other.id}/losenordslank", data={"csrf_token": token}
+    )
     assert response.status_code == 403
 
 

@@ -31,7 +31,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.mark.skipif(not os.environ.get("TEST_DATABASE_URL"), reason="needs TEST_DATABASE_URL (PostgreSQL)")
+@pytest.mark.skipif(
+    not os.environ.get("TEST_DATABASE_URL"), reason="needs TEST_DATABASE_URL (PostgreSQL)"
+)
 def test_procfile_release_then_web_serves_the_site_on_postgresql(database_uri):
     port = free_port()
     env = {
@@ -44,10 +46,26 @@ def test_procfile_release_then_web_serves_the_site_on_postgresql(database_uri):
         "WEB_CONCURRENCY": "2",
     }
     processes = procfile()
-    release = subprocess.run(processes["release"], check=False, shell=True, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    release = subprocess.run(
+        processes["release"],
+        check=False,
+        shell=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert release.returncode == 0, release.stderr
-    web = subprocess.Popen(processes["web"], shell=True, cwd=ROOT, env=env, start_new_session=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    web = subprocess.Popen(
+        processes["web"],
+        shell=True,
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -82,7 +100,9 @@ def test_failed_logins_are_counted_in_redis(database_uri):
         client = app.test_client()
         token = csrf_token(client, "/logga-in")
         statuses = [
-            client.post("/logga-in", data={"email": user.email, "password": "fel", "csrf_token": token}).status_code
+            client.post(
+                "/logga-in", data={"email": user.email, "password": "fel", "csrf_token": token}
+            ).status_code
             for _ in range(11)
         ]
         db.session.remove()

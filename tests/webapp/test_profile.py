@@ -44,7 +44,9 @@ def test_profile_page_shows_every_form(client_in, user):
 
 
 def test_name_and_help_language_change(client_in, user):
-    response = post(client_in, "/konto/profil", **{"profil-display_name": "  Amina Y ", "profil-l1": "so"})
+    response = post(
+        client_in, "/konto/profil", **{"profil-display_name": "  Amina Y ", "profil-l1": "so"}
+    )
     assert response.status_code == 302
     db.session.refresh(user)
     assert (user.display_name, user.l1) == ("Amina Y", "so")
@@ -57,12 +59,16 @@ def test_bad_profile_input_is_explained_and_kept(client_in, user):
     empty = post(client_in, "/konto/profil", **{"profil-display_name": "   ", "profil-l1": "ar"})
     assert empty.status_code == 400 and "Skriv ditt namn." in empty.get_data(as_text=True)
     long_name = "Å" * 81
-    too_long = post(client_in, "/konto/profil", **{"profil-display_name": long_name, "profil-l1": "ar"})
+    too_long = post(
+        client_in, "/konto/profil", **{"profil-display_name": long_name, "profil-l1": "ar"}
+    )
     assert too_long.status_code == 400
     html = too_long.get_data(as_text=True)
     assert "Namnet är för långt." in html and long_name in html
     forged = post(client_in, "/konto/profil", **{"profil-display_name": "Amina", "profil-l1": "xx"})
-    assert forged.status_code == 400 and "Välj ett av språken i listan." in forged.get_data(as_text=True)
+    assert forged.status_code == 400 and "Välj ett av språken i listan." in forged.get_data(
+        as_text=True
+    )
     db.session.refresh(user)
     assert (user.display_name, user.l1) == ("Amina", "ar")
     assert actions() == []
@@ -72,7 +78,11 @@ def test_password_change_needs_the_current_password(app, client_in, user):
     wrong = post(
         client_in,
         "/konto/losenord",
-        **{"losen-current": "fel-lösenord", "losen-password": NEW_PASSWORD, "losen-confirm": NEW_PASSWORD},
+        **{
+            "losen-current": "fel-lösenord",
+            "losen-password": NEW_PASSWORD,
+            "losen-confirm": NEW_PASSWORD,
+        },
     )
     assert wrong.status_code == 400
     assert "Det nuvarande lösenordet stämmer inte." in wrong.get_data(as_text=True)
@@ -82,7 +92,11 @@ def test_password_change_needs_the_current_password(app, client_in, user):
     right = post(
         client_in,
         "/konto/losenord",
-        **{"losen-current": PASSWORD, "losen-password": NEW_PASSWORD, "losen-confirm": NEW_PASSWORD},
+        **{
+            "losen-current": PASSWORD,
+            "losen-password": NEW_PASSWORD,
+            "losen-confirm": NEW_PASSWORD,
+        },
     )
     assert right.status_code == 302
     assert client_in.get("/konto").status_code == 200  # this browser stays logged in
@@ -105,7 +119,9 @@ def test_logout_everywhere_ends_every_session(app, client_in, user):
 def test_email_change_without_mail_takes_effect_at_once(client_in, user):
     html = client_in.get("/konto").get_data(as_text=True)
     assert "Bytet gäller direkt" in html
-    response = post(client_in, "/konto/e-post", **{"epost-email": "Ny@Exempel.se", "epost-current": PASSWORD})
+    response = post(
+        client_in, "/konto/e-post", **{"epost-email": "Ny@Exempel.se", "epost-current": PASSWORD}
+    )
     assert response.status_code == 302
     db.session.refresh(user)
     assert user.email == "ny@exempel.se"
@@ -115,7 +131,9 @@ def test_email_change_without_mail_takes_effect_at_once(client_in, user):
 def test_email_change_is_confirmed_by_a_link_to_the_new_address(app, client_in, user, smtp_server):  # noqa: F811
     use_mail(app, smtp_server.port)
     old = user.email
-    response = post(client_in, "/konto/e-post", **{"epost-email": "ny@exempel.se", "epost-current": PASSWORD})
+    response = post(
+        client_in, "/konto/e-post", **{"epost-email": "ny@exempel.se", "epost-current": PASSWORD}
+    )
     assert response.status_code == 302
     db.session.refresh(user)
     assert user.email == old  # not before the link is opened
@@ -137,12 +155,18 @@ def test_email_change_is_confirmed_by_a_link_to_the_new_address(app, client_in, 
 
 def test_email_change_refuses_a_taken_address_and_a_wrong_password(client_in, user):
     other = make_user()
-    taken = post(client_in, "/konto/e-post", **{"epost-email": other.email, "epost-current": PASSWORD})
+    taken = post(
+        client_in, "/konto/e-post", **{"epost-email": other.email, "epost-current": PASSWORD}
+    )
     assert taken.status_code == 400
     assert "Det finns redan ett konto med den e-postadressen." in taken.get_data(as_text=True)
-    wrong = post(client_in, "/konto/e-post", **{"epost-email": "ny@exempel.se", "epost-current": "fel"})
+    wrong = post(
+        client_in, "/konto/e-post", **{"epost-email": "ny@exempel.se", "epost-current": "fel"}
+    )
     assert wrong.status_code == 400 and "ny@exempel.se" in wrong.get_data(as_text=True)
-    bad = post(client_in, "/konto/e-post", **{"epost-email": "inte-en-adress", "epost-current": PASSWORD})
+    bad = post(
+        client_in, "/konto/e-post", **{"epost-email": "inte-en-adress", "epost-current": PASSWORD}
+    )
     assert "Skriv en giltig e-postadress" in bad.get_data(as_text=True)
     assert db.session.scalar(select(User.email).where(User.id == user.id)) == user.email
 

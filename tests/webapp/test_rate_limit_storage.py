@@ -24,10 +24,12 @@ def closed_port() -> int:
 def redis_away(database_uri):
     """An app whose Redis URL points at a closed port; the shared limiter is told afterwards
     that its storage is alive again, as a fresh worker would be."""
-    app = create_app({
-        **_test_settings(database_uri),
-        "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{closed_port()}/0",
-    })
+    app = create_app(
+        {
+            **_test_settings(database_uri),
+            "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{closed_port()}/0",
+        }
+    )
     with app.app_context():
         yield app
         db.session.remove()
@@ -41,7 +43,9 @@ def test_with_redis_away_login_still_works_and_still_counts_wrong_passwords(redi
     client.post("/logga-ut", data={"csrf_token": csrf_token(client, "/oversikt")})
     token = csrf_token(client, "/logga-in")
     statuses = [
-        client.post("/logga-in", data={"email": user.email, "password": "fel", "csrf_token": token}).status_code
+        client.post(
+            "/logga-in", data={"email": user.email, "password": "fel", "csrf_token": token}
+        ).status_code
         for _ in range(11)
     ]
     assert statuses == [200] * 10 + [429]
@@ -73,7 +77,10 @@ def test_with_real_redis_both_login_forms_spend_one_budget_kept_in_redis(databas
         token = csrf_token(client, "/logga-in")
         resume = f"{URL}/logga-in"
         statuses = [
-            client.post(url_, data={"email": user.email, "password": "fel", "csrf_token": token, "text": "x"}).status_code
+            client.post(
+                url_,
+                data={"email": user.email, "password": "fel", "csrf_token": token, "text": "x"},
+            ).status_code
             for url_ in [resume] * 5 + ["/logga-in"] * 5 + [resume, "/logga-in"]
         ]
         assert log_in(client, user, PASSWORD).status_code == 429

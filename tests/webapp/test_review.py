@@ -157,7 +157,9 @@ def test_returned_then_approved_note_shows_verdicts_scores_and_comments_to_the_t
     assert f'<q lang="sv">{first_sentence}</q>: Skriv brukaren.' in feedback
     # each commented passage is marked in the note itself, with a link to its comment
     marked = feedback.split('class="marked-note"')[1].split("</div>")[0]
-    commented = re.findall(r'<span class="commented">(.*?)</span><a class="comment-ref" href="#kommentar-(\d)"', marked)
+    commented = re.findall(
+        r'<span class="commented">(.*?)</span><a class="comment-ref" href="#kommentar-(\d)"', marked
+    )
     assert [number for _, number in commented] == ["1", "2", "1"]
     assert "blod tryck" in re.sub(r"<[^>]+>", "", commented[1][0])
     assert 'id="kommentar-1"' in feedback and 'id="kommentar-2"' in feedback

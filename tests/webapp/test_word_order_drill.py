@@ -44,7 +44,10 @@ def order_for(prompt: dict, sentence: str) -> list[int]:
     while position < len(words):
         for i, part in enumerate(prompt["parts"]):
             size = len(part.split())
-            if i not in order and " ".join(words[position : position + size]).lower() == part.lower():
+            if (
+                i not in order
+                and " ".join(words[position : position + size]).lower() == part.lower()
+            ):
                 order.append(i)
                 position += size
                 break
@@ -56,7 +59,9 @@ def order_for(prompt: dict, sentence: str) -> list[int]:
 def due_sentence_item(client, trainee, lesson):
     """A due sentence card, opened as the session's first item (due before new)."""
     now = utcnow()
-    card = service._card_for(trainee, NewCard(lesson.id, None, ORDER, SENTENCE), now - timedelta(days=1))
+    card = service._card_for(
+        trainee, NewCard(lesson.id, None, ORDER, SENTENCE), now - timedelta(days=1)
+    )
     card.due, card.last_review = now - timedelta(minutes=1), now - timedelta(days=1)
     db.session.commit()
     log_in(client, trainee)
@@ -95,10 +100,17 @@ def test_a_sentence_card_comes_among_the_new_words_once_per_sentence(lesson, tra
     assert [entry.sentence for entry in again.new if entry.sentence is not None] == [SENTENCE]
     entry = next(entry for entry in again.new if entry.sentence is not None)
     assert service.item_for(trainee, again, entry, utcnow()).id == item.id
-    assert db.session.scalar(select(func.count()).select_from(Card).where(Card.sentence_key.is_not(None))) == 1
+    assert (
+        db.session.scalar(
+            select(func.count()).select_from(Card).where(Card.sentence_key.is_not(None))
+        )
+        == 1
+    )
 
 
-def test_without_javascript_the_places_are_selects_and_the_right_order_is_scheduled(client, lesson, trainee):
+def test_without_javascript_the_places_are_selects_and_the_right_order_is_scheduled(
+    client, lesson, trainee
+):
     card, item, html = due_sentence_item(client, trainee, lesson)
     assert "Ordföljd: bygg meningen" in html
     assert html.count('name="order"') == 5 and '<label for="plats-1">Plats 1</label>' in html
@@ -108,7 +120,12 @@ def test_without_javascript_the_places_are_selects_and_the_right_order_is_schedu
     db.session.expire_all()
     card = db.session.get(Card, card.id)
     log = db.session.scalars(select(ReviewLog).where(ReviewLog.card_id == card.id)).one()
-    assert (log.drill_kind, log.rating, log.correct, log.answer) == ("word_order", 3, True, SENTENCE)
+    assert (log.drill_kind, log.rating, log.correct, log.answer) == (
+        "word_order",
+        3,
+        True,
+        SENTENCE,
+    )
     assert card.last_review is not None and card.due > utcnow()
 
 
@@ -137,7 +154,9 @@ def test_a_wrong_order_is_igen_with_a_hint_about_the_verb(client, lesson, traine
         (lambda right: [], "Välj en del för varje plats."),
     ],
 )
-def test_an_unfinished_order_is_refused_and_the_choices_are_kept(client, lesson, trainee, places, message):
+def test_an_unfinished_order_is_refused_and_the_choices_are_kept(
+    client, lesson, trainee, places, message
+):
     _card, item, _ = due_sentence_item(client, trainee, lesson)
     chosen = places(order_for(item.prompt, SENTENCE))
     response = answer(client, item, ["" if i is None else i for i in chosen])
@@ -152,7 +171,9 @@ def test_an_unfinished_order_is_refused_and_the_choices_are_kept(client, lesson,
 def test_forged_places_are_refused_not_an_error(client, lesson, trainee):
     _, item, _ = due_sentence_item(client, trainee, lesson)
     response = answer(client, item, ["9", "-1", "x", "0", "1"])
-    assert response.status_code == 400 and "Välj en del för varje plats." in response.get_data(as_text=True)
+    assert response.status_code == 400 and "Välj en del för varje plats." in response.get_data(
+        as_text=True
+    )
 
 
 def test_the_lessons_session_includes_its_due_sentences(client, lesson, trainee):
@@ -177,7 +198,9 @@ def test_the_shown_order_is_never_already_right_and_the_hint_names_the_subject()
     prompt = word_order_prompt(SENTENCE, 1)
     order = order_for(prompt, "Sedan sätter manschetten jag på överarmen.")
     verdict = check_order(prompt, order)
-    assert verdict.message.startswith("När meningen inte börjar med ”jag”, kommer ”jag” direkt efter verbet.")
+    assert verdict.message.startswith(
+        "När meningen inte börjar med ”jag”, kommer ”jag” direkt efter verbet."
+    )
 
 
 def test_a_trainees_own_data_holds_the_sentence_cards(client, lesson, trainee):

@@ -314,7 +314,9 @@ def test_writing_list_shows_the_open_exercises_with_their_status(writer):
 
 
 def test_feedback_on_a_note_too_long_to_check_whole_says_only_the_start_was_checked(writer):
-    note = " ".join("qzx" + "".join(chr(97 + n // 26**k % 26) for k in range(3)) for n in range(600))
+    note = " ".join(
+        "qzx" + "".join(chr(97 + n // 26**k % 26) for k in range(3)) for n in range(600)
+    )
     post_note(writer, note, "lamna-in")
     page = writer.get(URL + "/respons").get_data(as_text=True)
     assert "Bara början av texten är granskad: de första" in page

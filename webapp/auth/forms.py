@@ -67,7 +67,10 @@ def email_field(label: str = "E-postadress") -> EmailField:
         label,
         validators=[
             DataRequired("Skriv din e-postadress."),
-            Email("Skriv en giltig e-postadress, till exempel namn@exempel.se.", check_deliverability=False),
+            Email(
+                "Skriv en giltig e-postadress, till exempel namn@exempel.se.",
+                check_deliverability=False,
+            ),
             Length(max=254, message="E-postadressen är för lång."),
         ],
     )
@@ -85,7 +88,10 @@ class RegisterForm(FlaskForm):
     join_code = StringField(
         "Gruppkod",
         description="Koden får du av din lärare eller handledare.",
-        validators=[DataRequired("Skriv gruppkoden."), Length(max=32, message="Koden är för lång.")],
+        validators=[
+            DataRequired("Skriv gruppkoden."),
+            Length(max=32, message="Koden är för lång."),
+        ],
     )
     display_name = display_name_field()
     email = email_field()

@@ -40,11 +40,19 @@ def _wrong_password(response) -> bool:
 def login_budget(view):
     """Put ``view`` under the shared login budget (POST requests only)."""
     budgeted = limiter.shared_limit(
-        LOGIN_LIMIT, scope="login-account", key_func=_account_key, methods=["POST"],
+        LOGIN_LIMIT,
+        scope="login-account",
+        key_func=_account_key,
+        methods=["POST"],
         deduct_when=_wrong_password,
-    )(limiter.shared_limit(
-        LOGIN_LIMIT, scope="login-address", methods=["POST"], deduct_when=_wrong_password,
-    )(view))
+    )(
+        limiter.shared_limit(
+            LOGIN_LIMIT,
+            scope="login-address",
+            methods=["POST"],
+            deduct_when=_wrong_password,
+        )(view)
+    )
     budgeted.login_budget = True
     return budgeted
 

@@ -78,8 +78,7 @@ def user_for_token(token: str) -> tuple[User, str]:
             serializer.loads(token, max_age=EMAIL_LINK_MAX_AGE)
         except SignatureExpired:
             raise ResetLinkError(
-                "Länken har slutat gälla: en länk från e-post gäller i en timme. "
-                "Be om en ny länk."
+                "Länken har slutat gälla: en länk från e-post gäller i en timme. Be om en ny länk."
             ) from None
     user = db.session.get(User, data["u"])
     if user is None or data.get("p") != _fingerprint(user):

@@ -45,7 +45,9 @@ def logout():
 def _registration_valid(form: RegisterForm) -> bool:
     """The form's checks and the database's (code, address), every problem said at once."""
     valid = form.validate()
-    problems = service.registration_problems(join_code=form.join_code.data or "", email=form.email.data or "")
+    problems = service.registration_problems(
+        join_code=form.join_code.data or "", email=form.email.data or ""
+    )
     for name, problem in problems.items():
         field = getattr(form, name)
         if not field.errors:

@@ -41,7 +41,9 @@ def registration_problems(*, join_code: str, email: str) -> dict[str, str]:
     return problems
 
 
-def register_trainee(*, email: str, display_name: str, password: str, l1: str, join_code: str) -> User:
+def register_trainee(
+    *, email: str, display_name: str, password: str, l1: str, join_code: str
+) -> User:
     """Create a trainee in the group the join code names — all of it, or nothing."""
     for field, problem in registration_problems(join_code=join_code, email=email).items():
         raise RegistrationError(field, problem)

@@ -72,7 +72,9 @@ class StepForm(Form):
 
 class LineForm(Form):
     speaker = SelectField(
-        "Vem säger det", choices=select_choices((s, s.capitalize()) for s in SPEAKERS), validate_choice=False
+        "Vem säger det",
+        choices=select_choices((s, s.capitalize()) for s in SPEAKERS),
+        validate_choice=False,
     )
     text = StringField("Repliken")
 
@@ -116,7 +118,9 @@ class LessonForm(FlaskForm):
     competence = TextAreaField(
         "Kompetenskort", description="3–6 färdigheter som handledaren skriver under, en per rad."
     )
-    status = RadioField("Status", choices=select_choices(STATUSES), default="draft", validate_choice=False)
+    status = RadioField(
+        "Status", choices=select_choices(STATUSES), default="draft", validate_choice=False
+    )
     shared = BooleanField("Andra lärare i organisationen får ändra lektionen", default=True)
     version = HiddenField()
 

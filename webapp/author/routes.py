@@ -37,7 +37,9 @@ def index():
     status = request.args.get("granskning", "")
     status = status if status in STATUS_NAMES else ""
     return render_template(
-        "author/index.html", rows=service.lessons_for(current_user, status), status=status,
+        "author/index.html",
+        rows=service.lessons_for(current_user, status),
+        status=status,
         status_names=STATUS_NAMES,
     )
 

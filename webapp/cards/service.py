@@ -73,7 +73,9 @@ class Readiness:
         left = []
         if not self.drills_done:
             more = self.needed - self.mastered
-            left.append(f"öva in {more} {'ord' if more == 1 else 'ord till'} ({self.mastered} av {self.needed} klara)")
+            left.append(
+                f"öva in {more} {'ord' if more == 1 else 'ord till'} ({self.mastered} av {self.needed} klara)"
+            )
         if not self.approved_note:
             left.append("få en anteckning godkänd")
         return left
@@ -377,9 +379,7 @@ def to_sign(supervisor: User) -> list[SignItem]:
         if not record.competence:
             continue
         drills = record.drills
-        ready = Readiness(
-            *mastery[user_id, lesson_id], drills.threshold, True, drills.mastery_days
-        )
+        ready = Readiness(*mastery[user_id, lesson_id], drills.threshold, True, drills.mastery_days)
         items.append(
             SignItem(
                 user_id,

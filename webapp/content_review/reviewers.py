@@ -67,7 +67,9 @@ def set_scopes(actor: User, user_id: int, scopes: list[str]) -> User | None:
     if user is None or user.erased_at is not None or not user.is_teacher:
         return None
     wanted = {s for s in scopes if s in SCOPES}
-    before = set(db.session.scalars(select(ReviewerScope.scope).where(ReviewerScope.user_id == user.id)))
+    before = set(
+        db.session.scalars(select(ReviewerScope.scope).where(ReviewerScope.user_id == user.id))
+    )
     if wanted != before:
         db.session.execute(
             delete(ReviewerScope).where(

@@ -32,7 +32,8 @@ def _status_filter() -> str:
 @teachers
 def index():
     return render_template(
-        "content_review/index.html", scopes=sorted(reviewers.scopes_of(current_user), key=SCOPES.index)
+        "content_review/index.html",
+        scopes=sorted(reviewers.scopes_of(current_user), key=SCOPES.index),
     )
 
 
@@ -60,8 +61,16 @@ def _queue(lang: str, refused: tuple[int, TranslationDecisionForm, str] | None =
             refused[1].seen_text.data = item.text  # the text now shown is the one judged next
             forms[item.term_id] = refused[1]
     return render_template(
-        "content_review/translations.html", lang=lang, status=status, area=area, areas=areas,
-        items=shown, total=total, page=page, page_size=service.PAGE_SIZE, forms=forms,
+        "content_review/translations.html",
+        lang=lang,
+        status=status,
+        area=area,
+        areas=areas,
+        items=shown,
+        total=total,
+        page=page,
+        page_size=service.PAGE_SIZE,
+        forms=forms,
         refused=refused,
     ), 200 if refused is None else 400
 
@@ -82,7 +91,11 @@ def review_translation(lang: str, term_id: int):
         return _queue(lang, (term_id, form, "Rätta det som är markerat."))
     try:
         term = service.review_translation(
-            current_user, term_id, lang, form.decision.data, form.comment.data or "",
+            current_user,
+            term_id,
+            lang,
+            form.decision.data,
+            form.comment.data or "",
             form.seen_text.data or "",
         )
     except service.ChangedMeanwhile:
@@ -92,8 +105,11 @@ def review_translation(lang: str, term_id: int):
     flash(f"”{term.lemma}”: {STATUS_NAMES[form.decision.data]}.", "success")
     return redirect(
         url_for(
-            "content_review.translations", lang=lang, status=request.args.get("status", DRAFT),
-            omrade=request.args.get("omrade", ""), sida=request.args.get("sida", 1),
+            "content_review.translations",
+            lang=lang,
+            status=request.args.get("status", DRAFT),
+            omrade=request.args.get("omrade", ""),
+            sida=request.args.get("sida", 1),
         )
     )
 
@@ -104,7 +120,9 @@ def lessons():
     _scope_or_403(CARE)
     status = _status_filter()
     return render_template(
-        "content_review/lessons.html", items=service.lesson_items(status), status=status,
+        "content_review/lessons.html",
+        items=service.lesson_items(status),
+        status=status,
         areas=load_areas(),
     )
 
@@ -137,7 +155,9 @@ def lesson(slug: str):
 @admins
 def reviewer_list():
     return render_template(
-        "content_review/reviewers.html", candidates=reviewers.candidates(), form=ScopesForm(),
+        "content_review/reviewers.html",
+        candidates=reviewers.candidates(),
+        form=ScopesForm(),
     )
 
 

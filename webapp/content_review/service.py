@@ -99,9 +99,14 @@ def translation_items(
     total = db.session.scalar(select(func.count()).select_from(matching.subquery()))
     query = (
         select(
-            Term.id, Term.lemma, Term.pos, Term.area,
-            Term.record["definition"].as_string(), Term.record["example"].as_string(),
-            text_of, status_of,
+            Term.id,
+            Term.lemma,
+            Term.pos,
+            Term.area,
+            Term.record["definition"].as_string(),
+            Term.record["example"].as_string(),
+            text_of,
+            status_of,
         )
         .where(Term.id.in_(matching))
         .order_by(Term.area, Term.lemma, Term.pos)
@@ -138,7 +143,9 @@ def review_translation(
     translations = {**term.record["translations"], lang: {**translation, "status": decision}}
     term.record = {**term.record, "translations": translations}
     term.updated_at = utcnow()  # a new key for cached lesson pages that show the status
-    audit.record("translation_reviewed", actor=reviewer, term_id=term.id, lang=lang, decision=decision)
+    audit.record(
+        "translation_reviewed", actor=reviewer, term_id=term.id, lang=lang, decision=decision
+    )
     _commit_or_changed(term.lemma)
     return term
 
@@ -216,7 +223,11 @@ def review_lesson(
     review.reviewer_id, review.reviewed_at = reviewer.id, utcnow()
     db.session.add(review)
     audit.record(
-        "lesson_reviewed", actor=reviewer, lesson_id=lesson.id, version=lesson.version, decision=decision
+        "lesson_reviewed",
+        actor=reviewer,
+        lesson_id=lesson.id,
+        version=lesson.version,
+        decision=decision,
     )
     _commit_or_changed(lesson.title)
     return lesson

@@ -26,9 +26,13 @@ from pathlib import Path
 from fsrs import Rating
 from rapidfuzz.distance import OSA
 
-RULES = json.loads((Path(__file__).parent / "data" / "answer_rules.json").read_text(encoding="utf-8"))
+RULES = json.loads(
+    (Path(__file__).parent / "data" / "answer_rules.json").read_text(encoding="utf-8")
+)
 MESSAGES: dict[str, str] = RULES["messages"]
-LONG_WORD: int = RULES["long_word"]  # letters; one slip in a shorter word is a different word too often
+LONG_WORD: int = RULES[
+    "long_word"
+]  # letters; one slip in a shorter word is a different word too often
 MAX_ANSWER: int = RULES["max_answer"]  # characters; longer is not an attempt at a care word
 MAX_TYPED = 200  # the answer field's maxlength: an invalid answer is shown back up to this
 
@@ -79,7 +83,9 @@ def spelling_hint(typed: str, expected: str) -> str | None:
         if missing:
             return MESSAGES["with_letters"].format(letters=MESSAGES["letters_joiner"].join(missing))
         if extra:
-            return MESSAGES["without_letters"].format(letters=MESSAGES["letters_joiner"].join(extra))
+            return MESSAGES["without_letters"].format(
+                letters=MESSAGES["letters_joiner"].join(extra)
+            )
     if typed != expected and _single_consonants(typed) == _single_consonants(expected):
         for doubled in _DOUBLED.finditer(expected):
             letter = doubled.group(1)
@@ -119,7 +125,9 @@ def check_typed(
         return Verdict(
             WRONG_FORM,
             Rating.Hard,
-            MESSAGES["wrong_form"].format(given=answer.strip(), label=forms[typed], expected=expected),
+            MESSAGES["wrong_form"].format(
+                given=answer.strip(), label=forms[typed], expected=expected
+            ),
             expected,
         )
     hint = spelling_hint(typed, wanted)

@@ -21,7 +21,9 @@ class OrderField(Field):
     Whether the order is complete is the service's to judge and explain."""
 
     def process_formdata(self, valuelist):
-        self.data = [int(value) if value.isdigit() and len(value) < 3 else None for value in valuelist[:12]]
+        self.data = [
+            int(value) if value.isdigit() and len(value) < 3 else None for value in valuelist[:12]
+        ]
 
     def _value(self):
         return ""
@@ -59,6 +61,9 @@ class SettingsForm(FlaskForm):
     new_per_day = WholeNumberField(
         "Nya ord per dag och lektion",
         description="Lämna tomt för att följa varje lektions eget antal.",
-        validators=[Optional(), NumberRange(1, 100, "Skriv ett tal mellan 1 och 100, eller lämna tomt.")],
+        validators=[
+            Optional(),
+            NumberRange(1, 100, "Skriv ett tal mellan 1 och 100, eller lämna tomt."),
+        ],
     )
     submit = SubmitField("Spara inställningarna")

@@ -189,7 +189,10 @@ def build_prompt(
             "other_forms": other_forms(term.forms, answer),
         }
     elif kind in ("listen", "spelling"):
-        prompt |= {"expected": term.lemma, "accepted": list(term.synonyms) if kind == "spelling" else []}
+        prompt |= {
+            "expected": term.lemma,
+            "accepted": list(term.synonyms) if kind == "spelling" else [],
+        }
         if kind == "spelling":
             prompt["definition"] = term.definition
     return prompt

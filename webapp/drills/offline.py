@@ -41,7 +41,9 @@ MAX_PACK = 40  # items a device takes along; more than a day's limit of new word
 MAX_BATCH = 100  # answers in one sync request
 CLIENT_ID = re.compile(r"^[A-Za-z0-9-]{8,40}$")
 
-ANSWERED = "Frågan hade redan ett svar som gavs tidigare, här eller på en annan enhet. Det svaret gäller."
+ANSWERED = (
+    "Frågan hade redan ett svar som gavs tidigare, här eller på en annan enhet. Det svaret gäller."
+)
 STATUS = {"recorded": 200, "duplicate": 200, "invalid": 400, "unknown": 404, "answered": 409}
 
 
@@ -65,7 +67,12 @@ class Result:
     message: str | None = None
 
     def to_dict(self) -> dict:
-        return {"id": self.client_id, "status": self.status, "code": STATUS[self.status], "message": self.message}
+        return {
+            "id": self.client_id,
+            "status": self.status,
+            "code": STATUS[self.status],
+            "message": self.message,
+        }
 
 
 def pack(user: User, slug: str | None, now: datetime) -> list[DrillItem]:
@@ -115,7 +122,9 @@ def _record(user: User, sent: OfflineAnswer, now: datetime) -> Result:
             db.session.rollback()
             return Result(sent.client_id, "answered", ANSWERED)
         db.session.execute(  # the answer that counted was given later: this one replaces it
-            delete(ReviewLog).where(ReviewLog.card_id == card.id, ReviewLog.reviewed_at == item.answered_at)
+            delete(ReviewLog).where(
+                ReviewLog.card_id == card.id, ReviewLog.reviewed_at == item.answered_at
+            )
         )
     stored = text.strip()[: answers.MAX_ANSWER]
     item.answered_at, item.answer, item.client_id = when, stored, sent.client_id
@@ -134,7 +143,7 @@ def _record(user: User, sent: OfflineAnswer, now: datetime) -> Result:
 
 
 BAD_BATCH = (
-    "Svaren kunde inte läsas. Skicka JSON: {\"answers\": [...]}, varje svar med id, token och "
+    'Svaren kunde inte läsas. Skicka JSON: {"answers": [...]}, varje svar med id, token och '
     "answered_at (tid med tidszon)."
 )
 TOO_MANY = f"För många svar på en gång. Skicka högst {MAX_BATCH} svar åt gången. Inget sparades."
@@ -167,10 +176,14 @@ def _one_answer(raw: object) -> OfflineAnswer:
     client_id, token, answered_at = raw.get("id"), raw.get("token"), raw.get("answered_at")
     answer, rating, order = raw.get("answer") or "", raw.get("rating"), raw.get("order") or []
     if not (
-        isinstance(client_id, str) and CLIENT_ID.match(client_id)
-        and isinstance(token, str) and isinstance(answered_at, str) and isinstance(answer, str)
+        isinstance(client_id, str)
+        and CLIENT_ID.match(client_id)
+        and isinstance(token, str)
+        and isinstance(answered_at, str)
+        and isinstance(answer, str)
         and (rating is None or (isinstance(rating, int) and not isinstance(rating, bool)))
-        and isinstance(order, list) and len(order) <= 12
+        and isinstance(order, list)
+        and len(order) <= 12
         and all(i is None or (isinstance(i, int) and not isinstance(i, bool)) for i in order)
     ):
         raise BadBatch(BAD_BATCH)
@@ -181,8 +194,13 @@ def _one_answer(raw: object) -> OfflineAnswer:
     if when.tzinfo is None:
         raise BadBatch(BAD_BATCH)
     return OfflineAnswer(
-        client_id, token, when.astimezone(UTC), answer[: answers.MAX_ANSWER + 1], rating,
-        bool(raw.get("give_up")), tuple(order),
+        client_id,
+        token,
+        when.astimezone(UTC),
+        answer[: answers.MAX_ANSWER + 1],
+        rating,
+        bool(raw.get("give_up")),
+        tuple(order),
     )
 
 

@@ -136,11 +136,18 @@ def lessons_for(user: User, slug: str | None) -> list[LessonScope]:
     have already drilled and may still see."""
     user_id = user.id
     # Only the drill settings of the body: the whole document is tens of kilobytes.
-    columns = (Lesson.id, Lesson.slug, Lesson.title, Lesson.body["drills"].label("drills"), Lesson.version)
+    columns = (
+        Lesson.id,
+        Lesson.slug,
+        Lesson.title,
+        Lesson.body["drills"].label("drills"),
+        Lesson.version,
+    )
     if slug is not None:
         lesson = db.session.execute(
-            select(*columns, open_to(user).label("allowed"))
-            .where(Lesson.slug == slug, Lesson.status == PUBLISHED)
+            select(*columns, open_to(user).label("allowed")).where(
+                Lesson.slug == slug, Lesson.status == PUBLISHED
+            )
         ).first()
         if lesson is None:
             raise UnknownLesson(slug)
@@ -164,7 +171,9 @@ def lessons_for(user: User, slug: str | None) -> list[LessonScope]:
     return [_scope(row) for row in rows]
 
 
-def build_queue(user: User, slug: str | None, now: datetime, size: int, settings: Settings) -> Queue:
+def build_queue(
+    user: User, slug: str | None, now: datetime, size: int, settings: Settings
+) -> Queue:
     """The next ``size`` entries of the trainee's queue and how many are left today."""
     user_id = user.id
     queue = Queue(lessons_for(user, slug))
@@ -176,16 +185,22 @@ def build_queue(user: User, slug: str | None, now: datetime, size: int, settings
     in_scope = (Card.user_id == user_id) & Card.last_review.is_not(None)
     if slug is not None:
         in_scope = in_scope & or_(
-            Card.term_id.in_(select(LessonTerm.term_id).where(LessonTerm.lesson_id.in_(lesson_ids))),
+            Card.term_id.in_(
+                select(LessonTerm.term_id).where(LessonTerm.lesson_id.in_(lesson_ids))
+            ),
             Card.sentence_key.is_not(None) & Card.lesson_id.in_(lesson_ids),
         )
     queue.due = list(
-        db.session.scalars(select(Card).where(in_scope, Card.due <= now).order_by(Card.due, Card.id).limit(size))
+        db.session.scalars(
+            select(Card).where(in_scope, Card.due <= now).order_by(Card.due, Card.id).limit(size)
+        )
     )
     queue.due_count = (
         len(queue.due)
         if len(queue.due) < size
-        else db.session.scalar(select(func.count()).select_from(Card).where(in_scope, Card.due <= now))
+        else db.session.scalar(
+            select(func.count()).select_from(Card).where(in_scope, Card.due <= now)
+        )
     )
     queue.new = _new_cards(user_id, queue.lessons, now, settings)
     if len(queue.due) + len(queue.new) < size:
@@ -200,7 +215,9 @@ def build_queue(user: User, slug: str | None, now: datetime, size: int, settings
     return queue
 
 
-def _new_cards(user_id: int, lessons: list[LessonScope], now: datetime, settings: Settings) -> list[NewCard]:
+def _new_cards(
+    user_id: int, lessons: list[LessonScope], now: datetime, settings: Settings
+) -> list[NewCard]:
     lesson_ids = [scope.id for scope in lessons]
     words = db.session.execute(
         select(LessonTerm.lesson_id, LessonTerm.term_id)
@@ -214,7 +231,11 @@ def _new_cards(user_id: int, lessons: list[LessonScope], now: datetime, settings
     sentences_introduced: dict[int | None, int] = {}
     for term_id, direction, reviewed, lesson_id, created_at, key in db.session.execute(
         select(
-            Card.term_id, Card.direction, Card.last_review.is_not(None), Card.lesson_id, Card.created_at,
+            Card.term_id,
+            Card.direction,
+            Card.last_review.is_not(None),
+            Card.lesson_id,
+            Card.created_at,
             Card.sentence_key,
         ).where(Card.user_id == user_id)
     ):
@@ -242,7 +263,11 @@ def _new_cards(user_id: int, lessons: list[LessonScope], now: datetime, settings
                 key = (term_id, direction)
                 if room <= 0 or key in existing or key in listed:
                     continue
-                if direction != RECOGNISE and RECOGNISE in directions and (term_id, RECOGNISE) not in existing:
+                if (
+                    direction != RECOGNISE
+                    and RECOGNISE in directions
+                    and (term_id, RECOGNISE) not in existing
+                ):
                     continue
                 found.append(NewCard(scope.id, term_id, direction))
                 listed.add(key)

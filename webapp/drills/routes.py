@@ -52,14 +52,20 @@ def answer():
         abort(400, description=next(iter(form.errors.values()))[0] if form.errors else None)
     now = utcnow()
     outcome = service.record_answer(
-        current_user, form.token.data, now,
-        answer=form.answer.data or "", rating=form.rating.data, give_up=bool(form.give_up.data),
+        current_user,
+        form.token.data,
+        now,
+        answer=form.answer.data or "",
+        rating=form.rating.data,
+        give_up=bool(form.give_up.data),
         order=form.order.data,
         commit=False,  # committed with the next item by session_view
     )
     done = (form.done.data or 0) + (1 if outcome.recorded else 0)
     try:
-        view = service.session_view(current_user, form.lesson.data or None, now, _session_size(), done, outcome)
+        view = service.session_view(
+            current_user, form.lesson.data or None, now, _session_size(), done, outcome
+        )
     except (UnknownLesson, ClosedLesson) as refused:
         service.keep_answer()
         abort(refused.status)
@@ -80,7 +86,11 @@ def pack():
     return jsonify(
         rules=answers.RULES,
         items=[
-            {"token": item.token, "prompt": item.prompt, "html": str(shown(item, offline.Shown(i), form))}
+            {
+                "token": item.token,
+                "prompt": item.prompt,
+                "html": str(shown(item, offline.Shown(i), form)),
+            }
             for i, item in enumerate(items)
         ],
     )
@@ -97,13 +107,17 @@ def sync():
     except offline.BadBatch as bad:
         return jsonify(error=str(bad), message=str(bad)), bad.status
     results = offline.sync(current_user, batch, utcnow())
-    return jsonify(results=[r.to_dict() for r in results]), max(offline.STATUS[r.status] for r in results)
+    return jsonify(results=[r.to_dict() for r in results]), max(
+        offline.STATUS[r.status] for r in results
+    )
 
 
 @bp.get("/framsteg")
 @trainee_only
 def progress_page():
-    return render_template("drills/progress.html", progress=progress.progress_of(current_user.id, utcnow()))
+    return render_template(
+        "drills/progress.html", progress=progress.progress_of(current_user.id, utcnow())
+    )
 
 
 def _led_group(group_id: int):
@@ -120,8 +134,12 @@ def _led_group(group_id: int):
 @teachers
 def group(group_id: int):
     group = _led_group(group_id)
-    form = SettingsForm(retention=round(group.desired_retention * 100), new_per_day=group.new_cards_per_day)
-    return render_template("drills/group.html", report=groups.group_report(group, utcnow()), form=form)
+    form = SettingsForm(
+        retention=round(group.desired_retention * 100), new_per_day=group.new_cards_per_day
+    )
+    return render_template(
+        "drills/group.html", report=groups.group_report(group, utcnow()), form=form
+    )
 
 
 @bp.post("/grupper/<int:group_id>")

@@ -110,7 +110,9 @@ def next_item(
     entries = queue.entries()
     if not entries:
         return None
-    entry = next((e for e in entries if skip_card is None or getattr(e, "id", None) != skip_card), entries[0])
+    entry = next(
+        (e for e in entries if skip_card is None or getattr(e, "id", None) != skip_card), entries[0]
+    )
     item = item_for(user, queue, entry, now, reuse=reuse)
     if commit:
         db.session.commit()
@@ -119,7 +121,9 @@ def next_item(
     return item
 
 
-def item_for(user: User, queue: Queue, entry: Card | NewCard, now: datetime, *, reuse: bool = True) -> DrillItem:
+def item_for(
+    user: User, queue: Queue, entry: Card | NewCard, now: datetime, *, reuse: bool = True
+) -> DrillItem:
     """The item for one queue entry, added to the session (not committed): made, or — with
     ``reuse`` — the unanswered one already handed out for that card."""
     card = _card_for(user, entry, now) if isinstance(entry, NewCard) else entry
@@ -187,7 +191,9 @@ def _prompt(user: User, card: Card, scope) -> dict:
     )
     met = dict(
         db.session.execute(
-            select(ReviewLog.drill_kind, func.count()).where(ReviewLog.card_id == card.id).group_by(ReviewLog.drill_kind)
+            select(ReviewLog.drill_kind, func.count())
+            .where(ReviewLog.card_id == card.id)
+            .group_by(ReviewLog.drill_kind)
         ).all()
     )
     recent = list(
@@ -250,10 +256,14 @@ def record_answer(
         answer = answers.ordered_text(item.prompt["parts"], order or [])
     verdict, chosen, problem = judge(item.prompt, answer, rating, give_up, order)
     if problem:
-        return Outcome("invalid", problem, item, order=tuple(order or ()), typed=answer[: answers.MAX_TYPED])
+        return Outcome(
+            "invalid", problem, item, order=tuple(order or ()), typed=answer[: answers.MAX_TYPED]
+        )
     marked = db.session.execute(
         update(DrillItem)
-        .where(DrillItem.id == item.id, DrillItem.user_id == user.id, DrillItem.answered_at.is_(None))
+        .where(
+            DrillItem.id == item.id, DrillItem.user_id == user.id, DrillItem.answered_at.is_(None)
+        )
         .values(answered_at=now, answer=answer.strip()[: answers.MAX_ANSWER])
         .execution_options(synchronize_session=False)
     )
@@ -351,7 +361,12 @@ class SessionView:
 
 
 def session_view(
-    user: User, slug: str | None, now: datetime, size: int, done: int = 0, outcome: Outcome | None = None
+    user: User,
+    slug: str | None,
+    now: datetime,
+    size: int,
+    done: int = 0,
+    outcome: Outcome | None = None,
 ) -> SessionView:
     """The page after ``done`` answers in this session (UnknownLesson for a bad slug, ClosedLesson for one not the user's); commits
     the answer just recorded (if any) and the item handed out, together."""
@@ -404,7 +419,9 @@ def today_summary(user: User, now: datetime) -> Today:
     return Today(queue.due_count, len(queue.new) - sentences, answered, sentences)
 
 
-def answer_log(card: Card, item: DrillItem, rating: Rating, when: datetime, answer: str) -> ReviewLog:
+def answer_log(
+    card: Card, item: DrillItem, rating: Rating, when: datetime, answer: str
+) -> ReviewLog:
     """The review log row of one answer, the same whether it was given online or synced from a
     phone later: the time spent is counted from when the item was handed out, capped."""
     duration = min(int((when - item.created_at).total_seconds() * 1000), MAX_DURATION_MS)

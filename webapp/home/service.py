@@ -16,9 +16,7 @@ from webapp.write.pages import notes_of
 
 def dashboard(user: User) -> dict:
     if user.role is Role.ADMIN:
-        counts = dict(
-            db.session.execute(select(User.role, func.count()).group_by(User.role)).all()
-        )
+        counts = dict(db.session.execute(select(User.role, func.count()).group_by(User.role)).all())
         return {
             "user_counts": {role: counts.get(role, 0) for role in Role},
             "group_count": db.session.scalar(select(func.count()).select_from(Group)),

@@ -23,7 +23,14 @@ def index():
 @logged_in
 def lesson(slug: str):
     found, terms_saved, reviewed = service.open_lesson_with_stamp(slug, current_user)
-    key = (found.id, found.version, str(found.updated_at), str(terms_saved), current_user.l1, reviewed)
+    key = (
+        found.id,
+        found.version,
+        str(found.updated_at),
+        str(terms_saved),
+        current_user.l1,
+        reviewed,
+    )
     body = cache.rendered(key, lambda: lesson_body(found, current_user, reviewed))
     return render_template("learn/lesson.html", lesson=found, body=body)
 

@@ -200,7 +200,12 @@ def open_lesson_with_stamp(slug: str, viewer: User) -> tuple[Lesson, object, str
         .options(defer(Lesson.body))
         .where(Lesson.slug == slug)
     )
-    lesson, stamp, allowed, reviewed = db.session.execute(query).first() or (None, None, False, None)
+    lesson, stamp, allowed, reviewed = db.session.execute(query).first() or (
+        None,
+        None,
+        False,
+        None,
+    )
     return refuse_unless_open(lesson, allowed), stamp, reviewed or review_state.DRAFT
 
 

@@ -22,10 +22,14 @@ class AuditEvent(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
     action: Mapped[str] = mapped_column(String(40), index=True)
-    actor_id: Mapped[int | None] = mapped_column(Integer, index=True)  # None: the system, or anonymous
+    actor_id: Mapped[int | None] = mapped_column(
+        Integer, index=True
+    )  # None: the system, or anonymous
     subject_user_id: Mapped[int | None] = mapped_column(Integer, index=True)
     group_id: Mapped[int | None] = mapped_column(Integer)
-    details: Mapped[dict] = mapped_column(JSON, default=dict)  # ids, role names, counts: no free text
+    details: Mapped[dict] = mapped_column(
+        JSON, default=dict
+    )  # ids, role names, counts: no free text
 
 
 class AuditTrailIsAppendOnly(RuntimeError):

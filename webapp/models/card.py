@@ -38,11 +38,15 @@ class Card(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    term_id: Mapped[int | None] = mapped_column(ForeignKey("terms.id", ondelete="CASCADE"), index=True)
+    term_id: Mapped[int | None] = mapped_column(
+        ForeignKey("terms.id", ondelete="CASCADE"), index=True
+    )
     sentence_key: Mapped[str | None] = mapped_column(String(40))  # lessons.word_order.sentence_key
     sentence: Mapped[str | None] = mapped_column(Text)
     lesson_id: Mapped[int | None] = mapped_column(ForeignKey("lessons.id", ondelete="SET NULL"))
-    direction: Mapped[str] = mapped_column(String(16))  # recognise (sv→L1) | produce (L1→sv) | order
+    direction: Mapped[str] = mapped_column(
+        String(16)
+    )  # recognise (sv→L1) | produce (L1→sv) | order
     state: Mapped[int] = mapped_column(Integer)  # fsrs.State value
     step: Mapped[int | None] = mapped_column(Integer)
     stability: Mapped[float | None] = mapped_column(Float)

@@ -13,7 +13,9 @@ from webapp.models.time import UTCDateTime, utcnow
 
 class CompetenceCard(db.Model):
     __tablename__ = "competence_cards"
-    __table_args__ = (UniqueConstraint("user_id", "lesson_id", name="uq_competence_cards_user_lesson"),)
+    __table_args__ = (
+        UniqueConstraint("user_id", "lesson_id", name="uq_competence_cards_user_lesson"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(64), unique=True)  # unguessable verification code
@@ -26,7 +28,9 @@ class CompetenceCard(db.Model):
     revoked_reason: Mapped[str] = mapped_column(Text, default="")
 
     signatures: Mapped[list[CompetenceSignature]] = relationship(
-        back_populates="card", cascade="all, delete-orphan", order_by="CompetenceSignature.criterion_index"
+        back_populates="card",
+        cascade="all, delete-orphan",
+        order_by="CompetenceSignature.criterion_index",
     )
 
 
@@ -35,11 +39,15 @@ class CompetenceSignature(db.Model):
 
     __tablename__ = "competence_signatures"
     __table_args__ = (
-        UniqueConstraint("card_id", "criterion_index", name="uq_competence_signatures_card_criterion"),
+        UniqueConstraint(
+            "card_id", "criterion_index", name="uq_competence_signatures_card_criterion"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    card_id: Mapped[int] = mapped_column(ForeignKey("competence_cards.id", ondelete="CASCADE"), index=True)
+    card_id: Mapped[int] = mapped_column(
+        ForeignKey("competence_cards.id", ondelete="CASCADE"), index=True
+    )
     criterion_index: Mapped[int] = mapped_column(Integer)
     criterion: Mapped[str] = mapped_column(Text)
     signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

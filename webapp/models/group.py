@@ -55,7 +55,9 @@ class Membership(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
     role: Mapped[MemberRole] = mapped_column(
-        Enum(MemberRole, name="member_role", values_callable=lambda roles: [r.value for r in roles]),
+        Enum(
+            MemberRole, name="member_role", values_callable=lambda roles: [r.value for r in roles]
+        ),
         default=MemberRole.MEMBER,
     )
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

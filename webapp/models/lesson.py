@@ -38,7 +38,9 @@ class LessonVersion(db.Model):
     """A previous state of a lesson, restorable; one row per saved edit."""
 
     __tablename__ = "lesson_versions"
-    __table_args__ = (UniqueConstraint("lesson_id", "version", name="uq_lesson_versions_lesson_version"),)
+    __table_args__ = (
+        UniqueConstraint("lesson_id", "version", name="uq_lesson_versions_lesson_version"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     lesson_id: Mapped[int] = mapped_column(ForeignKey("lessons.id", ondelete="CASCADE"), index=True)
@@ -66,7 +68,9 @@ class LessonTerm(db.Model):
 
 class Assignment(db.Model):
     __tablename__ = "assignments"
-    __table_args__ = (UniqueConstraint("lesson_id", "group_id", name="uq_assignments_lesson_group"),)
+    __table_args__ = (
+        UniqueConstraint("lesson_id", "group_id", name="uq_assignments_lesson_group"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     lesson_id: Mapped[int] = mapped_column(ForeignKey("lessons.id", ondelete="CASCADE"), index=True)

@@ -16,7 +16,9 @@ class NoteDraft(db.Model):
 
     __tablename__ = "note_drafts"
     __table_args__ = (
-        UniqueConstraint("user_id", "lesson_id", "exercise_key", name="uq_note_drafts_user_exercise"),
+        UniqueConstraint(
+            "user_id", "lesson_id", "exercise_key", name="uq_note_drafts_user_exercise"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -39,7 +41,9 @@ class Note(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     lesson_id: Mapped[int] = mapped_column(ForeignKey("lessons.id", ondelete="CASCADE"), index=True)
     exercise_key: Mapped[str] = mapped_column(String(80))
-    status: Mapped[str] = mapped_column(String(16), default="submitted")  # submitted | returned | approved
+    status: Mapped[str] = mapped_column(
+        String(16), default="submitted"
+    )  # submitted | returned | approved
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
 

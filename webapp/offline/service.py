@@ -40,8 +40,16 @@ def manifest() -> dict:
         "theme_color": THEME_COLOUR,
         "background_color": "#ffffff",
         "icons": [
-            {"src": url_for("static", filename="img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
-            {"src": url_for("static", filename="img/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+            {
+                "src": url_for("static", filename="img/icon-192.png"),
+                "sizes": "192x192",
+                "type": "image/png",
+            },
+            {
+                "src": url_for("static", filename="img/icon-512.png"),
+                "sizes": "512x512",
+                "type": "image/png",
+            },
             {
                 "src": url_for("static", filename="img/icon-512.png"),
                 "sizes": "512x512",

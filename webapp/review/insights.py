@@ -112,7 +112,9 @@ def _count(result: Insights, rows, overridden: dict[int, list[FindingOverride]])
     for *_, note_id, version_id, _number, report in rows:
         overrides = overridden.get(version_id, [])
         skipped = {(o.kind, o.start, o.end) for o in overrides}
-        rule_at = {(f["kind"], f["start"], f["end"]): f.get("rule", "") for f in report.get("findings", [])}
+        rule_at = {
+            (f["kind"], f["start"], f["end"]): f.get("rule", "") for f in report.get("findings", [])
+        }
         findings = [
             f
             for f in report.get("findings", [])
@@ -123,7 +125,9 @@ def _count(result: Insights, rows, overridden: dict[int, list[FindingOverride]])
         kinds.update(f["kind"] for f in findings)
         rules.update(f.get("rule", "") for f in findings if f["kind"] == GRAMMAR)
         # a blanked word (erased account, purged note: webapp.rights) counts by kind only
-        words.update((f["kind"], f.get("rule", ""), f["text"].lower()) for f in findings if f["text"])
+        words.update(
+            (f["kind"], f.get("rule", ""), f["text"].lower()) for f in findings if f["text"]
+        )
         per_note.setdefault(note_id, []).append((len(findings), len(lacking)))
         wrong.update(
             (o.kind, rule_at.get((o.kind, o.start, o.end), ""), o.text.lower(), o.reason)

@@ -42,7 +42,11 @@ def area(area: str):
     status = status if status in STATUS_NAMES else ""
     terms = service.terms_in_area(area, lang, status)
     return render_template(
-        "words/area.html", name=name, terms=terms, lang=lang, status=status,
+        "words/area.html",
+        name=name,
+        terms=terms,
+        lang=lang,
+        status=status,
         status_names=STATUS_NAMES,
     )
 

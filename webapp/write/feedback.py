@@ -99,7 +99,10 @@ def _override_keys(overrides: list[FindingOverride]) -> dict[tuple, FindingOverr
 
 
 def feedback_of(
-    text: str, report: dict, overrides: list[FindingOverride] = (), comments: list[ReviewComment] = ()
+    text: str,
+    report: dict,
+    overrides: list[FindingOverride] = (),
+    comments: list[ReviewComment] = (),
 ) -> Feedback:
     """The note cut into pieces at every mark. Findings win over term marks where they overlap;
     an overlapped mark is still listed, only not drawn twice. ``passages`` groups the pieces
@@ -132,11 +135,19 @@ def feedback_of(
             pieces.append(Piece(text[position:start], start=position))
         if priority == 0:
             finding = findings[index]
-            pieces.append(Piece(text[start:end], finding.kind, finding.number, finding.label, start=start))
+            pieces.append(
+                Piece(text[start:end], finding.kind, finding.number, finding.label, start=start)
+            )
         else:
             mention = found[index]
             pieces.append(
-                Piece(text[start:end], "term", label=mention["term"], negated=mention["negated"], start=start)
+                Piece(
+                    text[start:end],
+                    "term",
+                    label=mention["term"],
+                    negated=mention["negated"],
+                    start=start,
+                )
             )
         position = end
     if position < len(text):

@@ -94,7 +94,12 @@ def feedback_page(user: User, context: ExerciseContext, number: int | None) -> d
         "may_revise": may_submit(choice.note),
         "verdicts": fb.VERDICTS,
         "view": report_view(
-            context, choice.version.text, choice.version.report, user.l1, review.overrides, review.comments
+            context,
+            choice.version.text,
+            choice.version.report,
+            user.l1,
+            review.overrides,
+            review.comments,
         ),
     }
 
@@ -137,8 +142,13 @@ def open_exercises(user: User) -> list[ExerciseItem]:
         )
     }
     return [
-        ExerciseItem(lesson, exercise.id, exercise.form, exercise.situation,
-                     statuses.get((lesson.id, exercise.id)))
+        ExerciseItem(
+            lesson,
+            exercise.id,
+            exercise.form,
+            exercise.situation,
+            statuses.get((lesson.id, exercise.id)),
+        )
         for lesson in lessons
         for exercise in record_of(lesson).exercises
     ]

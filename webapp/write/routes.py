@@ -29,7 +29,9 @@ PERSONAL_DATA_MESSAGE = (
 APPROVED_MESSAGE = "Anteckningen är redan godkänd. Du kan inte lämna in den igen."
 
 
-def _resume_page(lesson: str, exercise: str, text: str, *, email: str = "", message=None, status=200):
+def _resume_page(
+    lesson: str, exercise: str, text: str, *, email: str = "", message=None, status=200
+):
     form = ResumeForm(formdata=None, text=text, email=email)
     return render_template(
         "write/resume.html", form=form, lesson=lesson, exercise=exercise, message=message
@@ -52,11 +54,17 @@ def keeps_unsaved_note(view):
 def login_budget_spent(error):
     """Too many wrong passwords (``webapp.auth.login_budget``): say so, and keep the note."""
     if request.endpoint != "write.resume":
-        return render_template("errors/error.html", status=429, title=MESSAGES[429][0], text=MESSAGES[429][1]), 429
+        return render_template(
+            "errors/error.html", status=429, title=MESSAGES[429][0], text=MESSAGES[429][1]
+        ), 429
     args = request.view_args or {}
     return _resume_page(
-        args["lesson"], args["exercise"], request.form.get("text", ""),
-        email=request.form.get("email", ""), message=MESSAGES[429][1], status=429,
+        args["lesson"],
+        args["exercise"],
+        request.form.get("text", ""),
+        email=request.form.get("email", ""),
+        message=MESSAGES[429][1],
+        status=429,
     )
 
 
