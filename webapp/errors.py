@@ -72,6 +72,10 @@ def discard_session(_error: BaseException | None = None) -> None:
         db.session.remove()
     except Exception:
         log.warning("the database session could not be closed; dropped", exc_info=True)
+        try:  # close its connections without a rollback, so no transaction stays open on them
+            db.session.registry().invalidate()  # scoped_session has no proxy for it
+        except Exception:
+            log.warning("the database session could not be invalidated", exc_info=True)
         db.session.registry.clear()
 
 
