@@ -1,6 +1,7 @@
 """Split compounds (särskrivning) in practice-note sentences, ``tests/data/split_compounds/``.
 
-Each line of ``dev.jsonl``, ``heldout.jsonl`` and ``heldout2.jsonl`` is one sentence::
+Each line of ``dev.jsonl``, ``heldout.jsonl``, ``heldout2.jsonl`` and ``heldout3.jsonl`` is one
+sentence::
 
     {"text": "Vi gjorde sår vård på höger häl.",
      "splits": [{"text": "sår vård", "joined": "sårvård", "class": "term"}]}
@@ -11,8 +12,9 @@ Each line of ``dev.jsonl``, ``heldout.jsonl`` and ``heldout2.jsonl`` is one sent
 - ``lookalike``: a correct sentence whose neighbouring words a naive rule would join
   (``LOOKALIKES``).
 
-``dev`` is for finding and fixing misses; ``heldout`` and ``heldout2`` (a second, fresh set) are
-written the same way and only scored.
+``dev`` is for finding and fixing misses; ``heldout``, ``heldout2`` (a second, fresh set) and
+``heldout3`` (a third, written before the third round of changes by someone who had not seen
+the rules, the other sets or the word lists) are written the same way and only scored.
 The conventions are in ``tests/data/README.md``. Used by ``tests/nlp/test_split_compound_corpus.py``
 and ``benchmarks/nlp_accuracy.py``.
 """
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DIRECTORY = Path(__file__).resolve().parent / "split_compounds"
-SPLITS = ("dev", "heldout", "heldout2")
+SPLITS = ("dev", "heldout", "heldout2", "heldout3")
 CLASSES = {
     "nn": "two nouns (blod tryck, hand hygien)",
     "s": "with a linking s (kvälls mat, arbets terapeut)",
