@@ -1,6 +1,6 @@
 """The annotated grammar sentences in ``tests/data/grammar/``: loading, validation and scoring.
 
-Each line of ``dev.jsonl``, ``heldout.jsonl`` and ``heldout2.jsonl`` is one sentence from a
+Each line of ``dev.jsonl`` and the held-out ``heldout*.jsonl`` files is one sentence from a
 practice care note as a second-language writer might write it::
 
     {"text": "I morgon jag ska ringa.",
@@ -14,8 +14,9 @@ practice care note as a second-language writer might write it::
 - ``lookalike`` (optional): the rule a correct sentence probes (correct inversion, a participle,
   a fixed expression used right...), so that a rule which fires on it is seen to do so.
 
-``dev`` is for tuning the rules; ``heldout`` and ``heldout2`` (a second, fresh set written before
-the second round of rule changes) are only scored, never read while writing rules.
+``dev`` is for tuning the rules; ``heldout``, ``heldout2`` (a second, fresh set written before
+the second round of rule changes) and ``heldout3`` (written before the third round by someone
+who had not seen the rules or the other sets) are only scored, never read while writing rules.
 The conventions are in ``tests/data/README.md``. Used by ``tests/nlp/test_grammar_corpus.py``
 and ``benchmarks/nlp_accuracy.py``.
 """
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 GRAMMAR_DIR = Path(__file__).resolve().parent / "grammar"
-SPLITS = ("dev", "heldout", "heldout2")
+SPLITS = ("dev", "heldout", "heldout2", "heldout3")
 RULES = (
     "v2",
     "subclause_order",
@@ -81,7 +82,7 @@ def whole_word_starts(text: str, needle: str) -> list[int]:
 
 
 def load(split: str, directory: Path = GRAMMAR_DIR) -> list[Sentence]:
-    """The sentences of one split (``dev``, ``heldout`` or ``heldout2``), validated line by line."""
+    """The sentences of one split (one of ``SPLITS``), validated line by line."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}, expected one of {SPLITS}")
     path = directory / f"{split}.jsonl"
