@@ -236,3 +236,29 @@ def _item_of_kind(user, kind, lemma=None):
     db.session.add(item)
     db.session.commit()
     return item
+
+
+def test_drills_say_whether_the_translation_shown_is_reviewed(trainee, client, app):
+    """As in the term help: the Arabic meaning an item shows is "(granskad)" once a reviewer of
+    Arabic approved it and "(inte granskad ännu)" before, on the session page and in the items
+    a phone takes along for offline drilling."""
+    from tests.webapp.test_content_review import client_for, decide
+    from webapp.models import Term
+
+    reviewer, _ = client_for(app, Role.TEACHER, "ar")
+    reviewed = db.session.scalar(select(Term).where(Term.lemma == "blodtryck"))
+    assert decide(reviewer, reviewed).status_code == 302
+    first, page = current_item(client)
+    pack = client.get(f"/ova/paket?lektion={LESSON}").get_json()["items"]
+    shown = [(first.prompt, page.split('class="drill"')[1])] + [
+        (item["prompt"], item["html"]) for item in pack
+    ]
+    marked = {
+        prompt["lemma"]: "(granskad)" if "(granskad)" in html else "(inte granskad ännu)"
+        for prompt, html in shown
+        if prompt.get("meaning_lang") == "ar"
+        and re.search(r'dir="rtl">[^<]+</span> <span class="review-note">\(', html)
+    }
+    assert marked["blodtryck"] == "(granskad)"
+    assert len(marked) > 3 and set(marked.values()) == {"(granskad)", "(inte granskad ännu)"}
+    assert list(marked.values()).count("(granskad)") == 1

@@ -130,13 +130,14 @@ def choose_kind(candidates: Sequence[str], met: dict[str, int], recent: Sequence
     return min(candidates, key=lambda k: (met.get(k, 0), -staleness(k), candidates.index(k)))
 
 
-def _translation(term: TermRecord, l1: str) -> tuple[str, str]:
-    """The meaning in the trainee's language (English if it has none yet), with its code."""
+def _translation(term: TermRecord, l1: str) -> tuple[str, str, str | None]:
+    """The meaning in the trainee's language (English if it has none yet), with its code and
+    review status (``webapp.review_state``; None for the Swedish explanation, no translation)."""
     for code in (l1, "en"):
         translation = term.translation(code)
         if translation is not None:
-            return translation.text, code
-    return term.definition, "sv"
+            return translation.text, code, translation.status
+    return term.definition, "sv", None
 
 
 def build_prompt(
@@ -150,13 +151,14 @@ def build_prompt(
     distractors: Sequence[str] = (),
 ) -> dict:
     """What an item shows and what it expects, as JSON for ``DrillItem.prompt``."""
-    meaning, meaning_lang = _translation(term, l1)
+    meaning, meaning_lang, meaning_status = _translation(term, l1)
     prompt = {
         "kind": kind,
         "direction": direction,
         "lemma": term.lemma,
         "meaning": meaning,
         "meaning_lang": meaning_lang,
+        "meaning_status": meaning_status,  # shown as granskad / inte granskad ännu
         "audio": term.lemma,
         "solution": term.lemma,
     }
