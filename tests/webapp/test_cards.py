@@ -319,6 +319,32 @@ def test_words_count_as_done_by_the_lessons_own_rule(app, lesson, teacher, train
     assert "troligen minns det om 21 dagar" in page
 
 
+def test_progress_page_knows_a_word_when_its_card_counts_it_done(app, lesson, trainee):
+    """The progress page's "Kan" follows the same rule as the card (the lesson's days, a week by
+    default), and says what it means; a lesson that asks for three weeks counts none yet."""
+    master_words(trainee, lesson, stability=11.0)
+    words = len(lesson.terms)
+
+    def known() -> tuple[int, int, str]:
+        page = client_for(app, trainee).get("/ova/framsteg").get_data(as_text=True)
+        rows = re.findall(r"</th><td>(\d+)</td><td>(\d+)</td></tr>", page)
+        return sum(int(k) for k, _ in rows), sum(int(p) for _, p in rows), page
+
+    done, practised, page = known()
+    assert (done, practised) == (words, words)
+    assert "troligen minns det om 7 dagar. Samma regel gäller för kompetenskorten." in page
+
+    record = record_of(lesson)
+    strict = record.model_copy(
+        update={"drills": record.drills.model_copy(update={"mastery_days": 21})}
+    )
+    save_lesson(strict, status="published")
+    db.session.commit()
+    done, practised, page = known()
+    assert (done, practised) == (0, words)
+    assert "troligen minns det om 21 dagar." in page
+
+
 def test_trainee_card_list_puts_the_card_closest_to_done_first(app, lesson, teacher, trainee):
     other = publish_lesson("munvard")  # "Munvård" comes first by title
     approve(app, teacher, trainee, lesson)

@@ -3,10 +3,10 @@ supervisor once the trainee is ready, and verifiable by anyone with the card's c
 
 A trainee is **ready** for a lesson's card when
 - their drills for the lesson are done to the lesson's threshold (``drills.threshold``): that
-  share of the lesson's words is *done* — every card of the word in FSRS's review state and
-  stable for at least the lesson's ``drills.mastery_days`` (a setting in the lesson editor,
-  a week by default, so a card is within reach in a course of weeks); a lesson without words
-  needs no drills; and
+  share of the lesson's words is *done* (``webapp.mastery``: every card of the word stable for
+  at least the lesson's ``drills.mastery_days``, a setting in the lesson editor, a week by
+  default, so a card is within reach in a course of weeks); a lesson without words needs no
+  drills; and
 - a note for one of the lesson's exercises is approved by a teacher.
 
 A **supervisor** is a teacher who leads one of the trainee's groups (or an admin); only they
@@ -21,16 +21,15 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from fsrs import State
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from lessons.model import Lesson as LessonRecord
-from webapp import audit
+from webapp import audit, mastery
 from webapp.extensions import db
 from webapp.learn.store import record_of
-from webapp.models import Card, CompetenceCard, CompetenceSignature, Lesson, LessonTerm, Note, User
+from webapp.models import CompetenceCard, CompetenceSignature, Lesson, LessonTerm, Note, User
 from webapp.models.time import utcnow
 from webapp.review.scope import supervised_members
 
@@ -100,17 +99,12 @@ def mastered_words(
     ):
         words.setdefault(lesson_id, set()).add(term_id)
     all_terms = set().union(*words.values()) if words else set()
-    weakest: dict[tuple[int, int], float] = {}  # a word is as firm as its least stable card
-    for user_id, term_id, state, stability in db.session.execute(
-        select(Card.user_id, Card.term_id, Card.state, Card.stability).where(
-            Card.user_id.in_(user_ids), Card.term_id.in_(all_terms), Card.last_review.is_not(None)
-        )
-    ):
-        firmness = (stability or 0.0) if state == State.Review.value else 0.0
-        weakest[user_id, term_id] = min(weakest.get((user_id, term_id), firmness), firmness)
+    held = mastery.firmness(user_ids, all_terms)
     return {
         (user_id, lesson_id): (
-            sum(weakest.get((user_id, t), 0.0) >= days for t in words.get(lesson_id, ())),
+            sum(
+                mastery.is_done(held.get((user_id, t), 0.0), days) for t in words.get(lesson_id, ())
+            ),
             len(words.get(lesson_id, ())),
         )
         for user_id in user_ids

@@ -1,9 +1,9 @@
 """How a trainee is doing: streak, today's work, what is due, mastery per care area, recall over
-30 days and reviews per day — in four queries, whatever the number of reviews.
+30 days and reviews per day — in five queries, whatever the number of reviews.
 
 *Retention* here is the share of answers in the last 30 days that were not *Igen*.
-A term is *mastered* when every card it has is in FSRS's review state with a stability of at
-least :data:`MASTERED_STABILITY` days (the card would likely still be remembered in three weeks).
+A term is *known* ("kan") by the competence cards' rule (``webapp.mastery``): stable for the
+days its lesson asks, a week by default.
 """
 
 from __future__ import annotations
@@ -14,15 +14,15 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from fsrs import Rating, State
+from fsrs import Rating
 from sqlalchemy import case, func, select
 
 from glossary.load import load_areas
+from webapp import mastery
 from webapp.drills.queue import local_day_start
 from webapp.extensions import db
 from webapp.models import Card, ReviewLog, Term
 
-MASTERED_STABILITY = 21.0
 CHART_DAYS = 30
 STREAK_HORIZON = 366
 area_names = cache(load_areas)  # the areas file is fixed while the site runs
@@ -57,6 +57,7 @@ class Progress:
     reviews_30: int
     days: list[Day]
     areas: list[AreaMastery]
+    mastery_days: tuple[int, ...]  # the days "kan" asked of the words counted (most often one)
 
     @property
     def most(self) -> int:
@@ -88,6 +89,7 @@ def progress_of(user_id: int, now: datetime) -> Progress:
     ]
     reviews_30 = sum(d.total for d in days)
     due_now, due_today, due_week = _due_counts(user_id, now)
+    areas, mastery_days = _mastery(user_id)
     return Progress(
         streak=_streak(set(right) | set(missed), today),
         reviews_today=days[-1].total,
@@ -97,7 +99,8 @@ def progress_of(user_id: int, now: datetime) -> Progress:
         retention=(sum(d.right for d in days) / reviews_30) if reviews_30 else None,
         reviews_30=reviews_30,
         days=days,
-        areas=_mastery(user_id),
+        areas=areas,
+        mastery_days=mastery_days or (mastery.DEFAULT_DAYS,),
     )
 
 
@@ -124,21 +127,22 @@ def _due_counts(user_id: int, now: datetime) -> tuple[int, int, int]:
     return counts[0], counts[1], counts[2]
 
 
-def _mastery(user_id: int) -> list[AreaMastery]:
-    rows = db.session.execute(
-        select(Card.term_id, Term.area, Card.state, Card.stability)
-        .join(Term, Term.id == Card.term_id)
-        .where(Card.user_id == user_id, Card.last_review.is_not(None))
-    ).all()
-    terms: dict[int, tuple[str, bool]] = {}
-    for term_id, area, state, stability in rows:
-        firm = state == State.Review.value and (stability or 0) >= MASTERED_STABILITY
-        _, so_far = terms.get(term_id, (area, True))
-        terms[term_id] = (area, so_far and firm)
-    names = area_names()
+def _mastery(user_id: int) -> tuple[list[AreaMastery], tuple[int, ...]]:
+    """Words known and practised per care area (known: ``webapp.mastery``, the cards' rule),
+    and the distinct numbers of days that rule asked of the practised words."""
+    areas = dict(
+        db.session.execute(
+            select(Term.id, Term.area)
+            .join(Card, Card.term_id == Term.id)
+            .where(Card.user_id == user_id, Card.last_review.is_not(None))
+        ).all()
+    )
+    held = mastery.firmness([user_id], areas)
+    days = mastery.days_per_term(areas)
+    known = {t: mastery.is_done(held.get((user_id, t), 0.0), days[t]) for t in areas}
     result = []
-    for slug, name in names.items():
-        in_area = [firm for area, firm in terms.values() if area == slug]
+    for slug, name in area_names().items():
+        in_area = [known[t] for t, area in areas.items() if area == slug]
         if in_area:
             result.append(AreaMastery(name, sum(in_area), len(in_area)))
-    return result
+    return result, tuple(sorted(set(days.values())))
