@@ -134,6 +134,15 @@ def find_personal_ids(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def patterns() -> dict[str, object]:
+    """The detector's rule as data, for a device that must refuse the same texts without asking
+    the server (offline drills, ``webapp/static/js/answers.js``): the two patterns (valid in
+    JavaScript's ``RegExp`` as written; ``prefixed`` is case-insensitive) and the extra dash
+    characters. The device reads the text the same way (:func:`normalised`) and checks the
+    date and Luhn digit as :func:`looks_like_personal_id` does; the server stays the judge."""
+    return {"shape": _SHAPE.pattern, "prefixed": _prefixed().pattern, "dashes": "".join(_DASHES)}
+
+
 def contains_personal_id(text: str) -> bool:
     """Whether ``text`` holds a personnummer or samordningsnummer (see the module docstring)."""
     return bool(find_personal_ids(text))

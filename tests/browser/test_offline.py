@@ -19,7 +19,7 @@ from tests.webapp.drill_content import _bundle, load_lesson
 from tests.webapp.test_offline_sync import answer_one_online, schedule
 from tests.webapp.test_word_order_drill import order_for
 from webapp.demo import DEMO_GROUP_NAME, DEMO_JOIN_CODE
-from webapp.drills import answers, kinds, service
+from webapp.drills import kinds, offline, service
 from webapp.extensions import db
 from webapp.models import Assignment, Card, DrillItem, NoteDraft, ReviewLog, Role
 
@@ -28,6 +28,7 @@ pytestmark = pytest.mark.browser
 LESSON, EXERCISE = "puls-och-blodtryck", "puls-och-blodtryck-anteckning"
 DRAFT = "Kl. 08.15 mätte jag blodtrycket i sittande efter vila. Blodtryck 130/80 mmHg."
 WAIT = 30_000
+PERSONAL_ID = "Pnr 121212-1212"
 ANSWERS_JS = Path(__file__).parents[2] / "webapp" / "static" / "js" / "answers.js"
 
 
@@ -275,7 +276,8 @@ def test_one_item_answered_offline_on_two_phones_keeps_the_earlier_answer(
 
 
 def test_the_phone_judges_answers_exactly_as_the_server(browser):
-    """answers.js and answers.py on the same answers: every verdict, rating and message equal."""
+    """answers.js and answers.py on the same answers: every verdict, rating and message equal,
+    including the refusal of a personnummer (the rules as the drill pack carries them)."""
     records, lessons = _bundle()
     cases = []
     for record in records[:120]:
@@ -306,6 +308,22 @@ def test_the_phone_judges_answers_exactly_as_the_server(browser):
             )
         cases.append({"kind": "choice", "expected": word, "answer": word.capitalize()})
         cases.append({"kind": "cloze", "expected": word, "answer": "", "give_up": True})
+    for typed in (  # a personnummer in any script or shape is refused on the phone too
+        PERSONAL_ID,
+        "19121212-1212",
+        "personnummer: 201212121212",
+        "١٢١٢١٢-١٢١٢",
+        "１２１２１２－１２１２",
+        "121212\u2011\u200b1212",
+        "121272-1219",
+        "121212-1213",
+        "äpnr 1212121212",
+        "130/80",
+        "2026-12-07",
+        "121212-XXXX",
+    ):
+        cases.append({"kind": "cloze", "expected": "blodtrycket", "answer": typed})
+    cases.append({"kind": "flashcard", "expected": "puls", "answer": PERSONAL_ID, "rating": 3})
     for n, sentence in enumerate(lesson_sentences(lessons[LESSON])[:6]):
         prompt = kinds.word_order_prompt(sentence, seed=n)
         for order in (
@@ -338,7 +356,7 @@ def test_the_phone_judges_answers_exactly_as_the_server(browser):
                 const r = OrdvardAnswers.Judge(rules).judge(c, c);
                 return [r.verdict && [r.verdict.outcome, r.verdict.rating, r.verdict.message], r.rating, r.problem];
             })""",
-            [answers.RULES, cases],
+            [offline.device_rules(), cases],
         )
     finally:
         page.close()

@@ -282,11 +282,16 @@ def test_a_body_that_is_not_a_batch_gets_a_swedish_400(trainee, client, body):
 
 
 def test_a_personnummer_in_an_offline_answer_is_not_stored(trainee, client):
+    """The phone refuses it at once (the pack carries the rule and the message: see the browser
+    test of answers.js); the server, the authority, refuses it again at sync, alike."""
     items = take_along(client)
+    rule = client.get(f"/ova/paket?lektion={LESSON}").get_json()["rules"]["personal_id"]
     typed = next(i for i in items if i["prompt"]["kind"] not in ("flashcard", "word_order"))
     sent = answer(typed, 0)
     sent["answer"] = "19121212-1212"
     response = send(client, [sent])
     assert response.get_json()["results"][0]["status"] == "invalid"
+    assert response.get_json()["results"][0]["message"] == rule["message"]
+    assert {"shape", "prefixed"} <= set(rule)
     assert reviews() == 0
     assert settings_for(trainee.id)  # the session still works

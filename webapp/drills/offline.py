@@ -2,9 +2,10 @@
 
 **Pack.** :func:`pack` hands out the next items of the trainee's queue at once (enough for the
 day, at most :data:`MAX_PACK`), as ordinary ``DrillItem`` rows: the device shows them, checks
-the answers with the same rules as the server (``answers.py`` reads them from
-``data/answer_rules.json``, and so does ``static/js/answer_rules.js``), and keeps each answer
-with an id it made itself and the time it was given.
+the answers with the same rules as the server (:func:`device_rules`: ``answers.py`` reads them
+from ``data/answer_rules.json``, the personnummer rule is ``nlp.personal``'s; the device's
+``static/js/answers.js`` gets both in the pack), and keeps each answer with an id it made
+itself and the time it was given.
 
 **Sync.** :func:`sync` records such answers. Exactly once: an answer whose client id is already
 recorded is reported ``duplicate`` and changes nothing. Only the trainee's own items: another's
@@ -30,11 +31,13 @@ from datetime import UTC, datetime
 from fsrs import Rating
 from sqlalchemy import delete, select
 
+from nlp.personal import patterns
 from webapp.drills import answers, kinds
 from webapp.drills.queue import settings_for
 from webapp.drills.scheduling import replay, review
 from webapp.drills.service import UNKNOWN, answer_log, item_for, judge, queue_for
 from webapp.extensions import db
+from webapp.free_text import PERSONAL_ID_MESSAGE
 from webapp.models import Card, DrillItem, ReviewLog, User
 
 MAX_PACK = 40  # items a device takes along; more than a day's limit of new words and reviews
@@ -73,6 +76,13 @@ class Result:
             "code": STATUS[self.status],
             "message": self.message,
         }
+
+
+def device_rules() -> dict:
+    """The rules a device judges offline answers by, sent with the pack: the answer rules, and
+    the personnummer detector's patterns with the message the server refuses such a text with
+    (so a typed personnummer is refused at once offline too; the server checks again at sync)."""
+    return {**answers.RULES, "personal_id": {**patterns(), "message": PERSONAL_ID_MESSAGE}}
 
 
 def pack(user: User, slug: str | None, now: datetime) -> list[DrillItem]:

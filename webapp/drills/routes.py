@@ -15,7 +15,7 @@ from flask import (
 from flask_login import current_user
 
 from webapp.access import teachers, trainee_only
-from webapp.drills import answers, bp, groups, offline, progress, service
+from webapp.drills import bp, groups, offline, progress, service
 from webapp.drills.forms import AnswerForm, SettingsForm
 from webapp.drills.queue import ClosedLesson, UnknownLesson
 from webapp.models.time import utcnow
@@ -84,7 +84,7 @@ def pack():
     shown = get_template_attribute("drills/_item.html", "drill_item")
     form = AnswerForm()
     return jsonify(
-        rules=answers.RULES,
+        rules=offline.device_rules(),
         items=[
             {
                 "token": item.token,

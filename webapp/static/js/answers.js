@@ -1,14 +1,80 @@
 /* Judging a drill answer on the device, for drills done offline: the same steps as
    webapp/drills/answers.py (and service.judge), reading the same rules — letters, limits,
-   messages — from data/answer_rules.json, which the drill pack carries. The browser tests run
-   both on the same answers and expect the same verdicts. */
+   messages — from data/answer_rules.json, and the personnummer rule of nlp/personal.py, which
+   the drill pack carries (drills/offline.device_rules). The browser tests run both on the same
+   answers and expect the same verdicts. */
 (function (root) {
   "use strict";
 
   function chars(set) { return set.replace(/[\]\\^-]/g, "\\$&"); }
 
+  /* nlp/personal.py's find_personal_ids, from its patterns: the text read as the server reads
+     it (invisible marks dropped, every script's digits as 0–9, every dash as "-", every space
+     as " ", the rest NFKC), then each number of a known shape checked for a real date (day + 60:
+     a samordningsnummer) and its Luhn digit. */
+  function PersonalIds(rule) {
+    var hidden = /[\p{Mn}\p{Me}\p{Cf}]/u, digit = /\p{Nd}/u, dash = /\p{Pd}/u, space = /\p{Zs}/u;
+    var letter = /[\p{L}\p{Nl}\p{No}]/u;  // Python's [^\W\d_]; JavaScript's \W knows only ASCII
+    var shape = new RegExp(rule.shape, "g"), prefixed = new RegExp(rule.prefixed, "gi");
+
+    function digitValue(ch) {  // decimal digits come in runs 0–9 (a Unicode stability policy)
+      var cp = ch.codePointAt(0), before = 0;
+      while (digit.test(String.fromCodePoint(cp - before - 1))) { before += 1; }
+      return before % 10;
+    }
+    function reading(ch) {
+      if (hidden.test(ch)) { return ""; }
+      if (digit.test(ch)) { return String(digitValue(ch)); }
+      if (dash.test(ch) || rule.dashes.indexOf(ch) >= 0) { return "-"; }
+      return space.test(ch) ? " " : null;
+    }
+    function plain(text) {
+      return Array.from(text).map(function (ch) {
+        if (ch < "\x80") { return ch; }
+        var read = reading(ch);
+        if (read !== null) { return read; }
+        return Array.from(ch.normalize("NFKC")).map(function (c) {
+          var r = c < "\x80" ? null : reading(c);
+          return r === null ? c : r;
+        }).join("");
+      }).join("");
+    }
+    function luhn(digits) {
+      var sum = 0;
+      Array.from(digits).reverse().forEach(function (d, i) {
+        var n = Number(d) * (i % 2 ? 2 : 1);
+        sum += n > 9 ? n - 9 : n;
+      });
+      return sum % 10 === 0;
+    }
+    function valid(number) {
+      var digits = number.replace(/\D/g, "");
+      if (digits.length !== 10 && digits.length !== 12) { return false; }
+      var year = digits.length === 12 ? Number(digits.slice(0, 4))
+        : (Number(digits.slice(0, 2)) > 30 ? 1900 : 2000) + Number(digits.slice(0, 2));
+      var month = Number(digits.slice(-8, -6)), day = Number(digits.slice(-6, -4));
+      if (day > 60) { day -= 60; }
+      var date = new Date(Date.UTC(2000, month - 1, day));
+      date.setUTCFullYear(year);
+      var real = year >= 1 && month >= 1 && day >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+      return real && luhn(digits.slice(-10));
+    }
+    return function found(text) {
+      var read = plain(text), match;
+      shape.lastIndex = 0;
+      while ((match = shape.exec(read))) { if (valid(match[1])) { return true; } }
+      prefixed.lastIndex = 0;
+      while ((match = prefixed.exec(read))) {
+        var before = Array.from(read.slice(0, match.index)).pop() || "";
+        if (!letter.test(before) && valid(match[1])) { return true; }
+      }
+      return false;
+    };
+  }
+
   function Judge(rules) {
     var M = rules.messages, R = rules.ratings;
+    var personalId = rules.personal_id ? PersonalIds(rules.personal_id) : function () { return false; };
     var doubled = new RegExp("([" + rules.consonants + "])\\1", "g");
     var doubledRun = new RegExp("([" + rules.consonants + "])\\1+", "g");
     var quotes = new RegExp("^[" + chars(rules.quotes) + " ]+|[" + chars(rules.quotes) + " ]+$", "g");
@@ -130,6 +196,9 @@
     /* service.judge: {verdict (null for a flashcard), rating, problem (a message: not an answer yet)}. */
     function judge(prompt, given) {
       var answer = given.answer || "", order = given.order || [];
+      if (personalId(answer)) {  // refused whatever the kind, as on the server: never kept
+        return { verdict: null, rating: null, problem: rules.personal_id.message };
+      }
       if (prompt.kind === "word_order" && !given.give_up) {
         var problem = orderProblem(prompt.parts, order);
         if (problem) { return { verdict: null, rating: null, problem: problem }; }
