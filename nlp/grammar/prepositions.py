@@ -5,8 +5,10 @@ The expressions are data (``data/grammar/prepositions.yaml``): the head word by 
 dictionary form (any inflection counts: *klagade* is *klaga*), the right preposition and
 the wrong ones writers use. Only a listed wrong preposition right after the head (or after
 one object pronoun: *påminde henne på*) is marked, and not when *att* follows (*väntade för
-att se*) or the right preposition comes later in the clause (*klagade för sjuksköterskan på
-smärtan*).
+att se*), the right preposition comes later in the clause (*klagade för sjuksköterskan på
+smärtan*), the preposition opens a clause or an adverbial of its own (*orolig om hon är
+ensam*, *nöjd på morgonen*, *arg med en gång*), or an adjective head is an adverb in -t
+(*tittade nyfiket i lådan*): there the preposition is not the head's.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from functools import cache
 from ..lemmas import lemma_candidates
 from ..resources import yaml_data
 from . import Hit, Tok, is_punct, words
+from .forms import adjective
+from .word_order import is_finite, subject_end
 
 CLAUSE_ENDS = frozenset({"och", "men", "eller", "att", "som", "när", "eftersom", "om"})
 
@@ -78,6 +82,39 @@ def _lemmas(tok: Tok) -> tuple[str, ...]:
     )
 
 
+def _opens_own_phrase(sentence: list[Tok], p: int) -> bool:
+    """Whether the preposition at ``p`` opens a clause (*om hon är ensam*, *för hon hade
+    ont*) or an adverbial phrase (*på morgonen*, *med en gång*), not the head's complement."""
+    k = p + 1
+    if sentence[k].norm in ("hela", "varje", "samma", "nästa", "förra", "sista"):
+        k += 1
+    if k < len(sentence) and sentence[k].norm in words("time_nouns"):
+        return True
+    rest = " ".join(tok.norm for tok in sentence[p : p + 5])
+    if any((rest + " ").startswith(phrase + " ") for phrase in words("adverbial_phrases")):
+        return True
+    end = subject_end(sentence, p + 1)
+    if end is None:
+        return False
+    while end < len(sentence) and sentence[end].norm in words("sentence_adverbs"):
+        end += 1
+    return end < len(sentence) and is_finite(sentence[end], True)
+
+
+def _in_adverbial(sentence: list[Tok], i: int) -> bool:
+    """Whether the head at ``i`` ends an adverbial phrase (*till exempel om kriget*)."""
+    return i > 0 and f"{sentence[i - 1].norm} {sentence[i].norm}" in words("adverbial_phrases")
+
+
+def _adverb_head(sentence: list[Tok], i: int) -> bool:
+    """Whether the head at ``i`` is an adjective's -t form used as an adverb (*tittade
+    nyfiket i*), not a predicative after a copula (*det var viktigt för*)."""
+    forms = adjective(sentence[i].norm)
+    if forms is None or sentence[i].norm != forms[1] or forms[1] == forms[0]:
+        return False
+    return i == 0 or sentence[i - 1].norm not in words("copulas")
+
+
 @cache
 def _object_pronouns() -> frozenset[str]:
     return frozenset(words("pronouns").values()) | {"sig"}
@@ -99,6 +136,10 @@ def _check(sentence: list[Tok], i: int, p: int, entry: dict) -> Hit | None:
     if entry.get("next_endings") and not after.norm.endswith(tuple(entry["next_endings"])):
         return None
     if entry.get("before") and (i == 0 or sentence[i - 1].norm not in entry["before"]):
+        return None
+    if entry.get("head_endings") and not sentence[i].norm.endswith(tuple(entry["head_endings"])):
+        return None
+    if _opens_own_phrase(sentence, p) or _adverb_head(sentence, i) or _in_adverbial(sentence, i):
         return None
     for tok in sentence[p + 1 :]:
         if tok.norm in CLAUSE_ENDS or (is_punct(tok) and tok.text != "-"):
