@@ -1,18 +1,21 @@
 """Subject and object forms of personal pronouns (``pronoun_case``): an object form as the
 subject (*Honom ville inte äta → Han*, *När henne vaknade → hon*, *Brukaren och mig gick →
 jag*) and a subject form as an object (*jag frågade hon → henne*, *pratade med hon →
-henne*, *Vi gav de kaffe → dem*).
+henne*, *Vi gav de kaffe → dem*, *Ge han vatten → honom*, *Vi såg han gå → honom*), and
+*dem* as the article *de* (*dem flesta brukarna → de*).
 
 Silent on a fronted object (*Honom har jag inte träffat*, *Henne känner alla*: a subject
 follows the verb), on *dem som*, on *för*, *som* and *än* (they also join clauses: *för hon
 mådde inte bra*, *lika trött som hon*), on *det var hon som ringde*, and where the pronoun
-starts a clause of its own (*jag tror hon kommer*).
+starts a clause of its own (*jag tror hon kommer*). A noun that opens the sentence counts as
+the subject only when it names a person: *Maten åt hon upp* fronts the object.
 """
 
 from __future__ import annotations
 
 from . import Hit, Tok, is_punct, words
-from .word_order import fronted_before, is_finite, subject_end
+from .forms import adjective, noun_readings, verb_reading
+from .word_order import FINITE_WORDS, fronted_before, is_finite, subject_end
 
 # prepositions after which a pronoun is always an object (not för, som, än, om, efter, innan:
 # they also open clauses)
@@ -36,7 +39,11 @@ def _object_forms() -> dict[str, str]:
 
 
 def find(sentence: list[Tok]) -> list[Hit]:
-    return [*_object_as_subject(sentence), *_subject_as_object(sentence)]
+    return [
+        *_object_as_subject(sentence),
+        *_subject_as_object(sentence),
+        *_dem_as_article(sentence),
+    ]
 
 
 def _object_as_subject(sentence: list[Tok]) -> list[Hit]:
@@ -121,21 +128,30 @@ def _subject_as_object(sentence: list[Tok]) -> list[Hit]:
         if following is not None and (
             following.norm in ("som", "själv", "själva")
             or is_finite(following, True)
-            or (following.norm in ("och", "eller") and _coordinated(sentence, i + 2))
+            or _coordinated_subject(sentence, i)
         ):
-            continue  # hon som ringde; med hon och jag; jag tror hon kommer
-        if tok.norm == "de" and following is not None and not _ends_object(following):
+            continue  # hon som ringde; jag tror hon och hennes man kommer
+        infinitive_object = any(
+            sentence[k].norm in words("object_infinitive_verbs") for k in (i - 1, i - 2) if k >= 0
+        )
+        if (
+            tok.norm == "de"
+            and following is not None
+            and not _ends_object(following)
+            and not (infinitive_object and following.feats.get("VerbForm") == "Inf")
+        ):
             continue  # de nya skorna: an article
         if tok.norm in ("vi", "ni") and following is not None and following.upos == "NOUN":
             continue  # vi kvinnor: an apposition
-        if _nonfinite_follows(sentence, i + 1):
+        if _nonfinite_follows(sentence, i + 1) and not infinitive_object:
             continue  # Den rätten har vi haft: a fronted object, the subject after the verb
         after_preposition = (before.norm in OBJECT_PREPOSITIONS and before.upos == "ADP") or (
-            before.norm in CLAUSE_PREPOSITIONS and _ends_object_phrase(following)
+            before.norm in CLAUSE_PREPOSITIONS and _ends_object_phrase(sentence, i + 1)
         )
         verb = i - 2 if before.norm in words("verb_particles") and i >= 2 else i - 1
         after_verb = following is not None and (
-            _after_straight_verb(sentence, verb)
+            _after_imperative(sentence, verb)
+            or _after_straight_verb(sentence, verb)
             or _after_infinitive(sentence, i - 1)
             or _after_inverted_subject(sentence, i - 1)
             or (before.feats.get("VerbForm") == "Sup" and before.upos == "VERB")
@@ -158,16 +174,40 @@ def _coordinated_object(sentence: list[Tok], i: int) -> bool:
     )
 
 
-def _ends_object_phrase(tok: Tok | None) -> bool:
-    """Whether the pronoun after *för*, *om* or *efter* ends the sentence or clause (*läste
-    för hon.*): nothing follows, so they are prepositions, not clause openers (*för hon mådde
-    inte bra*, *även om hon i verkligheten …*)."""
-    return tok is None or tok.text in (".", "!", "?", ";")
+def _ends_object_phrase(sentence: list[Tok], k: int) -> bool:
+    """Whether the pronoun before ``k`` after *för*, *om* or *efter* ends the sentence or
+    clause (*läste för hon.*, *orolig för han och ringde*): no verb of its own follows, so
+    they are prepositions, not clause openers (*för hon mådde inte bra*, *även om hon i
+    verkligheten …*)."""
+    if k >= len(sentence) or sentence[k].text in (".", "!", "?", ";"):
+        return True
+    return (
+        sentence[k].norm in ("och", "men")
+        and k + 1 < len(sentence)
+        and is_finite(sentence[k + 1], True)
+    )
+
+
+def _coordinated_subject(sentence: list[Tok], i: int) -> bool:
+    """Whether the pronoun at ``i`` is joined by *och*/*eller* to a second subject that a
+    finite verb follows (*jag tror hon och hennes man kommer*), or the join cannot be read;
+    not when the pair ends without a verb (*undersökte han och hans fru.*) or *och* joins a
+    second verb (*orolig för han och ringde*)."""
+    if i + 2 >= len(sentence) or sentence[i + 1].norm not in ("och", "eller"):
+        return False
+    if not _coordinated(sentence, i + 2):
+        return False
+    end = subject_end(sentence, i + 2)
+    if end is None:
+        return True
+    while end < len(sentence) and sentence[end].norm in words("sentence_adverbs"):
+        end += 1
+    return end < len(sentence) and is_finite(sentence[end], True)
 
 
 def _ends_object(tok: Tok) -> bool:
     """Whether the word after *de* shows that *de* stood alone (*ringer de om något*)."""
-    if is_punct(tok) or tok.upos in ("ADP", "SCONJ", "CCONJ"):
+    if is_punct(tok) or tok.upos in ("ADP", "SCONJ", "CCONJ") or tok.norm == "att":
         return True
     return (
         tok.upos == "NOUN"
@@ -193,21 +233,61 @@ def _coordinated(sentence: list[Tok], k: int) -> bool:
 
 def _after_straight_verb(sentence: list[Tok], v: int) -> bool:
     """Whether ``v`` is a finite verb right after its subject at the start of a clause, in
-    straight order (*Jag frågade*, *Sjuksköterskan gav*, *att vi ringer*)."""
+    straight order (*Jag frågade*, *Sjuksköterskan gav*, *att vi ringer*, *och jag
+    hjälpte*). A noun before the verb is taken for its subject only when it names a person:
+    *Maten åt hon upp* fronts the object, and *hon* is the subject."""
     verb = sentence[v]
     if v == 0 or verb.norm in NO_OBJECT_VERBS or not is_finite(verb, True):
         return False
     for start in range(max(0, v - 3), v):
         if subject_end(sentence, start) != v or sentence[start].norm == "det":
             continue
+        if sentence[v - 1].upos == "NOUN" and not _person(sentence[v - 1]):
+            continue
         before = sentence[start - 1] if start else None
         if (
             before is None
             or is_punct(before)
+            or before.norm in ("och", "men")
             or (before.norm in CLAUSE_SUBJUNCTIONS and before.norm != "om")
         ):
             return True
     return False
+
+
+def _person(tok: Tok) -> bool:
+    """Whether the noun ``tok`` names a person (*dottern*, *sjuksköterskan*,
+    *distriktssköterskan*, *arbetsterapeuten*)."""
+    people = words("person_nouns")
+    for reading in noun_readings(tok.norm):
+        lemma = reading.lemma
+        if lemma in people or lemma.endswith(tuple(words("person_endings"))):
+            return True
+        if any(len(p) >= 3 and lemma.endswith(p) for p in people):
+            return True
+    return False
+
+
+def _after_imperative(sentence: list[Tok], v: int) -> bool:
+    """Whether ``v`` is an imperative that opens its clause (*Ge han vatten*, *Hjälp hon
+    upp*, *… och ge han en filt*): the pronoun after it is its object."""
+    if sentence[-1].text == "?" or not (v == 0 or sentence[v - 1].norm in ("och", ",")):
+        return False
+    return _imperative(sentence[v])
+
+
+def _imperative(tok: Tok) -> bool:
+    """An imperative by the tagger, or a stem whose present tense the dictionary knows (*ge*:
+    *ger*, *hjälp*: *hjälper*, *fråga*: *frågar*), and no finite verb or function word."""
+    word = tok.norm
+    if word in FINITE_WORDS or word in words("not_imperatives") or verb_reading(word):
+        return False
+    if tok.feats.get("Mood") == "Imp":
+        return True
+    present = verb_reading(word + "r")
+    if present and present == (word, "present"):
+        return True  # ge, ta, fråga
+    return verb_reading(word + "er") == (word + "a", "present")  # hjälp, väck, låt
 
 
 def _after_infinitive(sentence: list[Tok], v: int) -> bool:
@@ -229,6 +309,25 @@ def _after_inverted_subject(sentence: list[Tok], p: int) -> bool:
     return (
         is_finite(verb) and verb.norm not in NO_OBJECT_VERBS and subject_end(sentence, 0) != p - 1
     )
+
+
+def _dem_as_article(sentence: list[Tok]) -> list[Hit]:
+    """*dem* before *flesta* or before an adjective and a definite plural noun is the article
+    *de* (*Dem flesta brukarna*, *tvättade dem smutsiga kläderna*)."""
+    hits = []
+    for i, tok in enumerate(sentence[:-2]):
+        if tok.norm != "dem":
+            continue
+        nxt, noun = sentence[i + 1], sentence[i + 2]
+        plural_definite = any(
+            r.number == "plur" and r.definite == "def" for r in noun_readings(noun.norm)
+        )
+        forms = adjective(nxt.norm)
+        if nxt.norm == "flesta" or (
+            forms is not None and nxt.norm == forms[2] != forms[0] and plural_definite
+        ):
+            hits.append(_hit(sentence, i, "de", "pronoun_case_article"))
+    return hits
 
 
 def _hit(sentence: list[Tok], i: int, right: str, key: str) -> Hit:
