@@ -21,6 +21,7 @@ from . import Hit, Tok, is_punct, words
 from .forms import adjective
 from .word_order import is_finite, subject_end
 
+TIME_PREPOSITIONS = frozenset({"på", "i", "om", "under", "efter", "före", "vid", "mot", "till"})
 CLAUSE_ENDS = frozenset({"och", "men", "eller", "att", "som", "när", "eftersom", "om"})
 
 
@@ -88,8 +89,13 @@ def _opens_own_phrase(sentence: list[Tok], p: int) -> bool:
     k = p + 1
     if sentence[k].norm in ("hela", "varje", "samma", "nästa", "förra", "sista"):
         k += 1
-    if k < len(sentence) and sentence[k].norm in words("time_nouns"):
-        return True
+    if (
+        sentence[p].norm in TIME_PREPOSITIONS
+        and k < len(sentence)
+        and sentence[k].norm in words("time_nouns")
+        and not (sentence[p].norm in ("om", "i") and sentence[k].norm in words("meal_nouns"))
+    ):
+        return True  # nöjd på morgonen; not vänta för lunchen, tackade om maten
     rest = " ".join(tok.norm for tok in sentence[p : p + 5])
     if any((rest + " ").startswith(phrase + " ") for phrase in words("adverbial_phrases")):
         return True
@@ -106,11 +112,12 @@ def _in_adverbial(sentence: list[Tok], i: int) -> bool:
     return i > 0 and f"{sentence[i - 1].norm} {sentence[i].norm}" in words("adverbial_phrases")
 
 
-def _adverb_head(sentence: list[Tok], i: int) -> bool:
-    """Whether the head at ``i`` is an adjective's -t form used as an adverb (*tittade
-    nyfiket i*), not a predicative after a copula (*det var viktigt för*)."""
-    forms = adjective(sentence[i].norm)
-    if forms is None or sentence[i].norm != forms[1] or forms[1] == forms[0]:
+def _adverb_head(sentence: list[Tok], i: int, head: str) -> bool:
+    """Whether the adjective head at ``i`` is in its -t form used as an adverb (*tittade
+    nyfiket i*), not a predicative after a copula (*det var viktigt för*); a verb's supine
+    (*har väntat för*) is no adverb."""
+    forms = adjective(head)
+    if forms is None or forms[0] != head or not sentence[i].norm == forms[1] != forms[0]:
         return False
     return i == 0 or sentence[i - 1].norm not in words("copulas")
 
@@ -139,8 +146,10 @@ def _check(sentence: list[Tok], i: int, p: int, entry: dict) -> Hit | None:
         return None
     if entry.get("head_endings") and not sentence[i].norm.endswith(tuple(entry["head_endings"])):
         return None
-    if _opens_own_phrase(sentence, p) or _adverb_head(sentence, i) or _in_adverbial(sentence, i):
+    if _opens_own_phrase(sentence, p) or _adverb_head(sentence, i, entry["head"]):
         return None
+    if not entry.get("before") and _in_adverbial(sentence, i):
+        return None  # till exempel om; but i stället av is the entry's own phrase
     for tok in sentence[p + 1 :]:
         if tok.norm in CLAUSE_ENDS or (is_punct(tok) and tok.text != "-"):
             break

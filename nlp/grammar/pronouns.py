@@ -263,7 +263,7 @@ def _person(tok: Tok) -> bool:
         lemma = reading.lemma
         if lemma in people or lemma.endswith(tuple(words("person_endings"))):
             return True
-        if any(len(p) >= 3 and lemma.endswith(p) for p in people):
+        if any(len(p) >= 4 and lemma.endswith(p) for p in people):  # not roman: man
             return True
     return False
 
