@@ -21,7 +21,10 @@ from tests.webapp.test_word_order_drill import order_for
 from webapp.demo import DEMO_GROUP_NAME, DEMO_JOIN_CODE
 from webapp.drills import kinds, offline, service
 from webapp.extensions import db
-from webapp.models import Assignment, Card, DrillItem, NoteDraft, ReviewLog, Role
+from webapp.free_text import PERSONAL_ID_MESSAGE
+from webapp.learn.store import record_of as lesson_record
+from webapp.learn.store import save_lesson
+from webapp.models import Assignment, Card, DrillItem, Lesson, NoteDraft, ReviewLog, Role
 
 pytestmark = pytest.mark.browser
 
@@ -231,6 +234,93 @@ def test_a_trainee_reads_drills_and_writes_offline_and_nothing_is_lost_or_double
             throw new Error('saved pages or drill items kept after logging out');
         }"""
     )
+
+
+def typed_drills_only(slug: str) -> None:
+    """The lesson drills by spelling only: every item has a field to type in."""
+    lesson = db.session.scalar(select(Lesson).where(Lesson.slug == slug))
+    record = lesson_record(lesson)
+    drills = record.drills.model_copy(update={"kinds": ("spelling",)})
+    save_lesson(record.model_copy(update={"drills": drills}), status="published")
+    db.session.commit()
+
+
+def drill_offline(page) -> dict:
+    """Open the drills online, wait for the items to be taken along, go offline."""
+    p = page.page
+    page.goto("/ova/")
+    p.wait_for_function("async () => (await OrdvardOutbox.pack('')) !== null")
+    p.context.set_offline(True)
+    return p.evaluate("() => OrdvardOutbox.pack('')")
+
+
+def log_out_with_unsent(page, waiting: int, choice: str) -> None:
+    p = page.page
+    page.menu("Logga ut").click()
+    dialog = p.get_by_role("dialog", name=f"{waiting} svar har inte skickats")
+    expect(dialog).to_contain_text("finns bara på den här telefonen")
+    page.check_accessibility()
+    dialog.get_by_role("button", name=choice).click()
+
+
+def test_a_shared_phone_refuses_a_personnummer_at_once_and_keeps_no_unsent_answers(page, group):
+    """Offline, a typed personnummer is refused at once with the server's message and the text
+    kept; a wrong answer gets the online feedback (the answer beside the right one, the
+    solution's clip). Logging out with answers not sent: offline, staying keeps them; with the
+    server unreachable, logging out without them leaves none on the phone; online, they are
+    sent first and the trainee is logged out."""
+    p = page.page
+    p.set_default_timeout(WAIT)
+    typed_drills_only(LESSON)
+    amina = make_user(Role.TRAINEE, group, name="Amina", l1="ar")
+    page.log_in(amina)
+    p.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    pack = drill_offline(page)
+    field = p.locator("[data-drill-form] input[name=answer]")
+    field.fill(PERSONAL_ID)
+    p.get_by_role("button", name="Svara").click()
+    expect(p.locator(".drill-notice")).to_have_text(PERSONAL_ID_MESSAGE)
+    expect(field).to_have_value(PERSONAL_ID)
+    assert answers_waiting(p) == []
+
+    token, prompt = prompt_of(p)
+    field.fill("fel")
+    p.get_by_role("button", name="Svara").click()
+    feedback = p.locator("[data-feedback]")
+    expect(feedback.locator("h2")).to_have_text("✗ Inte rätt")
+    expect(feedback.locator(".compare-given dd")).to_have_text("fel")
+    expect(feedback.locator(".compare-right dd")).to_have_text(prompt["expected"])
+    clip = next(i["solution_audio"] for i in pack["items"] if i["token"] == token)
+    assert feedback.locator("audio[data-play]").get_attribute("src") == clip
+    page.check_accessibility()
+
+    log_out_with_unsent(page, 1, "Stanna inloggad och skicka senare")
+    expect(p.get_by_role("dialog")).to_have_count(0)
+    assert len(answers_waiting(p)) == 1
+    answer_offline(page, "right")
+
+    p.route("**/ova/synka", lambda route: route.abort())  # the server cannot take them now
+    p.context.set_offline(False)
+    log_out_with_unsent(page, 2, "Logga ut och ta bort svaren")
+    expect(p.get_by_text("Du är utloggad.")).to_be_visible()
+    page.check_accessibility()
+    left = p.evaluate(
+        """() => new Promise(r => { const q = indexedDB.open('ordvard'); q.onsuccess = () => {
+            const c = q.result.transaction('answers').objectStore('answers').count();
+            c.onsuccess = () => r(c.result); }; })"""
+    )
+    assert left == 0 and reviews_of(amina) == 0
+
+    page.log_in(amina)  # again: an answer given offline is sent as the trainee logs out
+    drill_offline(page)
+    answer_offline(page, "right")
+    p.context.set_offline(False)  # the sync on reconnecting still fails ...
+    p.wait_for_timeout(500)
+    p.unroute("**/ova/synka")  # ... and works by the time of logging out
+    page.menu("Logga ut").click()
+    expect(p.get_by_text("Du är utloggad.")).to_be_visible()
+    page.check_accessibility()
+    assert reviews_of(amina) == 1
 
 
 def phone(browser, live_server):

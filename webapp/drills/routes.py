@@ -15,6 +15,7 @@ from flask import (
 from flask_login import current_user
 
 from webapp.access import teachers, trainee_only
+from webapp.audio import audio_url
 from webapp.drills import bp, groups, offline, progress, service
 from webapp.drills.forms import AnswerForm, SettingsForm
 from webapp.drills.queue import ClosedLesson, UnknownLesson
@@ -76,7 +77,8 @@ def answer():
 @trainee_only
 def pack():
     """The next items as data for drilling offline (``offline.pack``): each with its prompt,
-    which the device checks answers against, and the item's form as the session page shows it."""
+    which the device checks answers against, the item's form as the session page shows it, and
+    the clip of its solution, which the feedback plays after a miss as online."""
     try:
         items = offline.pack(current_user, request.args.get("lektion") or None, utcnow())
     except (UnknownLesson, ClosedLesson) as refused:
@@ -90,6 +92,7 @@ def pack():
                 "token": item.token,
                 "prompt": item.prompt,
                 "html": str(shown(item, offline.Shown(i), form)),
+                "solution_audio": audio_url(item.prompt["solution"]),
             }
             for i, item in enumerate(items)
         ],

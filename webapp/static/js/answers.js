@@ -224,7 +224,7 @@
       return { verdict: result, rating: result.rating, problem: null };
     }
 
-    return { judge: judge, checkTyped: checkTyped, normalise: normalise };
+    return { judge: judge, checkTyped: checkTyped, normalise: normalise, orderedText: orderedText };
   }
 
   root.OrdvardAnswers = { Judge: Judge };

@@ -178,23 +178,53 @@
     }
     settle(Boolean(before));
   }
+  /* The feedback as the session page shows it (drills/_exchange.html): after a miss the
+     trainee's answer beside the right one, the solution with its clip (played), then where the
+     answer is kept — the server's "you get the word again in …" needs the server. */
   function feedback(item, judged, given) {
     var verdict = judged.verdict, prompt = item.prompt;
     var section = el("section", "", "feedback feedback-" + (verdict ? verdict.outcome : "rated"));
     section.setAttribute("data-feedback", "");
     section.setAttribute("aria-labelledby", "aterkoppling");
-    var heading = el("h2", verdict ? HEADINGS[verdict.outcome] : "Ditt svar: " + RATINGS[judged.rating]);
+    var heading = el("h2", verdict ? "" : "Ditt svar: " + RATINGS[judged.rating]);
+    if (verdict) {
+      var mark = el("span", HEADINGS[verdict.outcome][0] + " ");
+      mark.setAttribute("aria-hidden", "true");
+      heading.append(mark, HEADINGS[verdict.outcome].slice(2));
+    }
     heading.id = "aterkoppling";
     heading.tabIndex = -1;
     section.append(heading);
-    if (verdict && verdict.message !== pack.rules.messages.right) { section.append(el("p", verdict.message)); }
-    if (verdict && verdict.outcome !== "right" && given.answer && prompt.kind !== "word_order") {
-      section.append(el("p", "Ditt svar: " + given.answer.trim()));
+    var typed = prompt.kind === "word_order" ? answers.Judge(pack.rules).orderedText(prompt.parts, given.order || [])
+      : (given.answer || "").trim();
+    var compare = verdict && verdict.outcome !== "right" && !given.give_up && typed;
+    if (verdict && verdict.message !== pack.rules.messages.right &&
+        !(compare && verdict.outcome === "wrong" && prompt.kind !== "word_order")) {
+      section.append(el("p", verdict.message));
+    }
+    if (compare) {
+      var list = el("dl", "", "compare");
+      [["compare-given", "Ditt svar", typed], ["compare-right", "Rätt svar", verdict.expected]].forEach(function (row) {
+        var box = el("div", "", row[0]), value = el("dd", row[2]);
+        value.lang = "sv";
+        box.append(el("dt", row[1]), value);
+        list.append(box);
+      });
+      section.append(list);
     }
     var solution = el("p", "", "solution");
     var words = el("span", prompt.solution);
     words.lang = "sv";
     solution.append(words);
+    if (item.solution_audio) {
+      var clip = el("audio", "", "clip");
+      clip.controls = true;
+      clip.preload = "none";
+      clip.src = item.solution_audio;
+      clip.setAttribute("aria-label", "Lyssna på ”" + prompt.solution + "”");
+      if (verdict && verdict.outcome !== "right") { clip.setAttribute("data-play", ""); }
+      solution.append(" ", clip);
+    }
     section.append(solution, el("p", "Svaret är sparat på den här enheten, inte på servern än. Det skickas när du är online igen.", "comes-back"));
     return section;
   }

@@ -98,6 +98,12 @@
       return fetch(bar.dataset.probe, { method: "HEAD", cache: "no-store", credentials: "same-origin" })
         .then(function (response) { return response.ok; }, function () { return false; });
     },
+    /* Delete this account's waiting answers (the trainee chose to log out without them). */
+    discard: function () {
+      return waiting().then(function (mine) {
+        return run("answers", "readwrite", function (store) { mine.forEach(function (a) { store.delete(a.id); }); });
+      }).then(changed);
+    },
     forgetPacks: function () { return run("packs", "readwrite", function (store) { return store.clear(); }); },
     /* Take the next drill items along (the pack), and ask the service worker to keep their
        audio; resolves the pack, or the one kept before when the server cannot be reached. */
@@ -116,6 +122,7 @@
           var clips = [];
           pack.items.forEach(function (item) {
             item.html.replace(/src="(\/ljud\/[^"]+)"/g, function (_, url) { clips.push(url.replace(/&amp;/g, "&")); });
+            if (item.solution_audio) { clips.push(item.solution_audio); }
           });
           if (clips.length && navigator.serviceWorker && navigator.serviceWorker.controller) {
             navigator.serviceWorker.controller.postMessage({ clips: clips });

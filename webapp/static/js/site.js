@@ -1,6 +1,8 @@
 // On every page: logging out clears what this site keeps in the browser (note drafts kept in
 // localStorage under "ordvard:"; the pages and drill items saved for offline use go on the
-// first page without a session), so the next person on a shared phone finds nothing.
+// first page without a session), so the next person on a shared phone finds nothing. Drill
+// answers not yet sent are sent first; if they cannot be, the trainee chooses between staying
+// logged in to send them later and logging out without them: none is lost unseen or left behind.
 // With a service worker (the installable app): an offline banner with the answers waiting to
 // be sent, sending them when the connection returns, and this page's offline copy.
 (function () {
@@ -38,7 +40,14 @@
   }
 
   document.addEventListener("submit", function (event) {
-    if (event.target.matches("form[data-logout]")) { clearLocal(); }
+    var form = event.target;
+    if (!form.matches("form[data-logout]")) { return; }
+    if (state && outbox) {
+      event.preventDefault();
+      sendBeforeLogout(form);
+      return;
+    }
+    clearLocal();
   });
   if (!document.querySelector("form[data-logout]") && navigator.serviceWorker && navigator.serviceWorker.controller) {
     // nobody is logged in here (logged out, or the session ended): the saved pages and drill
@@ -53,6 +62,57 @@
   if (!state || !bar || !outbox) { return; }
 
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+
+  function logOut(form) {
+    clearLocal();
+    form.submit();  // no submit event: this handler does not run again
+  }
+  function sendBeforeLogout(form) {
+    if (form.dataset.sending) { return; }
+    form.dataset.sending = "1";
+    var left = function () { return outbox.count().catch(function () { return 0; }); };
+    left().then(function (waiting) {
+      return waiting ? outbox.sync().then(left, left) : 0;
+    }).then(function (waiting) {
+      delete form.dataset.sending;
+      if (waiting) { warnUnsent(form, waiting); } else { logOut(form); }
+    });
+  }
+  function warnUnsent(form, waiting) {
+    var dialog = document.createElement("dialog");
+    dialog.className = "logout-warning";
+    dialog.setAttribute("aria-labelledby", "ej-skickade");
+    dialog.setAttribute("aria-describedby", "ej-skickade-text");
+    var heading = document.createElement("h2");
+    heading.id = "ej-skickade";
+    heading.textContent = plural(waiting, "svar har inte skickats", "svar har inte skickats");
+    var text = document.createElement("p");
+    text.id = "ej-skickade-text";
+    text.textContent = (waiting === 1 ? "Svaret" : "Svaren") + " du gav utan anslutning kunde inte skickas till servern nu och finns bara på den här telefonen. " +
+      "Loggar du ut tas " + (waiting === 1 ? "det" : "de") + " bort, så att nästa person på telefonen inte ser " + (waiting === 1 ? "det" : "dem") + ".";
+    var stay = document.createElement("button");
+    stay.type = "button";
+    stay.className = "button";
+    stay.textContent = "Stanna inloggad och skicka senare";
+    var discard = document.createElement("button");
+    discard.type = "button";
+    discard.className = "button button-secondary";
+    discard.textContent = "Logga ut och ta bort " + (waiting === 1 ? "svaret" : "svaren");
+    stay.addEventListener("click", function () { dialog.close(); });
+    discard.addEventListener("click", function () {
+      outbox.discard().then(outbox.reachable).then(function (up) {
+        if (up) { logOut(form); return; }
+        text.textContent = (waiting === 1 ? "Svaret är borttaget" : "Svaren är borttagna") + " från telefonen. Du är fortfarande inloggad: för att logga ut behövs anslutning. Logga ut igen när du är online.";
+        discard.remove();
+        stay.textContent = "Stäng";
+        stay.focus();
+      });
+    });
+    dialog.addEventListener("close", function () { dialog.remove(); });
+    dialog.append(heading, text, stay, discard);
+    document.body.appendChild(dialog);
+    dialog.showModal();
+  }
   function show() {
     outbox.count().catch(function () { return 0; }).then(function (waiting) {
       var parts = [];
