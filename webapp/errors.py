@@ -99,7 +99,11 @@ def _render(status: int, message: str | None = None, *, plain: bool = False):
     title, text = MESSAGES.get(status, MESSAGES[500])
     text = message or text
     headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if status == 503 else {}
-    if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
+    if (
+        request.path.startswith("/api/")
+        or request.is_json  # a script's JSON request (the phone's answers) reads a JSON error
+        or request.accept_mimetypes.best == "application/json"
+    ):
         return jsonify(error=title, message=text), status, headers
     page = {"status": status, "title": title, "text": text, "typed": typed_text()}
     if not plain:

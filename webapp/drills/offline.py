@@ -197,16 +197,17 @@ def _one_answer(raw: object) -> OfflineAnswer:
         and all(i is None or (isinstance(i, int) and not isinstance(i, bool)) for i in order)
     ):
         raise BadBatch(BAD_BATCH)
-    try:
-        when = datetime.fromisoformat(answered_at)
-    except ValueError as error:
+    try:  # a time at the edge of the calendar overflows on its way to UTC (year 1 at +14:00)
+        given = datetime.fromisoformat(answered_at)
+        when = given.astimezone(UTC) if given.tzinfo is not None else None
+    except (ValueError, OverflowError) as error:
         raise BadBatch(BAD_BATCH) from error
-    if when.tzinfo is None:
+    if when is None:
         raise BadBatch(BAD_BATCH)
     return OfflineAnswer(
         client_id,
         token,
-        when.astimezone(UTC),
+        when,
         answer[: answers.MAX_ANSWER + 1],
         rating,
         bool(raw.get("give_up")),

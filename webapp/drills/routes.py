@@ -19,9 +19,17 @@ from webapp.audio import audio_url
 from webapp.drills import bp, groups, offline, progress, service
 from webapp.drills.forms import AnswerForm, SettingsForm
 from webapp.drills.queue import ClosedLesson, UnknownLesson
+from webapp.extensions import limiter
 from webapp.models.time import utcnow
 
 STATUS = {"recorded": 200, "unknown": 404, "replayed": 409, "invalid": 400}
+# A phone sends its waiting answers in a few requests of up to 50 and retries every few
+# seconds at most; a script replaying batches (each answer is an FSRS step and a commit) stops.
+SYNC_LIMIT = "30 per minute"
+
+
+def _user_key() -> str:
+    return f"user:{current_user.id}" if current_user.is_authenticated else "anonymous"
 
 
 def _session_size() -> int:
@@ -100,6 +108,7 @@ def pack():
 
 
 @bp.post("/synka")
+@limiter.limit(SYNC_LIMIT, key_func=_user_key)
 @trainee_only
 def sync():
     """Answers given offline, JSON ``{"answers": [{id, token, answered_at, answer, rating,
