@@ -19,6 +19,7 @@ from .forms import (
     adjective,
     definite_singular,
     genders,
+    is_person,
     noun_form,
     noun_readings,
     plural_indefinite,
@@ -251,14 +252,40 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun) -> Hit | None:
 # ---------------------------------------------------------------- predicatives
 
 SUBJECT_PRONOUNS = {
-    "jag": "sing",
-    "du": "sing",
-    "han": "sing",
-    "hon": "sing",
+    "jag": COM,
+    "du": COM,
+    "han": COM,
+    "hon": COM,
+    "den": COM,
+    "det": NEUT,  # det är kallt, det var skönt att duscha
     "vi": "plur",
     "ni": "plur",
     "de": "plur",
 }
+COPULA_AUXILIARIES = frozenset(
+    {
+        "har",
+        "hade",
+        "ska",
+        "skall",
+        "skulle",
+        "kan",
+        "kunde",
+        "måste",
+        "bör",
+        "borde",
+        "brukar",
+        "brukade",
+        "verkar",
+        "verkade",
+        "behöver",
+        "behövde",
+        "vill",
+        "ville",
+    }
+)  # before vara/varit after a pronoun: det kan vara halt, de har varit nöjda
+FEEL_VERBS = frozenset({"känner", "kände", "känt", "känna"})  # de känner sig ensamma
+REFLEXIVES = frozenset({"sig", "mig", "dig", "oss", "er"})
 CLAUSE_OPENERS = frozenset({"CCONJ", "SCONJ"})
 COPULAS_AFTER_SUBJECT = frozenset({"är", "var", "blir", "blev"})
 LOOK_VERBS = frozenset({"ser", "såg"})  # with ut after the adjective: såret ser rött ut
@@ -269,12 +296,20 @@ def _predicatives(sentence: list[Tok]) -> list[Hit]:
     hits = []
     linking = words("copulas") | words("linking_verbs")
     for c, tok in enumerate(sentence):
-        if c == 0 or tok.norm not in linking | LOOK_VERBS:
+        feel = tok.norm in REFLEXIVES and c > 1 and sentence[c - 1].norm in FEEL_VERBS
+        if c == 0 or not (feel or tok.norm in linking | LOOK_VERBS):
             continue
         if tok.norm in LOOK_VERBS and not (c + 2 < len(sentence) and sentence[c + 2].norm == "ut"):
             continue  # ser … ut: såret ser rött ut
-        subject, a = _subject_before(sentence, c), c + 1
-        if tok.upos not in ("AUX", "VERB") and not (subject and tok.norm in COPULAS_AFTER_SUBJECT):
+        slot = _subject_slot(sentence, c)
+        subject, a = _subject_before(sentence, slot), c + 1
+        if slot != c and subject is None:
+            continue  # after an auxiliary or känner sig only a subject before them counts
+        if (
+            not feel
+            and tok.upos not in ("AUX", "VERB")
+            and not (subject and tok.norm in COPULAS_AFTER_SUBJECT)
+        ):
             continue  # right after its subject, var is the verb whatever the tagger says
         if subject is None:
             subject, a = _subject_after(sentence, c)
@@ -295,6 +330,21 @@ def _predicatives(sentence: list[Tok]) -> list[Hit]:
             if hit:
                 hits.append(hit)
     return hits
+
+
+def _subject_slot(sentence: list[Tok], c: int) -> int:
+    """Where the subject of the linking word at ``c`` ends: before an auxiliary after a
+    pronoun (*de har inte varit nöjda*, *den kan vara svår*; a noun there is too often
+    misread: *den många gånger kan vara*), before *känner* (*de känner sig ensamma*), else
+    right before ``c``."""
+    if sentence[c].norm in REFLEXIVES:
+        return c - 1
+    k = c - 1
+    while k > 0 and sentence[k].norm in words("sentence_adverbs"):
+        k -= 1
+    nonfinite = sentence[c].norm in ("vara", "varit", "bli", "blivit")
+    pronoun = k > 0 and sentence[k - 1].norm in SUBJECT_PRONOUNS
+    return k if nonfinite and pronoun and sentence[k].norm in COPULA_AUXILIARIES else c
 
 
 def _coordinated_adjectives(sentence: list[Tok], a: int) -> list[int]:
@@ -320,7 +370,7 @@ def _subject_before(sentence: list[Tok], c: int) -> tuple[int, str, str] | None:
     s = c - 1
     tok = sentence[s]
     if tok.norm in SUBJECT_PRONOUNS:
-        start, agreement = s, "plur" if SUBJECT_PRONOUNS[tok.norm] == "plur" else COM
+        start, agreement = s, SUBJECT_PRONOUNS[tok.norm]
         if tok.norm == "de" and s + 1 < c:
             return None
     else:
@@ -351,11 +401,32 @@ def _subject_before(sentence: list[Tok], c: int) -> tuple[int, str, str] | None:
         for k in range(start, s)
     ):
         return None  # ett barn är fött: an indefinite singular subject
-    if start > 0:
-        before = sentence[start - 1]
-        if not (is_punct(before) or before.upos in CLAUSE_OPENERS or before.norm == "att"):
-            return None  # the noun may be an object or part of a longer phrase
+    if start > 0 and sentence[start - 1].norm in ("och", "eller"):
+        joined = _coordinated_subject(sentence, start - 1, s)
+        if joined is not False:
+            return joined
+    if start > 0 and not _clause_start(sentence, start):
+        return None  # the noun may be an object or part of a longer phrase
     return s, agreement, sentence[s].text
+
+
+def _clause_start(sentence: list[Tok], k: int) -> bool:
+    before = sentence[k - 1]
+    return is_punct(before) or before.upos in CLAUSE_OPENERS or before.norm == "att"
+
+
+def _coordinated_subject(sentence: list[Tok], och: int, s: int):
+    """The plural subject *X och Y* that ends at ``s`` (*Hon och hennes man är trötta*);
+    None when neither part is a person (*maten och kaffet var gott* is also written), False
+    when *och* joins clauses, not subjects (*hon åt och hennes man var trött*)."""
+    for k in range(max(0, och - 3), och):
+        if subject_end(sentence, k) != och or (k > 0 and not _clause_start(sentence, k)):
+            continue
+        parts = (sentence[och - 1], sentence[s])
+        if any(t.norm in ("jag", "du", "han", "hon") or is_person(t.norm) for t in parts):
+            return s, "plur", " ".join(t.text for t in sentence[k : s + 1])
+        return None
+    return False
 
 
 def _subject_after(sentence: list[Tok], c: int) -> tuple[tuple | None, int]:
@@ -371,7 +442,7 @@ def _subject_after(sentence: list[Tok], c: int) -> tuple[tuple | None, int]:
     if end - 1 == c + 1 and head.norm in SUBJECT_PRONOUNS:
         if head.norm == "de":
             return None, c  # är de nya …: an article
-        agreement = "plur" if SUBJECT_PRONOUNS[head.norm] == "plur" else COM
+        agreement = SUBJECT_PRONOUNS[head.norm]
     else:
         agreement = _noun_agreement(head, possessed=_possessive(sentence[c + 1]))
     if agreement is None:
@@ -421,6 +492,8 @@ def _check_predicative(sentence: list[Tok], subject, a: int) -> Hit | None:
     ):
         return None  # the adjective may belong to a noun after it
     _, agreement, written_subject = subject
+    if written_subject.lower() in ("det", "den") and tok.upos not in ("ADJ", "VERB"):
+        return None  # det är bara rent, det var precis som, det är synd om: adverbs
     right = forms[2] if agreement == "plur" else forms[1] if agreement == NEUT else forms[0]
     right = _accepted(tok.norm, forms, right)
     if tok.norm in (right,) or tok.norm not in forms:

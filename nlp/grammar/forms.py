@@ -236,6 +236,21 @@ def _reading(lower: str, lemma: str) -> NounForm | None:
     return None
 
 
+def is_person(word: str) -> bool:
+    """Whether the noun ``word`` names a person (*dottern*, *sjuksköterskan*,
+    *distriktssköterskan*, *arbetsterapeuten*): a lemma of ``person_nouns``, a compound of
+    one (four letters or more: not *roman* for *man*) or one of ``person_endings``."""
+    table = yaml_data("grammar/words")
+    people, endings = table["person_nouns"], tuple(table["person_endings"])
+    for reading in noun_readings(word):
+        lemma = reading.lemma
+        if lemma in people or lemma.endswith(endings):
+            return True
+        if any(len(p) >= 4 and lemma.endswith(p) for p in people):
+            return True
+    return False
+
+
 # ---------------------------------------------------------------- adjectives
 
 

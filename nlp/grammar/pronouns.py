@@ -14,7 +14,7 @@ the subject only when it names a person: *Maten åt hon upp* fronts the object.
 from __future__ import annotations
 
 from . import Hit, Tok, is_punct, words
-from .forms import adjective, noun_readings, verb_reading
+from .forms import adjective, is_person, noun_readings, verb_reading
 from .word_order import FINITE_WORDS, fronted_before, is_finite, subject_end
 
 # prepositions after which a pronoun is always an object (not för, som, än, om, efter, innan:
@@ -242,7 +242,7 @@ def _after_straight_verb(sentence: list[Tok], v: int) -> bool:
     for start in range(max(0, v - 3), v):
         if subject_end(sentence, start) != v or sentence[start].norm == "det":
             continue
-        if sentence[v - 1].upos == "NOUN" and not _person(sentence[v - 1]):
+        if sentence[v - 1].upos == "NOUN" and not is_person(sentence[v - 1].norm):
             continue
         before = sentence[start - 1] if start else None
         if (
@@ -251,19 +251,6 @@ def _after_straight_verb(sentence: list[Tok], v: int) -> bool:
             or before.norm in ("och", "men")
             or (before.norm in CLAUSE_SUBJUNCTIONS and before.norm != "om")
         ):
-            return True
-    return False
-
-
-def _person(tok: Tok) -> bool:
-    """Whether the noun ``tok`` names a person (*dottern*, *sjuksköterskan*,
-    *distriktssköterskan*, *arbetsterapeuten*)."""
-    people = words("person_nouns")
-    for reading in noun_readings(tok.norm):
-        lemma = reading.lemma
-        if lemma in people or lemma.endswith(tuple(words("person_endings"))):
-            return True
-        if any(len(p) >= 4 and lemma.endswith(p) for p in people):  # not roman: man
             return True
     return False
 
