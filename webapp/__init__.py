@@ -8,6 +8,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from webapp import config as config_module
+from webapp import names
 from webapp.extensions import csrf, db, limiter, login_manager, mail, migrate
 from webapp.languages import text_direction
 from webapp.models.time import render_migration_type
@@ -75,6 +76,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     ):
         app.register_blueprint(blueprint)
     app.jinja_env.filters["text_direction"] = text_direction
+    app.jinja_env.filters["name"] = names.name
+    app.jinja_env.filters["plain_name"] = names.plain_name
     input_guard.register(app)
     errors.register(app)
     security.register(app)

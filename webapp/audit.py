@@ -17,6 +17,7 @@ from sqlalchemy import Select, or_, select
 
 from webapp.extensions import db
 from webapp.models import AuditEvent, User
+from webapp.names import clean_name
 
 # action → how the admin page says it
 ACTIONS = {
@@ -119,7 +120,7 @@ def events(filters: Filters, limit: int = PAGE_ROWS) -> list[Row]:
     ids.discard(None)
     names = (
         {
-            user_id: f"{name} ({email})"
+            user_id: f"{clean_name(name)} ({email})"
             for user_id, name, email in db.session.execute(
                 select(User.id, User.display_name, User.email).where(User.id.in_(ids))
             )

@@ -35,7 +35,7 @@ def test_trainee_registers_with_join_code_and_lands_in_the_group(client):
     assert [m.group_id for m in user.memberships] == [group.id]
     assert user.password_hash.startswith("$argon2")
     dashboard = client.get("/oversikt").get_data(as_text=True)
-    assert "Hej Fatima!" in dashboard and "Solgården" in dashboard
+    assert "Hej <bdi>Fatima</bdi>!" in dashboard and "Solgården" in dashboard
 
 
 def test_wrong_join_code_is_refused_in_swedish_and_writes_nothing(client):
@@ -85,7 +85,7 @@ def test_forged_registration_without_csrf_token_writes_nothing(client):
 def test_login_and_logout(client):
     user = make_user(name="Amina")
     assert log_in(client, user).headers["Location"] == "/oversikt"
-    assert "Hej Amina!" in client.get("/oversikt").get_data(as_text=True)
+    assert "Hej <bdi>Amina</bdi>!" in client.get("/oversikt").get_data(as_text=True)
     token = csrf_token(client, "/oversikt")
     client.post("/logga-ut", data={"csrf_token": token})
     assert client.get("/oversikt").status_code == 302
@@ -173,7 +173,7 @@ def test_logging_in_again_after_logout_works_and_old_cookie_stays_dead(app, clie
     copied = _cookie(client)
     client.post("/logga-ut", data={"csrf_token": csrf_token(client, "/oversikt")})
     log_in(client, user)
-    assert "Hej Amina!" in client.get("/oversikt").get_data(as_text=True)
+    assert "Hej <bdi>Amina</bdi>!" in client.get("/oversikt").get_data(as_text=True)
     thief = app.test_client()
     thief.set_cookie("session", copied)
     assert thief.get("/oversikt").status_code == 302

@@ -144,7 +144,11 @@ def test_card_is_complete_when_every_criterion_is_signed(app, lesson, teacher, t
     assert [e.details["complete"] for e in events] == [False, True]
 
     page = client_for(app, trainee).get(CARD_URL).get_data(as_text=True)
-    assert "Klart" in page and "Signerat av Sköterska Sara" in page and "Avdelning 4" in page
+    assert (
+        "Klart" in page
+        and "Signerat av <bdi>Sköterska Sara</bdi>" in page
+        and "Avdelning 4" in page
+    )
     assert "Inte signerat ännu" not in page
 
 

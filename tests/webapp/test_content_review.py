@@ -75,7 +75,7 @@ def test_arabic_reviewer_reviews_an_arabic_translation_and_it_is_recorded(app, b
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "translation_reviewed"))
     assert event.actor_id == reviewer.id and event.details["term_id"] == term.id
     reviewed_list = client.get(QUEUE.format(lang="ar") + "?status=reviewed").get_data(as_text=True)
-    assert "Granskad</strong> av Granskare Gul den" in reviewed_list
+    assert "Granskad</strong> av <bdi>Granskare Gul</bdi> den" in reviewed_list
 
 
 @pytest.mark.parametrize(
@@ -419,7 +419,7 @@ def test_teacher_sees_who_reviewed_each_translation_on_the_term_page(app, bank):
     decide(reviewer, term)
     teacher, _ = client_for(app, Role.TEACHER)
     html = teacher.get(f"/ordlista/{term.id}").get_data(as_text=True)
-    assert "Arabiska: granskad av Granskare Gul den" in html
+    assert "Arabiska: granskad av <bdi>Granskare Gul</bdi> den" in html
     assert "Engelska: ej granskad" in html
     trainee, _ = client_for(app, Role.TRAINEE)
     assert "Granskare Gul" not in trainee.get(f"/ordlista/{term.id}").get_data(as_text=True)

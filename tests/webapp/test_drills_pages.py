@@ -81,8 +81,8 @@ def test_teacher_sees_each_trainees_activity_and_the_weakest_words(group, client
         answer_some(amina, 6, now - timedelta(days=3 - day), wrong_every=2)
     log_in(client, teacher)
     html = client.get(f"/ova/grupper/{group.id}").get_data(as_text=True)
-    assert '<th scope="row">Amina</th>\n        <td>18</td>' in html
-    assert '<th scope="row">Dawit</th>\n        <td>0</td>' in html
+    assert '<th scope="row"><bdi>Amina</bdi></th>\n        <td>18</td>' in html
+    assert '<th scope="row"><bdi>Dawit</bdi></th>\n        <td>0</td>' in html
     assert "Ord som gruppen har svårast för" in html
     weakest = html.split("Ord som gruppen har svårast för")[1]
     assert "blodtryck</a>" in weakest

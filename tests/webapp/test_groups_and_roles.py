@@ -53,7 +53,9 @@ def test_admin_changes_a_role(client):
     assert response.status_code == 302
     db.session.refresh(trainee)
     assert trainee.role is Role.TEACHER
-    assert "Blivande Lärare är nu lärare." in client.get("/admin/anvandare").get_data(as_text=True)
+    assert "<bdi>Blivande Lärare</bdi> är nu lärare." in client.get("/admin/anvandare").get_data(
+        as_text=True
+    )
 
 
 def test_admin_cannot_change_own_role(client):

@@ -111,7 +111,7 @@ def test_teacher_cannot_open_or_judge_another_groups_note(app, lesson, teacher):
 def test_review_page_shows_marks_model_answer_and_rubric(app, lesson, group, teacher):
     note = submitted(make_user(Role.TRAINEE, group, name="Amina"), lesson, COLLOQUIAL_NOTE)
     html = client_for(app, teacher).get(f"/larare/granska/{note.id}").get_data(as_text=True)
-    assert "Granska: Amina" in html
+    assert "Granska: <bdi>Amina</bdi>" in html
     assert 'class="mark mark-split_compound"' in html and "tanten" in html  # the checker's marks
     assert "Modellsvar" in html and "mmHg" in html  # the model answer beside the note
     exercise = find_exercise(lesson, EXERCISE).exercise

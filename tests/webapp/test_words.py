@@ -140,7 +140,7 @@ def test_teacher_adds_a_term_and_the_edit_is_recorded(app, bank):
     term = db.session.query(Term).filter_by(lemma="lyftsele").one()
     html = page(client, response.headers["Location"])
     assert "Termen ”lyftsele” är sparad." in html
-    assert "Senast ändrad av Lärare Lisa den" in html
+    assert "Senast ändrad av <bdi>Lärare Lisa</bdi> den" in html
     assert db.session.query(TermEdit).filter_by(term_id=term.id, user_id=teacher.id).count() == 1
     assert [hit.term.lemma for hit in search_terms("lyftselarna")] == ["lyftsele"]
 

@@ -24,6 +24,7 @@ from webapp.auth.service import (
 from webapp.extensions import db
 from webapp.languages import HELP_LANGUAGES
 from webapp.models import Role, User
+from webapp.names import clean_name
 from webapp.outbox import mail_configured, send_mail
 from webapp.rights.erasure import erase_account
 from webapp.rights.export import export_zip
@@ -46,7 +47,7 @@ def update_profile(user: User, display_name: str, l1: str) -> list[str]:
     """Save name and help language; returns the fields that changed (for the message)."""
     if l1 not in {lang.code for lang in HELP_LANGUAGES}:
         raise AccountError("l1", "Välj ett av språken i listan.")
-    name = display_name.strip()
+    name = clean_name(display_name)
     if not name:
         raise AccountError("display_name", "Skriv ditt namn.")
     changed = [

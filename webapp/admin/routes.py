@@ -1,7 +1,8 @@
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 
-from webapp import audit
+from webapp import audit, names
 from webapp.access import admins
 from webapp.account.routes import zip_download
 from webapp.admin import bp, service
@@ -28,7 +29,9 @@ def change_role():
     except service.AdminError as error:
         flash(str(error), "error")
     else:
-        flash(f"{user.display_name} är nu {user.role.label}.", "success")
+        flash(
+            Markup("{} är nu {}.").format(names.name(user.display_name), user.role.label), "success"
+        )
     return redirect(url_for("admin.users"))
 
 
@@ -84,8 +87,8 @@ def export_user(user_id: int):
 def erase_user(user_id: int):
     user = _managed_or_404(user_id)
     if request.method == "POST":
-        name = user.display_name
+        erased = names.name(user.display_name)
         erase_account(user, actor=current_user)
-        flash(f"Kontot för {name} är raderat.", "success")
+        flash(Markup("Kontot för {} är raderat.").format(erased), "success")
         return redirect(url_for("admin.users"))
     return render_template("admin/erase.html", user=user)

@@ -7,6 +7,7 @@ from wtforms.validators import AnyOf, DataRequired, Email, EqualTo, Length
 from webapp.forms import FlaskForm
 from webapp.free_text import NoPersonalId
 from webapp.languages import HELP_LANGUAGES
+from webapp.names import KeepsDirection, name_filter
 
 MIN_PASSWORD_LENGTH = 10
 
@@ -41,10 +42,12 @@ def display_name_field() -> StringField:
     return StringField(
         "Namn",
         description="Så visas du för din lärare. Förnamn räcker.",
+        filters=[name_filter],
         validators=[
             DataRequired("Skriv ditt namn."),
             Length(max=80, message="Namnet är för långt."),
             NoPersonalId(),
+            KeepsDirection(),
         ],
     )
 

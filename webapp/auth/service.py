@@ -8,6 +8,7 @@ from webapp import audit, passwords
 from webapp.extensions import db
 from webapp.models import Group, Membership, Role, User
 from webapp.models.group import normalise_join_code
+from webapp.names import clean_name
 
 
 class RegistrationError(ValueError):
@@ -49,7 +50,10 @@ def register_trainee(
         raise RegistrationError(field, problem)
     group = group_by_join_code(join_code)
     user = User(
-        email=normalise_email(email), display_name=display_name.strip(), role=Role.TRAINEE, l1=l1
+        email=normalise_email(email),
+        display_name=clean_name(display_name),
+        role=Role.TRAINEE,
+        l1=l1,
     )
     user.set_password(password)
     user.memberships.append(Membership(group=group))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 
 from glossary.problems import ContentError, Problem
 from lessons.load import MAX_LESSON_BYTES
+from webapp import names
 from webapp.access import teachers
 from webapp.author import bp, service
 from webapp.author.forms import ConfirmForm, ImportForm, LessonForm
@@ -227,7 +229,9 @@ def assignments(slug: str):
         if group is None:
             abort(403)
         flash(
-            f"{group.name}: lektionen är {'tilldelad' if assign else 'inte längre tilldelad'}.",
+            Markup("{}: lektionen är {}.").format(
+                names.name(group.name), "tilldelad" if assign else "inte längre tilldelad"
+            ),
             "success",
         )
         return redirect(url_for("author.assignments", slug=slug))

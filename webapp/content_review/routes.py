@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 
 from glossary.load import load_areas
 from glossary.model import LANGUAGES, POS_NAMES
+from webapp import names
 from webapp.access import admins, teachers
 from webapp.content_review import bp, reviewers, service
 from webapp.content_review.forms import LessonDecisionForm, ScopesForm, TranslationDecisionForm
@@ -169,7 +171,10 @@ def set_scopes(user_id: int):
         flash("Uppdragen kunde inte sparas: formuläret var ofullständigt.", "error")
         return redirect(url_for("content_review.reviewer_list"))
     user = reviewers.set_scopes(current_user, user_id, form.scopes.data or []) or abort(404)
-    flash(f"Granskaruppdragen för {user.display_name} är sparade.", "success")
+    flash(
+        Markup("Granskaruppdragen för {} är sparade.").format(names.name(user.display_name)),
+        "success",
+    )
     return redirect(url_for("content_review.reviewer_list"))
 
 

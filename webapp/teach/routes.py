@@ -1,6 +1,8 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 
+from webapp import names
 from webapp.access import teachers
 from webapp.auth import recovery
 from webapp.extensions import db
@@ -27,7 +29,12 @@ def create_group():
             "teach/groups.html", groups=service.groups_led_by(current_user), form=form
         ), 400
     group = service.create_group(current_user, form.name.data)
-    flash(f"Gruppen ”{group.name}” är skapad. Gruppkoden är {group.join_code}.", "success")
+    flash(
+        Markup("Gruppen ”{}” är skapad. Gruppkoden är {}.").format(
+            names.name(group.name), group.join_code
+        ),
+        "success",
+    )
     return redirect(url_for("teach.groups"))
 
 
@@ -46,7 +53,7 @@ def reset_link(user_id: int):
     page = render_template(
         "teach/reset_link.html",
         link=link,
-        qr=qr_svg(link.url, f"QR-kod: länk för {user.display_name}"),
+        qr=qr_svg(link.url, f"QR-kod: länk för {names.plain_name(user.display_name)}"),
     )
     return page, 200, {"Cache-Control": "no-store"}
 
@@ -68,7 +75,7 @@ def poster(group_id: int):
     """A page to print for the staff room: the invitation link as a large QR code."""
     group = _led_or_403(group_id)
     url = invitation_url(group)
-    qr = qr_svg(url, f"QR-kod: skapa konto i {group.name}")
+    qr = qr_svg(url, f"QR-kod: skapa konto i {names.plain_name(group.name)}")
     return render_template("teach/poster.html", group=group, url=url, qr=qr)
 
 
@@ -78,7 +85,9 @@ def renew_code(group_id: int):
     group = _led_or_403(group_id)
     code = service.renew_join_code(current_user, group)
     flash(
-        f"Gruppen ”{group.name}” har fått den nya koden {code}. Den gamla koden gäller inte längre.",
+        Markup(
+            "Gruppen ”{}” har fått den nya koden {}. Den gamla koden gäller inte längre."
+        ).format(names.name(group.name), code),
         "success",
     )
     return redirect(url_for("teach.groups", _anchor=f"grupp-{group.id}"))
@@ -98,7 +107,12 @@ def move_member(group_id: int, user_id: int):
     except service.GroupError as error:
         flash(str(error), "error")
     else:
-        flash(f"{user.display_name} är flyttad till ”{target.name}”.", "success")
+        flash(
+            Markup("{} är flyttad till ”{}”.").format(
+                names.name(user.display_name), names.name(target.name)
+            ),
+            "success",
+        )
     return redirect(url_for("teach.groups", _anchor=f"grupp-{source.id}"))
 
 
@@ -112,8 +126,9 @@ def remove_member(group_id: int, user_id: int):
         flash(str(error), "error")
     else:
         flash(
-            f"{user.display_name} är borttagen ur ”{group.name}”. Kontot och allt "
-            "deltagaren har gjort finns kvar.",
+            Markup(
+                "{} är borttagen ur ”{}”. Kontot och allt deltagaren har gjort finns kvar."
+            ).format(names.name(user.display_name), names.name(group.name)),
             "success",
         )
     return redirect(url_for("teach.groups", _anchor=f"grupp-{group.id}"))

@@ -13,6 +13,7 @@ from webapp import audit
 from webapp.extensions import db
 from webapp.models import Group, Membership, Role, User
 from webapp.models.group import MemberRole, new_join_code
+from webapp.names import clean_name
 
 
 def groups_led_by(user: User) -> list[Group]:
@@ -28,7 +29,7 @@ def groups_led_by(user: User) -> list[Group]:
 def create_group(leader: User, name: str, attempts: int = 5) -> Group:
     """A new group led by ``leader``, with a fresh join code (retried on the rare collision)."""
     for _ in range(attempts):
-        group = Group(name=name.strip(), join_code=new_join_code())
+        group = Group(name=clean_name(name), join_code=new_join_code())
         group.memberships.append(Membership(user=leader, role=MemberRole.LEADER))
         db.session.add(group)
         try:

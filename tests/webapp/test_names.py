@@ -1,0 +1,115 @@
+"""Names with direction controls or invisible characters: refused or cleaned when typed, and
+shown isolated (``<bdi>``) on the pages that list people, so one name cannot turn a row around.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select, update
+
+from tests.conftest import csrf_token
+from tests.factories import log_in, make_group, make_user
+from tests.webapp.test_cards import approve, sign_url
+from tests.webapp.test_review import client_for, submitted
+from tests.webapp.test_write import GOOD_NOTE, publish_lesson
+from webapp.extensions import db
+from webapp.models import Group, Role, User
+from webapp.names import REORDERED_MESSAGE, clean_name
+
+RLO, LRM, ZWSP, ZWNJ, BOM = "\u202e", "\u200e", "\u200b", "\u200c", "\ufeff"
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        (f"{RLO}animA", "animA"),
+        (f"Fatima{ZWSP}{BOM}", "Fatima"),
+        (f"{LRM}أمينة{LRM} Yusuf", "أمينة Yusuf"),
+        ("Ami\tna\n  Y\u2028", "Ami na Y"),
+        ("a\u030angström", "ångström"),  # one composed å, as a search would type it
+        (f"علی{ZWNJ}رضا", f"علی{ZWNJ}رضا"),  # Persian writes the non-joiner inside names
+        (f"Ami{ZWNJ}na", "Amina"),  # where it joins nothing, it only makes a look-alike
+    ],
+)
+def test_a_name_keeps_only_its_visible_text(typed, stored):
+    assert clean_name(typed) == stored
+
+
+def register(client, name):
+    make_group(join_code="SOLGARDEN")
+    data = {
+        "join_code": "SOLGARDEN",
+        "display_name": name,
+        "email": "fatima@exempel.se",
+        "l1": "ar",
+        "password": "mitt-långa-lösenord",
+        "confirm": "mitt-långa-lösenord",
+        "csrf_token": csrf_token(client, "/registrera"),
+    }
+    return client.post("/registrera", data=data)
+
+
+def test_a_name_with_a_direction_override_is_refused_and_shown_as_it_would_be_stored(client):
+    response = register(client, f"{RLO}amitaF")
+    html = response.get_data(as_text=True)
+    assert REORDERED_MESSAGE in html
+    assert 'value="amitaF"' in html and RLO not in html
+    assert db.session.scalar(select(func.count()).select_from(User)) == 0
+
+
+def test_invisible_characters_in_a_name_are_dropped_without_a_word(client):
+    assert register(client, f"{ZWSP}Fatima{LRM}").status_code == 302
+    assert db.session.scalar(select(User.display_name)) == "Fatima"
+
+
+def test_the_profile_refuses_an_override_and_keeps_the_old_name(client):
+    user = make_user(name="Amina")
+    log_in(client, user)
+    response = client.post(
+        "/konto/profil",
+        data={
+            "profil-display_name": f"Amina{RLO} Y",
+            "profil-l1": "ar",
+            "csrf_token": csrf_token(client, "/konto"),
+        },
+    )
+    assert response.status_code == 400 and REORDERED_MESSAGE in response.get_data(as_text=True)
+    db.session.refresh(user)
+    assert user.display_name == "Amina"
+
+
+def test_a_group_name_with_an_override_is_refused(client):
+    log_in(client, make_user(Role.TEACHER))
+    token = csrf_token(client, "/larare/grupper")
+    response = client.post("/larare/grupper", data={"name": f"Hem{RLO}tjänst", "csrf_token": token})
+    assert response.status_code == 400 and REORDERED_MESSAGE in response.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(Group)) == 0
+
+
+def store_raw(user: User, name: str) -> None:
+    """A name stored before the rule (or by hand): written past the services."""
+    db.session.execute(update(User).where(User.id == user.id).values(display_name=name))
+    db.session.commit()
+
+
+def test_teacher_pages_isolate_names_and_drop_stored_overrides(app):
+    lesson = publish_lesson()
+    group = make_group("Solgården")
+    teacher = make_user(Role.TEACHER, group, name="Sköterska Sara")
+    spoofer = make_user(Role.TRAINEE, group, name="x")
+    store_raw(spoofer, f"Ali{RLO} – nekcalB")
+    arabic = make_user(Role.TRAINEE, group, name="أمينة")
+    submitted(spoofer, lesson, GOOD_NOTE)
+    approve(app, teacher, arabic, lesson)
+    client = client_for(app, teacher)
+    pages = {
+        "/larare/grupper": ["Ali – nekcalB", "أمينة"],
+        "/larare/granska/": ["Ali – nekcalB"],
+        "/kompetenskort/signera": ["أمينة"],
+        sign_url(arabic): ["أمينة"],
+    }
+    for url, names in pages.items():
+        html = client.get(url).get_data(as_text=True)
+        assert RLO not in html, url
+        for shown in names:
+            assert f"<bdi>{shown}</bdi>" in html, (url, shown)
