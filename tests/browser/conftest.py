@@ -127,6 +127,14 @@ class AccessiblePage:
             f"{self.page.url} is {width} px wide at a {viewport} px viewport: {culprits}"
         )
 
+    def log_out(self) -> None:
+        """Log out through the menu and wait for the start page: a trainee's phone first looks
+        for drill answers not yet sent, so the page changes a moment after the click."""
+        with self.page.expect_navigation():
+            self.menu("Logga ut").click()
+        self.page.get_by_text("Du är utloggad.").wait_for()
+        self.check_accessibility()
+
     def menu(self, name: str):
         """A link or button in the site header's menu, opening "Meny" first when it is folded
         (on a phone only the day's main links stay in the header row)."""

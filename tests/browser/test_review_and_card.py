@@ -25,11 +25,6 @@ pytestmark = pytest.mark.browser
 REVISED = FIXED + " Rapporterat till sjuksköterskan kl. 08.30."
 
 
-def log_out(page):
-    page.menu("Logga ut").click()
-    page.check_accessibility()
-
-
 def open_note_to_review(page, trainee_name):
     p = page.page
     page.menu("Granska").click()
@@ -75,7 +70,7 @@ def test_note_is_returned_approved_and_the_signed_card_verifies(page):
     assert (
         "1 anteckning, 1 version." in p.content() and "Amina" not in p.locator("main").inner_text()
     )
-    log_out(page)
+    page.log_out()
 
     # The trainee sees the verdict, the comment and the scores, and resubmits.
     page.log_in(trainee)
@@ -90,7 +85,7 @@ def test_note_is_returned_approved_and_the_signed_card_verifies(page):
     p.get_by_role("button", name="Lämna in").click()
     page.check_accessibility()
     assert "Version 2 av 2" in p.content()
-    log_out(page)
+    page.log_out()
 
     # The teacher approves version 2; the trainee's drills are done (see the docstring).
     page.log_in(teacher)
@@ -115,7 +110,7 @@ def test_note_is_returned_approved_and_the_signed_card_verifies(page):
         "Signaturen är sparad" in p.content()
         and "Klart" in p.locator(".competence-card").inner_text()
     )
-    log_out(page)
+    page.log_out()
 
     # The trainee's card: complete, printable card-sized, with the QR code of the verify page.
     page.log_in(trainee)
@@ -136,7 +131,7 @@ def test_note_is_returned_approved_and_the_signed_card_verifies(page):
     assert re.search(rb"/MediaBox \[0 0 298\.\d* 420", pdf)  # one A6 page (105 × 148 mm)
 
     # Anyone who scans the code sees that the card is genuine.
-    log_out(page)
+    page.log_out()
     p.goto(url)
     page.check_accessibility()
     result = p.locator("main").inner_text()

@@ -83,8 +83,7 @@ def test_trainee_writes_fixes_and_resubmits_a_note(page):
 
     # Logging out clears the drafts this site kept in the browser (a shared phone).
     p.evaluate("localStorage.setItem('ordvard:utkast:prov', 'x')")
-    page.menu("Logga ut").click()
-    page.check_accessibility()
+    page.log_out()
     assert p.evaluate("Object.keys(localStorage).filter(k => k.startsWith('ordvard:'))") == []
 
 
