@@ -138,6 +138,10 @@ def _check(sentence: list[Tok], i: int, p: int, entry: dict) -> Hit | None:
         return None  # väntade för länge: för is "too"
     if after.norm in entry.get("unless_next", ()):
         return None
+    if prep.norm == "om" and after.norm in words("definite_times"):
+        return None  # orolig om natten: om with a definite time is "at", not a preposition error
+    if prep.norm == "av" and after.norm == "sig":
+        return None  # rädd av sig: "by nature", a fixed phrase of its own
     if entry.get("unless_person") and _person_follows(sentence, p + 1):
         return None
     if entry.get("next_endings") and not after.norm.endswith(tuple(entry["next_endings"])):

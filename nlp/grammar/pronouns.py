@@ -213,6 +213,7 @@ def _ends_object(tok: Tok) -> bool:
         tok.upos == "NOUN"
         and tok.feats.get("Number") == "Sing"
         and (tok.feats.get("Definite") == "Ind")
+        and not tok.norm.endswith(("ande", "ende"))  # de boende, de studerande: plural too
     )
 
 
@@ -284,7 +285,12 @@ def _after_infinitive(sentence: list[Tok], v: int) -> bool:
     if v < 1 or verb.feats.get("VerbForm") != "Inf" or verb.norm in ("vara", "bli", "heta"):
         return False
     governors = words("infinitive_governors") | {"att"}
-    return any(sentence[k].norm in governors for k in range(max(0, v - 3), v))
+    for k in range(v - 1, max(-1, v - 4), -1):
+        if is_punct(sentence[k]):
+            return False  # behöver vila, sa hon: the comma ends the infinitive's clause
+        if sentence[k].norm in governors:
+            return True
+    return False
 
 
 def _after_inverted_subject(sentence: list[Tok], p: int) -> bool:

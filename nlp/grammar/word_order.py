@@ -189,6 +189,8 @@ def _v2(sentence: list[Tok]) -> Hit | None:
         return None
     for k in range(start, min(len(sentence), start + MAX_FRONTED)):
         tok = sentence[k]
+        if tok.norm in words("straight_order_adverbs"):
+            return None  # I dag kanske hon orkar: kanske lets the subject come first
         end = subject_end(sentence, k)
         if end is None and tok.norm == "det" and sentence[k - 1].upos in NP_ENDS:
             end = k + 1  # I natt det regnade: the formal subject after a time phrase
