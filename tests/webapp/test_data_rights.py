@@ -13,10 +13,12 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import csrf_token
-from tests.factories import PASSWORD, log_in, make_group, make_user
+from tests.factories import PASSWORD, log_in, make_group, make_reviewer, make_user
+from tests.webapp.drill_content import load_lesson
 from tests.webapp.test_cards import master_words, post_signature
 from tests.webapp.test_review import client_for, review_post, submitted
 from tests.webapp.test_write import publish_lesson
+from webapp.content_review.service import review_lesson, review_translation
 from webapp.extensions import db
 from webapp.models import (
     AuditEvent,
@@ -29,6 +31,7 @@ from webapp.models import (
     NoteVersion,
     ReviewLog,
     Role,
+    Term,
     User,
 )
 from webapp.models.time import utcnow
@@ -142,6 +145,7 @@ def test_trainee_downloads_exactly_their_own_data(app, group, lesson, teacher):
     assert sorted(files) == [
         "LASMIG.txt",
         "anteckningar.json",
+        "granskningar.json",
         "grupper.json",
         "kompetenskort.json",
         "logg.json",
@@ -169,6 +173,54 @@ def test_trainee_downloads_exactly_their_own_data(app, group, lesson, teacher):
     assert fatima.password_hash not in json.dumps(files)
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "data_exported"))
     assert (event.actor_id, event.subject_user_id) == (fatima.id, fatima.id)
+
+
+def test_a_reviewers_export_holds_the_content_decisions_they_made(app, group):
+    lesson = load_lesson()
+    cuff, other = db.session.scalars(
+        select(Term).where(Term.record["translations"]["ar"].isnot(None)).order_by(Term.id).limit(2)
+    )
+    reviewer = make_reviewer(make_user(Role.TEACHER, group, name="Granskare Gul"), "ar", "care")
+    colleague = make_reviewer(make_user(Role.TEACHER, group), "ar")
+    arabic = cuff.record["translations"]["ar"]["text"]
+    review_translation(
+        reviewer, cuff.id, "ar", "needs_change", "Skriv ordet för armmanschett.", arabic
+    )
+    review_translation(
+        colleague,
+        other.id,
+        "ar",
+        "reviewed",
+        "Kollegans kommentar",
+        other.record["translations"]["ar"]["text"],
+    )
+    review_lesson(reviewer, lesson.slug, lesson.version, "reviewed", "Stämmer med rutinen.")
+
+    files = export(client_for(app, reviewer), "/konto/mina-uppgifter")
+    decisions = files["granskningar.json"]
+    assert decisions["översättningar"] == [
+        {
+            "ord": cuff.lemma,
+            "språk": "ar",
+            "beslut": "needs_change",
+            "granskad_text": arabic,
+            "kommentar": "Skriv ordet för armmanschett.",
+            "tid": decisions["översättningar"][0]["tid"],
+        }
+    ]
+    [signed] = decisions["lektioner"]
+    assert (signed["lektion"], signed["version"], signed["beslut"], signed["kommentar"]) == (
+        lesson.slug,
+        lesson.version,
+        "reviewed",
+        "Stämmer med rutinen.",
+    )
+    assert [(d["händelse"], d["beslut"]) for d in decisions["historik"]] == [
+        ("Översättning granskad", "needs_change"),
+        ("Lektion granskad", "reviewed"),
+    ]
+    assert "Kollegans kommentar" not in json.dumps(files, ensure_ascii=False)
+    assert "granskningar.json" in files["LASMIG.txt"]
 
 
 def test_admin_downloads_any_users_data(app, group, lesson, teacher):

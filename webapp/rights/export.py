@@ -23,6 +23,7 @@ from webapp.models import (
     CompetenceCard,
     Group,
     Lesson,
+    LessonReview,
     Membership,
     Note,
     NoteDraft,
@@ -30,6 +31,7 @@ from webapp.models import (
     ReviewComment,
     ReviewLog,
     Term,
+    TranslationReview,
     User,
 )
 
@@ -46,6 +48,10 @@ anteckningar.json       dina anteckningar, varje version med textgranskningens s
 utkast.json             utkast som inte är inlämnade
 ordkort.json            dina ordkort i övningarna och varje svar du har gett
 kompetenskort.json      dina kompetenskort och vem som signerade dem
+granskningar.json       dina beslut som granskare av innehåll: översättningar och lektioner
+                        du har godkänt eller skickat tillbaka, med kommentarer (de beslut
+                        som gäller nu), och när du har fattat varje beslut (historik);
+                        tom om du inte granskar innehåll
 logg.json               händelser i loggen som gäller ditt konto (till exempel byte av lösenord)
 
 Lösenordet finns inte med: det sparas bara i en form som inte går att läsa.
@@ -263,6 +269,92 @@ def competence_cards(user: User) -> list[dict]:
     ]
 
 
+def _lemmas(ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(db.session.execute(select(Term.id, Term.lemma).where(Term.id.in_(ids))).all())
+
+
+def _slugs(ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(db.session.execute(select(Lesson.id, Lesson.slug).where(Lesson.id.in_(ids))).all())
+
+
+def content_reviews(user: User) -> dict:
+    """The user's decisions as a content reviewer: those that still stand (with the text they
+    judged and their comment) and, from the audit trail, every decision they made — a
+    standing decision is deleted when the content changes, its audit row stays."""
+    translations = list(
+        db.session.scalars(
+            select(TranslationReview)
+            .where(TranslationReview.reviewer_id == user.id)
+            .order_by(TranslationReview.reviewed_at)
+        )
+    )
+    lesson_reviews = list(
+        db.session.scalars(
+            select(LessonReview)
+            .where(LessonReview.reviewer_id == user.id)
+            .order_by(LessonReview.reviewed_at)
+        )
+    )
+    history = list(
+        db.session.scalars(
+            select(AuditEvent)
+            .where(
+                AuditEvent.actor_id == user.id,
+                AuditEvent.action.in_(("translation_reviewed", "lesson_reviewed")),
+            )
+            .order_by(AuditEvent.id)
+        )
+    )
+    term_ids = {r.term_id for r in translations} | {e.details.get("term_id") for e in history}
+    lesson_ids = {r.lesson_id for r in lesson_reviews} | {
+        e.details.get("lesson_id") for e in history
+    }
+    lemmas, slugs = _lemmas(term_ids - {None}), _slugs(lesson_ids - {None})
+    return {
+        "översättningar": [
+            {
+                "ord": lemmas.get(r.term_id),
+                "språk": r.lang,
+                "beslut": r.status,
+                "granskad_text": r.text,
+                "kommentar": r.comment,
+                "tid": _time(r.reviewed_at),
+            }
+            for r in translations
+        ],
+        "lektioner": [
+            {
+                "lektion": slugs.get(r.lesson_id),
+                "version": r.version,
+                "beslut": r.status,
+                "kommentar": r.comment,
+                "tid": _time(r.reviewed_at),
+            }
+            for r in lesson_reviews
+        ],
+        "historik": [
+            {
+                "tid": _time(e.occurred_at),
+                "händelse": ACTIONS[e.action],
+                **(
+                    {"ord": lemmas.get(e.details.get("term_id")), "språk": e.details.get("lang")}
+                    if e.action == "translation_reviewed"
+                    else {
+                        "lektion": slugs.get(e.details.get("lesson_id")),
+                        "version": e.details.get("version"),
+                    }
+                ),
+                "beslut": e.details.get("decision"),
+            }
+            for e in history
+        ],
+    }
+
+
 def audit_events(user: User) -> list[dict]:
     events = db.session.scalars(
         select(AuditEvent).where(AuditEvent.subject_user_id == user.id).order_by(AuditEvent.id)
@@ -286,6 +378,7 @@ def export_zip(user: User) -> bytes:
         "utkast.json": drafts(user),
         "ordkort.json": drill_cards(user),
         "kompetenskort.json": competence_cards(user),
+        "granskningar.json": content_reviews(user),
         "logg.json": audit_events(user),
     }
     buffer = io.BytesIO()
