@@ -39,8 +39,11 @@ def find(sentence: list[Tok]) -> list[Hit]:
     hits = []
     starts = [0] + [i + 1 for i, tok in enumerate(sentence) if tok.norm in ("och", "men")]
     for start in starts:
-        if start and sentence[start].norm not in words("fronting_adverbs"):
-            continue  # after och/men only an adverb: och nu hon klagar (från och med den …)
+        if start and not (
+            sentence[start].norm in words("fronting_adverbs") or _time_phrase(sentence, start)
+        ):
+            continue  # after och/men only an adverb or a time: och nu hon klagar, men på
+            # kvällen hon var
         v2 = _v2(sentence[start:]) if len(sentence) - start > 2 else None
         if v2:
             hits.append(v2._replace(start=v2.start + start, end=v2.end + start))
@@ -147,6 +150,17 @@ def _later_inversion(sentence: list[Tok], start: int) -> bool:
     return False
 
 
+def _time_phrase(sentence: list[Tok], k: int) -> bool:
+    """Whether a preposition and a time noun start at ``k`` (*på kvällen*, *efter en
+    stund*): after *och* or *men* it may be fronted like an adverb; not when *och* joins two
+    prepositions (*från och med den månad*)."""
+    if k >= 2 and sentence[k - 2].norm in words("prepositions"):
+        return False
+    return sentence[k].norm in words("fronting_prepositions") and any(
+        tok.norm in words("time_nouns") for tok in sentence[k + 1 : k + 3]
+    )
+
+
 def _comparative(sentence: list[Tok], k: int) -> bool:
     """Whether a comparative (*längre*, *mer*, *bättre*) stands at ``k``."""
     if k >= len(sentence):
@@ -205,7 +219,7 @@ def _v2(sentence: list[Tok]) -> Hit | None:
             if _later_inversion(sentence, end + 1):
                 return None
             if first in words("fronting_determiners") and _later_finite(sentence, end + 1):
-                return None  # Varje gång hon ringer (vi svarar): a clause inside the phrase
+                return _after_subclause(sentence, k)  # Varje gång hon ringer vi kommer
             fronted = " ".join(t.text for t in sentence[:k])
             right = _swap(sentence, k, end)
             return Hit("v2", k, end + 1, right, "v2", {"fronted": fronted, "right": right})
