@@ -99,6 +99,16 @@ def test_text_typed_while_the_connection_is_lost_comes_back_from_the_browser(pag
     p.locator("#sparstatus").get_by_text("Ingen anslutning").wait_for(timeout=15_000)
     p.unroute("**/api/**")
 
+    # A shared phone: the browser is closed without logging out (its session ends), and a
+    # colleague logs in and opens the same exercise. The copy is the first trainee's, not hers.
+    p.context.clear_cookies()
+    page.log_in(make_user(Role.TRAINEE, make_group("Solgården 2")))
+    page.goto(f"/skriva/{LESSON}/{EXERCISE}")
+    assert p.get_by_label("Din anteckning").input_value() == ""
+    assert p.locator(".restore-notice").count() == 0
+    p.context.clear_cookies()  # she too closes the browser; the first trainee is back
+
+    page.log_in(trainee)
     page.goto(f"/skriva/{LESSON}/{EXERCISE}")  # later, with the connection back
     assert p.get_by_label("Din anteckning").input_value().startswith("Blodtryck 130/80 mmHg")
     assert (

@@ -10,7 +10,9 @@
   var reportBox = document.querySelector("[data-report]");
   var token = document.querySelector('meta[name="csrf-token"]').getAttribute("content");
   var lesson = form.dataset.lesson, exercise = form.dataset.exercise;
-  var storageKey = "ordvard:utkast:" + lesson + "/" + exercise;
+  // one copy per account: on a shared phone whose browser was closed without logging out, the
+  // next person's page must not take up (and autosave as theirs) the previous person's text
+  var storageKey = "ordvard:utkast:" + form.dataset.user + ":" + lesson + "/" + exercise;
   var AUTOSAVE_MS = 5000, CHECK_DELAY_MS = 700;
   var dirty = false, saving = false, checkTimer = null, checkSerial = 0;
   var connectionLost = "offlineCopy" in document.documentElement.dataset;  // the device's copy (sw.js)
