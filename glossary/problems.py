@@ -9,6 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def counted(n: int, one: str, many: str) -> str:
+    """``n`` and the words that follow it in the right number, for any message with a count:
+    ``counted(1, "replik", "repliker")`` is ``1 replik``; ``one`` and ``many`` may be whole
+    phrases when more than the noun agrees (``"term är inläst"``, ``"termer är inlästa"``)."""
+    return f"{n} {one if n == 1 else many}"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with one place in a content file.

@@ -19,6 +19,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer
 
+from glossary.problems import counted
+
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SPEAKERS = ("vårdare", "brukare", "patient", "anhörig", "sjuksköterska")
 DRILL_KINDS = ("flashcard", "listen", "choice", "cloze", "gender", "spelling", "word_order")
@@ -217,17 +219,13 @@ def shortfalls(lesson: Draft) -> list[tuple[str, str]]:
     if len(set(lesson.words)) < 12:
         lacks.append(("words", f"{len(set(lesson.words))} ord i ordlistan (minst 12)"))
     if not 4 <= len(lesson.dialogue) <= 10:
-        lines = len(lesson.dialogue)
-        lacks.append(
-            ("dialogue", f"{lines} {'replik' if lines == 1 else 'repliker'} i dialogen (4–10)")
-        )
+        lines = counted(len(lesson.dialogue), "replik", "repliker")
+        lacks.append(("dialogue", f"{lines} i dialogen (4–10)"))
     if not 2 <= len(lesson.goals) <= 5:
         lacks.append(("goals", f"{len(lesson.goals)} lärandemål (2–5)"))
     if not 3 <= len(lesson.competence) <= 6:
-        n = len(lesson.competence)
-        lacks.append(
-            ("competence", f"{n} {'kompetenskriterium' if n == 1 else 'kompetenskriterier'} (3–6)")
-        )
+        criteria = counted(len(lesson.competence), "kompetenskriterium", "kompetenskriterier")
+        lacks.append(("competence", f"{criteria} (3–6)"))
     return lacks
 
 

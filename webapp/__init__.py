@@ -7,6 +7,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from glossary.problems import counted
 from webapp import config as config_module
 from webapp import names
 from webapp.extensions import csrf, db, limiter, login_manager, mail, migrate
@@ -78,6 +79,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.jinja_env.filters["text_direction"] = text_direction
     app.jinja_env.filters["name"] = names.name
     app.jinja_env.filters["plain_name"] = names.plain_name
+    app.jinja_env.globals["counted"] = counted
     input_guard.register(app)
     errors.register(app)
     security.register(app)

@@ -7,6 +7,7 @@ from flask import Flask
 from flask.cli import FlaskGroup
 from flask_migrate import upgrade
 
+from glossary.problems import counted
 from nlp.dictionary import load_index
 from webapp.content import load_bundled_content
 from webapp.demo import DEMO_GROUP_NAME, DEMO_JOIN_CODE, create_demo_accounts
@@ -19,8 +20,8 @@ def load_content_command() -> None:
     counts = load_bundled_content()
     if not counts:
         click.echo("Inget innehåll att läsa in ännu.")
-    for name, count in counts.items():
-        click.echo(f"{name}: {count} poster inlästa")
+    for name, loaded in counts.items():
+        click.echo(f"{name}: {counted(loaded, 'post inläst', 'poster inlästa')}")
 
 
 @click.command("create-demo")
@@ -69,7 +70,8 @@ def purge_notes_command(older_than: str, apply: bool) -> None:
     plan = retention.plan_purge(age)
     cutoff = plan.cutoff.strftime("%Y-%m-%d %H:%M UTC")
     summary = (
-        f"{len(plan.versions)} anteckningsversioner och {plan.drafts} utkast från före {cutoff}"
+        f"{counted(len(plan.versions), 'anteckningsversion', 'anteckningsversioner')} och "
+        f"{plan.drafts} utkast från före {cutoff}"
     )
     if not apply:
         click.echo(f"Provkörning: {summary} skulle raderas. Lägg till --apply för att radera.")

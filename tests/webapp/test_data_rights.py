@@ -402,7 +402,7 @@ def test_purge_notes_dry_run_then_real_run(app, runner, group, lesson, teacher):
 
     dry = runner.invoke(args=["purge-notes", "--older-than", "18m"])
     assert dry.exit_code == 0, dry.output
-    assert "Provkörning: 1 anteckningsversioner och 1 utkast" in dry.output
+    assert "Provkörning: 1 anteckningsversion och 1 utkast" in dry.output
     assert db.session.get(NoteVersion, old_ids[0]).text == FIRST
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "notes_purged")) is None
 

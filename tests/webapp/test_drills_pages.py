@@ -67,7 +67,9 @@ def test_dashboard_says_how_many_words_wait_today(group, client):
     log_in(client, trainee)
     html = client.get("/oversikt").get_data(as_text=True)
     assert "10 nya ord väntar på dig." in html
-    answer_some(trainee, 2, utcnow() - timedelta(minutes=5))
+    answer_some(trainee, 1, utcnow() - timedelta(minutes=5))
+    assert "Du har svarat 1 gång i dag." in client.get("/oversikt").get_data(as_text=True)
+    answer_some(trainee, 1, utcnow() - timedelta(minutes=4))
     html = client.get("/oversikt").get_data(as_text=True)
     assert "Du har svarat 2 gånger i dag." in html
 

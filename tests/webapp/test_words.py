@@ -238,6 +238,13 @@ def test_teacher_exports_csv_and_imports_it_back(app, bank):
     assert "4 termer är inlästa." in page(client, "/ordlista/")
 
 
+def test_one_imported_term_is_said_in_the_singular(app, bank):
+    client, _ = logged_in_client(app, Role.TEACHER)
+    header, first, *_ = client.get("/ordlista/export.csv").data.splitlines(keepends=True)
+    assert upload(client, "termer.csv", header + first).status_code == 302
+    assert "1 term är inläst." in page(client, "/ordlista/")
+
+
 def test_import_with_one_bad_row_writes_nothing_and_names_the_row(app, bank):
     client, _ = logged_in_client(app, Role.TEACHER)
     new = dict(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from glossary.problems import counted
 from webapp.audio import bp, service
 from webapp.words.service import all_spoken_texts
 
@@ -21,9 +22,10 @@ def build_command(limit: int | None) -> None:
     with click.progressbar(texts, label="Gör uttalsklipp", show_pos=True) as bar:
         made = service.build_clips(bar)
     engines = ", ".join(f"{engine}: {made[engine]}" for engine in service.ENGINES)
+    new = counted(sum(made.values()), "nytt klipp", "nya klipp")
     click.echo(
-        f"{sum(made.values())} nya klipp ({engines}); "
-        f"{len(texts) - sum(made.values())} fanns redan av {len(texts)} texter."
+        f"{new} ({engines}); "
+        f"{len(texts) - sum(made.values())} fanns redan av {counted(len(texts), 'text', 'texter')}."
     )
 
 

@@ -6,7 +6,7 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_login import current_user
 from markupsafe import Markup
 
-from glossary.problems import ContentError, Problem
+from glossary.problems import ContentError, Problem, counted
 from lessons.load import MAX_LESSON_BYTES
 from webapp import names
 from webapp.access import teachers
@@ -62,7 +62,7 @@ def _save(form: LessonForm, lesson: Lesson | None, action: str):
     flash(f"Lektionen ”{saved.title}” är sparad (version {saved.version}).", "success")
     if saved.status != "published" and (left := service.left_to_publish(document)):
         flash(
-            f"Utkastet har {left} {'sak' if left == 1 else 'saker'} kvar att göra innan det kan "
+            f"Utkastet har {counted(left, 'sak', 'saker')} kvar att göra innan det kan "
             "publiceras. Välj ”Publicerad” och spara, så visas en lista med länkar.",
             "info",
         )

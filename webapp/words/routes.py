@@ -10,7 +10,7 @@ from werkzeug.routing import BuildError
 
 from glossary.load import load_areas
 from glossary.model import LANGUAGE_NAMES, POS_NAMES
-from glossary.problems import ContentError
+from glossary.problems import ContentError, counted
 from webapp.access import roles_required, teachers
 from webapp.extensions import db
 from webapp.models import Role, Term
@@ -97,12 +97,17 @@ def import_terms():
         except ContentError as exc:
             problems = exc.problems
         else:
-            flash(f"{result.count} termer är inlästa.", "success")
+            flash(f"{counted(result.count, 'term är inläst', 'termer är inlästa')}.", "success")
             if result.unconfirmed_reviews:
+                marked = counted(
+                    result.unconfirmed_reviews,
+                    "översättning var markerad som granskad i filen men sparades som ej granskad:"
+                    " bara en granskare kan granska den",
+                    "översättningar var markerade som granskade i filen men sparades som ej"
+                    " granskade: bara en granskare kan granska dem",
+                )
                 flash(
-                    f"{result.unconfirmed_reviews} översättningar var markerade som granskade i"
-                    " filen men sparades som ej granskade: bara en granskare kan granska dem"
-                    " här i Ordvård.",
+                    f"{marked} här i Ordvård.",
                     "error",
                 )
             return redirect(url_for("words.index"))
