@@ -81,14 +81,19 @@ def _noun_phrases(sentence: list[Tok]) -> list[Hit]:
             continue  # efter 15 min blodsocker 5,8: minutes
         if tok.norm in ("den", "det") and i == 1 and sentence[-1].text == "?":
             continue  # Har det reglerad arbetstid? (det is the subject)
-        phrase = _phrase(sentence, i + 1)
+        pointing = tok.norm in ("den", "det", "de") and _next_norm(sentence, i) in ("här", "där")
+        phrase = _phrase(sentence, i + 1 + pointing)
         if phrase is None:
             continue
         adjectives, noun_at = phrase
-        hit = _check_phrase(sentence, i, rule, adjectives, noun_at)
+        hit = _check_phrase(sentence, i, rule, adjectives, noun_at, pointing)
         if hit:
             hits.append(hit)
     return hits
+
+
+def _next_norm(sentence: list[Tok], i: int) -> str:
+    return sentence[i + 1].norm if i + 1 < len(sentence) else ""
 
 
 def _phrase(sentence: list[Tok], start: int) -> tuple[list[tuple[int, Adjective]], int] | None:
@@ -168,7 +173,13 @@ def _nominal(tok: Tok | None) -> bool:
     return tok is not None and (_is_noun(tok) or _is_adjective(tok, None))
 
 
-def _check_phrase(sentence, i, rule, adjectives, noun_at) -> Hit | None:
+def _nominal_adjective(tok: Tok) -> bool:
+    """Whether ``tok`` is an adjective's -a form (*sjuka*, *gamla*), which names people."""
+    forms = adjective(tok.norm)
+    return forms is not None and tok.norm == forms[2] != forms[0]
+
+
+def _check_phrase(sentence, i, rule, adjectives, noun_at, pointing=False) -> Hit | None:
     """The corrected phrase when determiner, adjectives and noun disagree, else None.
 
     The noun is taken as written (its gender is fixed); the determiner and the adjectives
@@ -177,16 +188,23 @@ def _check_phrase(sentence, i, rule, adjectives, noun_at) -> Hit | None:
     adjective (*den nya rullstol → rullstolen*).
     """
     readings = noun_readings(sentence[noun_at].norm)
-    hits = [_check_reading(sentence, i, rule, adjectives, noun_at, noun) for noun in readings]
+    hits = [
+        _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) for noun in readings
+    ]
     # a homograph (planet: the plane / a planet) is right if one of its readings agrees
     return hits[0] if hits and all(hits) else None
 
 
-def _check_reading(sentence, i, rule, adjectives, noun_at, noun) -> Hit | None:
+def _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) -> Hit | None:
+    """``pointing``: *här* or *där* follows the determiner (*den här stolen*)."""
     noun_tok = sentence[noun_at]
     determiner = sentence[i].norm
-    if rule["noun"] == "def" and not adjectives:
+    if rule["noun"] == "def" and not adjectives and not pointing:
         return None  # den/det/de without an adjective are mostly pronouns (det regnar, den är)
+    if pointing and noun.number != "sing":
+        return None  # den där busen: -en is also a neuter plural (bus), so only gender
+    if rule["number"] == "plur" and _nominal_adjective(noun_tok):
+        return None  # alla sjuka, alla vita: an adjective used as a noun
     right_det, right_noun, key = determiner, noun_tok.text, "np_agreement_gender"
     number = noun.number if noun.number != "?" else rule["number"]
     if rule["number"] == "plur" and noun.number == "sing":
@@ -239,7 +257,10 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun) -> Hit | None:
         return None
     if right_det == determiner and right_noun == noun_tok.text:
         key = "np_agreement_adjective"
-    right = " ".join([match_case(sentence[i].text, right_det), *right_adjectives, right_noun])
+    here = [sentence[i + 1].text] if pointing else []  # den här stolen
+    right = " ".join(
+        [match_case(sentence[i].text, right_det), *here, *right_adjectives, right_noun]
+    )
     values = {
         "noun": noun.lemma,
         "article": ARTICLE_WORD[noun.gender],
