@@ -297,6 +297,10 @@ def test_a_shared_phone_refuses_a_personnummer_at_once_and_keeps_no_unsent_answe
     log_out_with_unsent(page, 1, "Stanna inloggad och skicka senare")
     expect(p.get_by_role("dialog")).to_have_count(0)
     assert len(answers_waiting(p)) == 1
+    expect(p.locator("[data-offline-bar]")).to_contain_text("1 svar väntar")
+    expect(p.get_by_role("button", name="Skicka svaren nu")).to_be_hidden()  # not offline
+    give_up = p.get_by_role("button", name="Jag vet inte")  # the lesser choice looks it
+    assert give_up.evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(255, 255, 255)"
     answer_offline(page, "right")
 
     p.route("**/ova/synka", lambda route: route.abort())  # the server cannot take them now
