@@ -31,6 +31,7 @@ ACTIONS = {
     "email_changed": "E-postadress bytt",
     "logged_out_everywhere": "Utloggad överallt",
     "join_code_renewed": "Ny gruppkod",
+    "group_joined": "Gick med i grupp med gruppkod",
     "member_moved": "Deltagare flyttad till annan grupp",
     "member_removed": "Deltagare borttagen ur grupp",
     "data_exported": "Uppgifter exporterade",

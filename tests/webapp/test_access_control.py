@@ -25,6 +25,7 @@ ACCESS: dict[str, tuple[set[str], dict]] = {
     "auth.login": (EVERYONE, {}),
     "auth.logout": (LOGGED_IN, {}),
     "auth.register": (EVERYONE, {}),
+    "auth.join_group": ({TRAINEE}, {}),
     "auth.forgot_password": (EVERYONE, {}),
     "auth.reset_password": (EVERYONE, {"token": "ogiltig"}),  # a bad link: 400, not refused
     "account.profile": (LOGGED_IN, {}),

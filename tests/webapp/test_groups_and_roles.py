@@ -77,3 +77,39 @@ def test_role_change_without_csrf_token_is_refused(client):
     assert response.status_code == 400
     db.session.refresh(trainee)
     assert trainee.role is Role.TRAINEE
+
+
+def test_a_trainee_with_an_account_joins_another_group_from_its_invitation(client):
+    """The invitation link (or QR poster) of a new workplace, opened by a trainee who is
+    logged in, leads to joining that group, not to a dashboard that forgot the code."""
+    from webapp.models import AuditEvent, Membership
+
+    first, second = make_group("Solgården"), make_group("Björkhagen")
+    trainee = make_user(Role.TRAINEE, first, name="Amina")
+    log_in(client, trainee)
+    response = client.get(f"/registrera?kod={second.join_code.lower()}")
+    assert response.status_code == 302 and "/ga-med?kod=" in response.headers["Location"]
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert f'value="{second.join_code.lower()}"' in page
+
+    token = csrf_token(client, "/ga-med")
+    wrong = client.post("/ga-med", data={"csrf_token": token, "join_code": "FEL-KOD"})
+    assert wrong.status_code == 400
+    assert "Det finns ingen grupp med den koden." in wrong.get_data(as_text=True)
+    assert 'value="FEL-KOD"' in wrong.get_data(as_text=True)  # what was typed stays
+
+    joined = client.post(
+        "/ga-med", data={"csrf_token": token, "join_code": second.join_code}, follow_redirects=True
+    )
+    html = joined.get_data(as_text=True)
+    assert (
+        "Du är nu med i Björkhagen." in html
+        and "<bdi>Solgården</bdi>, <bdi>Björkhagen</bdi>" in html
+    )
+    again = client.post(
+        "/ga-med", data={"csrf_token": token, "join_code": second.join_code}, follow_redirects=True
+    )
+    assert "Du är redan med i Björkhagen." in again.get_data(as_text=True)
+    groups = db.session.query(Membership.group_id).filter_by(user_id=trainee.id).all()
+    assert sorted(g for (g,) in groups) == sorted([first.id, second.id])
+    assert db.session.query(AuditEvent).filter_by(action="group_joined").count() == 1

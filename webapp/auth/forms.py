@@ -87,8 +87,8 @@ class LoginForm(FlaskForm):
     submit = SubmitField("Logga in")
 
 
-class RegisterForm(FlaskForm):
-    join_code = StringField(
+def join_code_field() -> StringField:
+    return StringField(
         "Gruppkod",
         description="Koden får du av din lärare eller handledare.",
         validators=[
@@ -96,6 +96,17 @@ class RegisterForm(FlaskForm):
             Length(max=32, message="Koden är för lång."),
         ],
     )
+
+
+class JoinGroupForm(FlaskForm):
+    """A trainee with an account joins one more group (a new workplace or course)."""
+
+    join_code = join_code_field()
+    submit = SubmitField("Gå med i gruppen")
+
+
+class RegisterForm(FlaskForm):
+    join_code = join_code_field()
     display_name = display_name_field()
     email = email_field()
     l1 = help_language_field()

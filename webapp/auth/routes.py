@@ -1,10 +1,18 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
+from webapp.access import trainee_only
 from webapp.auth import bp, recovery, service
-from webapp.auth.forms import ForgotPasswordForm, LoginForm, NewPasswordForm, RegisterForm
+from webapp.auth.forms import (
+    ForgotPasswordForm,
+    JoinGroupForm,
+    LoginForm,
+    NewPasswordForm,
+    RegisterForm,
+)
 from webapp.auth.login_budget import authenticate, login_budget
 from webapp.extensions import limiter
+from webapp.models import Role
 from webapp.navigation import safe_next_url
 from webapp.outbox import mail_configured
 
@@ -58,7 +66,9 @@ def _registration_valid(form: RegisterForm) -> bool:
 @bp.route("/registrera", methods=["GET", "POST"])
 @limiter.limit("20 per hour", methods=["POST"])
 def register():
-    if current_user.is_authenticated:
+    if current_user.is_authenticated:  # an invitation opened by someone with an account
+        if current_user.role == Role.TRAINEE and request.args.get("kod"):
+            return redirect(url_for("auth.join_group", kod=request.args["kod"]))
         return redirect(url_for("home.dashboard"))
     form = RegisterForm(join_code=request.args.get("kod", ""))
     if form.is_submitted() and _registration_valid(form):
@@ -77,6 +87,26 @@ def register():
             flash("Välkommen till Ordvård! Ditt konto är klart.", "success")
             return redirect(url_for("home.dashboard"))
     return render_template("auth/register.html", form=form)
+
+
+@bp.route("/ga-med", methods=["GET", "POST"])
+@limiter.limit("20 per hour", methods=["POST"])
+@trainee_only
+def join_group():
+    """Join one more group with its code (or the invitation link that carries it)."""
+    form = JoinGroupForm(join_code=request.args.get("kod", ""))
+    if form.validate_on_submit():
+        try:
+            group, joined = service.join_group(current_user, form.join_code.data)
+        except service.RegistrationError as error:
+            form.join_code.errors.append(str(error))
+        else:
+            flash(
+                f"Du är nu med i {group.name}." if joined else f"Du är redan med i {group.name}.",
+                "success" if joined else "info",
+            )
+            return redirect(url_for("home.dashboard"))
+    return render_template("auth/join.html", form=form), 400 if form.errors else 200
 
 
 @bp.route("/glomt-losenord", methods=["GET", "POST"])

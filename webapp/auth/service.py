@@ -31,12 +31,32 @@ def group_by_join_code(code: str) -> Group | None:
     return db.session.scalar(select(Group).where(Group.join_code == normalise_join_code(code)))
 
 
+UNKNOWN_CODE = "Det finns ingen grupp med den koden. Kontrollera koden."
+
+
+def join_group(user: User, join_code: str) -> tuple[Group, bool]:
+    """Make ``user`` a member of the group the code names: (the group, whether they joined now
+    — False when they already were). RegistrationError for an unknown code."""
+    group = group_by_join_code(join_code)
+    if group is None:
+        raise RegistrationError("join_code", UNKNOWN_CODE)
+    member = db.session.scalar(
+        select(Membership).where(Membership.group_id == group.id, Membership.user_id == user.id)
+    )
+    if member is not None:
+        return group, False
+    db.session.add(Membership(user_id=user.id, group_id=group.id))
+    audit.record("group_joined", actor=user, subject=user, group_id=group.id)
+    db.session.commit()
+    return group, True
+
+
 def registration_problems(*, join_code: str, email: str) -> dict[str, str]:
     """What stops a registration apart from the form's own checks: field name → message. The
     registration page shows these together with the form's other errors, all at once."""
     problems = {}
     if join_code.strip() and group_by_join_code(join_code) is None:
-        problems["join_code"] = "Det finns ingen grupp med den koden. Kontrollera koden."
+        problems["join_code"] = UNKNOWN_CODE
     if email.strip() and find_user_by_email(email) is not None:
         problems["email"] = "Det finns redan ett konto med den e-postadressen. Logga in i stället."
     return problems
