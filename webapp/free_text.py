@@ -42,8 +42,13 @@ def refuse_personal_id(*texts: str, field: str = "") -> None:
 def personal_id_fields(value, path: str = "") -> list[str]:
     """The paths (``steps.2.text``) of every string inside ``value`` (parsed JSON, a content
     record's dump) that holds a personnummer."""
+    return _fields_where(value, contains_personal_id, path)
+
+
+def _fields_where(value, holds, path: str = "") -> list[str]:
+    """The paths of every non-empty string inside ``value`` for which ``holds(text)``."""
     if isinstance(value, str):
-        return [path or "text"] if value and contains_personal_id(value) else []
+        return [path or "text"] if value and holds(value) else []
     if isinstance(value, dict):
         items = value.items()
     elif isinstance(value, (list, tuple)):
@@ -53,8 +58,23 @@ def personal_id_fields(value, path: str = "") -> list[str]:
     return [
         found
         for key, item in items
-        for found in personal_id_fields(item, f"{path}.{key}" if path else str(key))
+        for found in _fields_where(item, holds, f"{path}.{key}" if path else str(key))
     ]
+
+
+def refuse_unstorable_in_content(record, source: str) -> None:
+    """Raise ``ContentError`` naming each field of a lesson or term ``record`` that holds NUL
+    or a lone surrogate. An uploaded file is not a form field, so the input guard never sees
+    it, and YAML and JSON escapes (``"\\0"``, ``"\\u0000"``) make them from plain text."""
+    from glossary.problems import ContentError, Problem
+
+    fields = _fields_where(record.model_dump(mode="json"), unstorable)
+    if fields:
+        message = (
+            "texten innehåller ett osynligt styrtecken som inte kan sparas (till exempel "
+            "\\0 eller \\u0000 i filen); ta bort det"
+        )
+        raise ContentError([Problem(source, message, field=field) for field in fields])
 
 
 def refuse_personal_id_in_content(record, source: str) -> None:

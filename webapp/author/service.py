@@ -25,7 +25,7 @@ from lessons.model import Draft, ReviewClaim, shortfalls
 from lessons.model import Lesson as LessonRecord
 from webapp import review_state
 from webapp.extensions import db
-from webapp.free_text import refuse_personal_id_in_content
+from webapp.free_text import refuse_personal_id_in_content, refuse_unstorable_in_content
 from webapp.learn.store import record_of, save_lesson
 from webapp.models import Assignment, Group, Lesson, LessonVersion, Term, User
 from webapp.teach.service import groups_led_by
@@ -123,6 +123,7 @@ def validate(document: dict, *, publish: bool) -> LessonRecord | Draft:
         problems += publish_problems(draft, source) if draft is not None else []
     if problems:
         raise ContentError(problems)
+    refuse_unstorable_in_content(record, source)
     refuse_personal_id_in_content(record, source)
     return record
 
@@ -237,6 +238,7 @@ def import_yaml(data: str | bytes, source_name: str, user: User) -> Imported:
     field) and nothing written. A review the file claims is never taken over: the lesson is
     reviewed only if it already was, with the same content (``webapp.review_state``)."""
     record = parse_lesson(data, source_name, known_terms=known_term_references())
+    refuse_unstorable_in_content(record, source_name)
     refuse_personal_id_in_content(record, source_name)
     existing = db.session.scalar(select(Lesson).where(Lesson.slug == record.id))
     if existing is not None and not may_edit(existing, user):

@@ -19,7 +19,7 @@ from glossary.model import Term as TermRecord
 from glossary.problems import ContentError, Problem
 from webapp import review_state
 from webapp.extensions import db
-from webapp.free_text import refuse_personal_id_in_content
+from webapp.free_text import refuse_personal_id_in_content, refuse_unstorable_in_content
 from webapp.learn.access import visible_to
 from webapp.models import Lesson, LessonTerm, Term, TermEdit, User
 from webapp.words.store import TermConflict, record_of, save_term
@@ -146,6 +146,7 @@ def import_file(filename: str, data: bytes, user: User) -> ImportResult:
     else:
         raise ContentError([Problem(filename, "filen ska vara en .csv- eller .json-fil")])
     for record in records:
+        refuse_unstorable_in_content(record, filename)
         refuse_personal_id_in_content(record, filename)
     unconfirmed = 0
     try:
