@@ -418,3 +418,77 @@ def supine(infinitive: str, past: str = "") -> str | None:
         if _known(form, ALL) and infinitive in lemma_candidates(form):
             return form
     return None
+
+
+def _is_infinitive(word: str) -> bool:
+    """Whether ``word`` is a verb's infinitive: an irregular verb, or its present tense
+    (*duschar*, *stänger*) is known and leads back to it."""
+    if word in yaml_data("irregular_verbs"):
+        return True
+    if not word.endswith("a") or not _known(word, ALL):
+        return False
+    return any(verb_reading(p) == (word, "present") for p in (word + "r", word[:-1] + "er"))
+
+
+def infinitive_of_imperative(word: str) -> str | None:
+    """*ät → äta*, *drick → dricka*: the infinitive an imperative (its stem) belongs to."""
+    if word[-1:] in VOWELS or len(word) < 2:
+        return None
+    for infinitive in (word + "a", word + "ma" if word.endswith("m") else ""):
+        if infinitive and _is_infinitive(infinitive) and _imperative_of(word, infinitive):
+            return infinitive
+    return None
+
+
+def _imperative_of(word: str, infinitive: str) -> bool:
+    """Whether ``word`` is no other word than the imperative of ``infinitive`` (*tas* is a
+    passive, not the imperative of *tassa*)."""
+    return not _known(word, ALL) or infinitive in lemma_candidates(word)
+
+
+def passive_reading(word: str) -> str | None:
+    """The infinitive passive of a present or past passive (*byts → bytas*, *tvättades →
+    tvättas*); None for an infinitive passive (*tvättas*, *ges*) or another word."""
+    if not word.endswith("s") or len(word) < 4:
+        return None
+    base = word[:-1]
+    if _is_infinitive(base):
+        return None  # tvättas, ges: already the infinitive passive
+    reading = verb_reading(base)
+    infinitive = reading[0] if reading else infinitive_of_imperative(base)
+    return infinitive + "s" if infinitive else None
+
+
+def participle_verb(word: str) -> str | None:
+    """The verb of a past participle (*stängd → stänga*, *bäddad → bädda*, *gjord →
+    göra*)."""
+    for verb, forms in yaml_data("irregular_verbs").items():
+        if word in (forms.get("participle") or ()):
+            return verb
+    for infinitive in (word[:-1] + "a", word[:-1]):
+        if word.endswith("d") and _is_infinitive(infinitive):
+            return infinitive
+    return None
+
+
+def finite_forms(word: str) -> tuple[str, str] | None:
+    """(present, past) of ``word`` when it is only an infinitive, no noun (*en dricka*:
+    *drickan*) and no other verb form (*äta → äter, åt*); None otherwise."""
+    if not _is_infinitive(word) or verb_reading(word):
+        return None
+    irregular = yaml_data("irregular_verbs").get(word)
+    if irregular:
+        return irregular["present"][0], irregular["past"][0]
+    if any(_known(word[:-1] + end, ALL) for end in ("an", "or")) or _known(word + "n", ALL):
+        return None
+    stem = word.removesuffix("a")
+    present = next((p for p in (word + "r", stem + "er") if verb_reading(p)), None)
+    past = next(
+        (
+            p
+            for p in (stem + "ade", word + "de", stem + "de", stem + "te")
+            if _known(p, ALL) and word in lemma_candidates(p)
+        ),
+        None,
+    )
+    return (present, past) if present and past else None

@@ -1,79 +1,195 @@
 """Verb forms after a verb that governs them (``verb_form``): an infinitive after a modal or
 infinitive *att* (*han behöver vilar → vila*, *får inte reser sig → resa*, *att stängde →
-att stänga*), a supine after *har/hade* (*jag har skrev → har skrivit*).
+att stänga*, *måste ät → äta*, *ska byts → bytas*), a supine after *har/hade/ha* (*jag har
+skrev → har skrivit*, *har stängd fönstret → stängt*), and a finite verb where a clause
+has only an infinitive (*Hon äta frukost → åt*).
 
-The governed word must be a finite verb form by the tagger and by the lemmatizer (present
-*-r* or past *-de/-te*, or a form of the irregular-verb table); *kan svenska*, *måste på
-toaletten*, *har ont* and passive *-s* forms (*ska bytas*) are left alone. Sentence adverbs
-may stand between (*kan inte gick*).
+The governed word must be a verb form by the lemmatizer (present *-r*, past *-de/-te*, an
+irregular form, an imperative or an *-s* form of a known infinitive). Where it may also be a
+noun (*flyttar*, *får*), the tagger must call it a verb, unless the governor never takes an
+object (*ska*, *måste*, *brukar*). *kan svenska*, *måste på toaletten*, *har ont* and
+infinitive passives (*ska bytas*) are left alone. Adverbs (*kan inte gick*, *ska nu äter*)
+and, after an inverted modal, its pronoun subject (*Sedan ska hon duschar*) may stand
+between.
 """
 
 from __future__ import annotations
 
-from . import Hit, Tok, words
-from .forms import is_irregular, supine, verb_reading
+from . import Hit, Tok, is_punct, words
+from .forms import (
+    adjective,
+    finite_forms,
+    infinitive_of_imperative,
+    is_irregular,
+    noun_form,
+    noun_readings,
+    participle_verb,
+    passive_reading,
+    supine,
+    verb_reading,
+)
 
-MAX_ADVERBS = 2
+MAX_BETWEEN = 2
 # a subject right after the verb means the verb opens a new (inverted) clause
 NEW_SUBJECTS = frozenset({"jag", "du", "han", "hon", "vi", "ni", "de", "det", "man", "den"})
+SUBJECT_PRONOUNS = frozenset({"jag", "du", "han", "hon", "vi", "de"})
+NOT_GOVERNORS = frozenset({"NOUN", "PROPN", "ADP", "ADJ", "NUM"})
+PAST_HINTS = frozenset({"igår", "går", "natt", "morse", "förra"})
 
 
 def find(sentence: list[Tok]) -> list[Hit]:
     hits = []
     for i, tok in enumerate(sentence):
-        if (
-            tok.norm in words("infinitive_governors")
-            and tok.upos in ("AUX", "VERB")
-            or tok.norm == "att"
-            and tok.upos == "PART"
-        ):
-            wanted = "infinitive"
-        elif tok.norm in words("perfect_auxiliaries") and tok.upos in ("AUX", "VERB"):
-            wanted = "supine"
-        else:
+        wanted = _wanted(tok)
+        if wanted is None:
             continue
-        j = i + 1
-        while (
-            j < len(sentence)
-            and j - i <= MAX_ADVERBS
-            and sentence[j].norm in words("sentence_adverbs")
-        ):
-            j += 1
-        if j >= len(sentence):
+        j = _governed(sentence, i)
+        if j is None:
             continue
         hit = _check(sentence, i, j, wanted)
         if hit:
             hits.append(hit)
+    hits += _bare_infinitives(sentence)
     return hits
+
+
+def _wanted(tok: Tok) -> str | None:
+    if tok.norm in words("infinitive_governors") and tok.upos not in NOT_GOVERNORS:
+        return "infinitive"
+    if tok.norm == "att" and tok.upos == "PART":
+        return "infinitive"
+    if tok.norm in words("perfect_auxiliaries") and tok.upos in ("AUX", "VERB"):
+        return "supine"
+    return None
+
+
+def _governed(sentence: list[Tok], i: int) -> int | None:
+    """The index of the verb that ``sentence[i]`` governs: the next word after at most two
+    adverbs, or after the pronoun subject of an inverted modal."""
+    j = i + 1
+    between = 0
+    while j < len(sentence) and between < MAX_BETWEEN:
+        tok = sentence[j]
+        if tok.norm in words("sentence_adverbs") or tok.norm in words("between_adverbs"):
+            j += 1
+            between += 1
+            continue
+        if tok.norm in SUBJECT_PRONOUNS and sentence[i].norm != "att":
+            j += 1  # an inverted modal's subject: Kan hon går, Sedan ska hon duschar
+            between += 1
+            continue
+        break
+    return j if j < len(sentence) else None
 
 
 def _check(sentence: list[Tok], i: int, j: int, wanted: str) -> Hit | None:
     tok = sentence[j]
-    if tok.text[:1].isupper():
-        return None
-    reading = verb_reading(tok.norm)
-    if reading is None:
-        return None
-    if tok.upos not in ("VERB", "AUX") and not is_irregular(tok.norm):
+    if tok.text[:1].isupper() or is_punct(tok):
         return None
     following = sentence[j + 1].norm if j + 1 < len(sentence) else ""
     if following in NEW_SUBJECTS:
         return None  # a new clause begins: Om hon vill kan vi gå ut
+    if tok.norm in ("är", "var") and sentence[i].norm != "att":
+        return None  # Det enda hon vill är att vila: the governor ends a relative clause
     if tok.norm == "var" and following == "och":
         return None  # var och en
     if sentence[i].norm == "att" and tok.norm in words("perfect_auxiliaries") | words("copulas"):
         return None  # att har en samlevnad pågått: a conditional clause, not an infinitive
-    infinitive, form = reading
-    if wanted == "infinitive":
-        right = infinitive
-        key = "verb_form_infinitive"
-    else:
+    if wanted == "supine":
+        return _check_supine(sentence, i, j)
+    right = _infinitive(sentence, i, j)
+    if right is None or right == tok.norm:
+        return None
+    values = {"trigger": sentence[i].text, "right": right}
+    return Hit("verb_form", j, j + 1, right, "verb_form_infinitive", values)
+
+
+def _infinitive(sentence: list[Tok], i: int, j: int) -> str | None:
+    """The infinitive the learner meant at ``j`` after the governor at ``i``, or None."""
+    tok = sentence[j]
+    passive = passive_reading(tok.norm)
+    object_less = sentence[i].norm in words("object_less_governors")
+    if passive and (tok.upos in ("VERB", "AUX") or object_less):
+        return passive  # ska byts → bytas, måste tvättades → tvättas
+    reading = verb_reading(tok.norm)
+    if reading is not None:
+        if tok.upos in ("VERB", "AUX") or is_irregular(tok.norm):
+            return reading[0]
+        if object_less and tok.upos != "PROPN":
+            return reading[0]  # ska flyttar: after ska no noun can follow
+        return None
+    if _imperative_may_follow(sentence, i, j):
+        return infinitive_of_imperative(tok.norm)  # måste ät → äta
+    return None
+
+
+def _imperative_may_follow(sentence: list[Tok], i: int, j: int) -> bool:
+    """An imperative stands for the infinitive only right after its governor (or adverbs),
+    tagged a verb, and when it is no noun (*får mat*, not *mata*) or pronoun (*tänker jag
+    mej*)."""
+    tok = sentence[j]
+    if tok.upos not in ("VERB", "AUX") or tok.norm in words("function_words"):
+        return False
+    skipped = sentence[i + 1 : j]
+    return not noun_readings(tok.norm) and not any(t.norm in SUBJECT_PRONOUNS for t in skipped)
+
+
+def _check_supine(sentence: list[Tok], i: int, j: int) -> Hit | None:
+    tok = sentence[j]
+    reading = verb_reading(tok.norm)
+    if reading is not None:
+        if tok.upos not in ("VERB", "AUX") and not is_irregular(tok.norm):
+            return None
         if tok.norm in words("also_supines"):
             return None
+        infinitive, form = reading
         right = supine(infinitive, tok.norm if form == "past" else "")
-        key = "verb_form_supine"
-        if right is None:
-            return None
-    if right == tok.norm:
+    else:
+        right = _supine_of_participle(sentence, j)
+    if right is None or right == tok.norm:
         return None
-    return Hit("verb_form", j, j + 1, right, key, {"trigger": sentence[i].text, "right": right})
+    values = {"trigger": sentence[i].text, "right": right}
+    return Hit("verb_form", j, j + 1, right, "verb_form_supine", values)
+
+
+def _supine_of_participle(sentence: list[Tok], j: int) -> str | None:
+    """*har stängd fönstret → stängt*: a participle where the supine goes, before its object
+    (a definite noun, a determiner or pronoun) or the sentence's end; before an indefinite
+    noun it is an attribute (*hon har stängd dörr på natten*)."""
+    tok = sentence[j]
+    forms = adjective(tok.norm)
+    if forms is None or tok.norm != forms[0] or not tok.norm.endswith(("d", "en")):
+        return None
+    following = sentence[j + 1] if j + 1 < len(sentence) else None
+    if following is None or not (
+        following.upos in ("DET", "PRON")
+        or following.text in (".", "!")
+        or following.upos == "NOUN"
+        and (noun_form(following.norm) or ("", "", "", ""))[3] == "def"
+    ):
+        return None
+    verb = participle_verb(tok.norm)
+    return supine(verb) if verb else None
+
+
+def _subject(tok: Tok) -> bool:
+    """A pronoun subject or a definite noun (*Brukaren gå till matsalen*)."""
+    if tok.norm in SUBJECT_PRONOUNS:
+        return True
+    reading = noun_form(tok.norm)
+    return tok.upos == "NOUN" and reading is not None and reading.definite == "def"
+
+
+def _bare_infinitives(sentence: list[Tok]) -> list[Hit]:
+    """*Hon äta frukost*: a subject opening the sentence followed by a word that is only an
+    infinitive; the tense is guessed from the sentence's time words."""
+    if len(sentence) < 3 or not _subject(sentence[0]):
+        return []
+    tok = sentence[1]
+    forms = finite_forms(tok.norm)
+    if forms is None or tok.text[:1].isupper():
+        return []
+    past = any(t.norm in PAST_HINTS for t in sentence)
+    right = forms[1] if past else forms[0]
+    values = {"subject": sentence[0].text, "right": right}
+    return [Hit("verb_form", 1, 2, right, "verb_form_finite", values)]

@@ -25,6 +25,13 @@ def verb_forms(text: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Patienten har vaknade flera gånger.", "vaknade", "vaknat"),
         ("Vi har bytte förbandet.", "bytte", "bytt"),
         ("Du ska ringer anhöriga.", "ringer", "ringa"),
+        ("Sedan ska hon duschar i badrummet.", "duschar", "duscha"),
+        ("Han kan själv äter med sked.", "äter", "äta"),
+        ("Hon tänker flyttar till sin dotter.", "flyttar", "flytta"),
+        ("Hon måste ät lite mer.", "ät", "äta"),
+        ("Såret måste tvättades varje dag.", "tvättades", "tvättas"),
+        ("Jag har stängd fönstret.", "stängd", "stängt"),
+        ("Hon äta frukost klockan åtta.", "äta", "äter"),
     ],
 )
 def test_wrong_verb_form_is_marked_with_the_right_form(text, wrong, right):
@@ -42,6 +49,10 @@ def test_wrong_verb_form_is_marked_with_the_right_form(text, wrong, right):
         "Om hon vill kan vi gå ut efter lunchen.",
         "Målet är att var och en ska ha en bostad.",
         "Hon har inte velat äta på två dagar.",
+        "Det enda hon vill är att få vila.",
+        "Hon har stängd dörr på natten.",
+        "Hon fick mat och dryck.",
+        "Vill du ha kaffe?",
     ],
 )
 def test_right_verb_forms_are_silent(text):
