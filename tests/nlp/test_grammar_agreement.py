@@ -91,6 +91,12 @@ def test_a_grammar_finding_has_a_rule_a_span_and_a_plain_swedish_message():
         ("Kläderna var för stor.", "stor", "stora"),
         ("Såret ser röd ut.", "röd", "rött"),
         ("Benen var svullna och varm.", "varm", "varma"),
+        ("Rummet ska vara städad före besöket.", "städad", "städat"),
+        ("Hon kände sig trötta efter promenaden.", "trötta", "trött"),
+        ("Mannen och kvinnan var trött efter resan.", "trött", "trötta"),
+        ("Brukarens händer är fortfarande kall.", "kall", "kalla"),
+        ("Alla fönster i huset var öppen.", "öppen", "öppna"),
+        ("Det var kall ute i dag.", "kall", "kallt"),
     ],
 )
 def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, wrong, right):
@@ -114,6 +120,10 @@ def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, w
         "De verkar snabbt men kortvarigt.",
         "Vänd brukaren var tredje timme.",
         "Såret var rött och sängen var blöt.",
+        "Han och hon var glada över blommorna.",
+        "Hennes ben är svullna.",
+        "Skriker de finns en orsak, fast den många gånger kan vara svår att hitta.",
+        "Det är synd om henne.",
     ],
 )
 def test_agreeing_predicatives_are_silent(text):
