@@ -352,7 +352,7 @@ def test_progress_page_counts_reviewed_translations_per_language_and_area(app, b
     assert "<strong>Persiska:</strong> 0 av 1 granskade (0 %)" in html
     assert "<strong>Tigrinska:</strong> 0 av 0 granskade" in html
     # on a phone the area table stacks, each count labelled with its language
-    assert '<table class="responsive">' in html
+    assert '<table class="responsive counts">' in html
     assert '<td data-label="Arabiska">' in html and '<td data-label="Lektioner">' in html
 
 
