@@ -103,13 +103,13 @@ def test_a_trainee_with_an_account_joins_another_group_from_its_invitation(clien
     )
     html = joined.get_data(as_text=True)
     assert (
-        "Du är nu med i Björkhagen." in html
+        "Du är nu med i <bdi>Björkhagen</bdi>." in html
         and "<bdi>Solgården</bdi>, <bdi>Björkhagen</bdi>" in html
     )
     again = client.post(
         "/ga-med", data={"csrf_token": token, "join_code": second.join_code}, follow_redirects=True
     )
-    assert "Du är redan med i Björkhagen." in again.get_data(as_text=True)
+    assert "Du är redan med i <bdi>Björkhagen</bdi>." in again.get_data(as_text=True)
     groups = db.session.query(Membership.group_id).filter_by(user_id=trainee.id).all()
     assert sorted(g for (g,) in groups) == sorted([first.id, second.id])
     assert db.session.query(AuditEvent).filter_by(action="group_joined").count() == 1

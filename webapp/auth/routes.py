@@ -1,6 +1,8 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
+from markupsafe import Markup
 
+from webapp import names
 from webapp.access import trainee_only
 from webapp.auth import bp, recovery, service
 from webapp.auth.forms import (
@@ -102,7 +104,9 @@ def join_group():
             form.join_code.errors.append(str(error))
         else:
             flash(
-                f"Du är nu med i {group.name}." if joined else f"Du är redan med i {group.name}.",
+                Markup("Du är nu med i {}." if joined else "Du är redan med i {}.").format(
+                    names.name(group.name)
+                ),
                 "success" if joined else "info",
             )
             return redirect(url_for("home.dashboard"))
