@@ -269,6 +269,14 @@ def test_trainee_card_list_says_what_is_left(app, lesson, teacher, trainee):
     assert "✗ Inte klart: öva orden" in html and "✗ Inte klart: en godkänd anteckning" in html
     assert f'lektion={LESSON}">Öva orden<span class="visually-hidden"> i Puls och blodtryck' in html
 
+    note = submitted(trainee, lesson, GOOD_NOTE)  # the note is written: it waits for the teacher
+    html = client_for(app, trainee).get("/kompetenskort").get_data(as_text=True)
+    assert "en godkänd anteckning (din anteckning väntar på att läraren läser den)" in html
+    returned = {"verdict": "revise", "score_0": "1", "score_1": "2", "comment": "Skriv tiden."}
+    assert review_post(client_for(app, teacher), note, returned).status_code == 302
+    html = client_for(app, trainee).get("/kompetenskort").get_data(as_text=True)
+    assert "(läraren har lämnat tillbaka din anteckning: skriv om den och lämna in igen)" in html
+
 
 def test_revoked_card_takes_no_more_signatures(app, lesson, teacher, trainee):
     approve(app, teacher, trainee, lesson)

@@ -123,6 +123,26 @@ def approved_notes(user_ids: list[int], lesson_ids: list[int]) -> set[tuple[int,
     )
 
 
+NOTE_ORDER = (APPROVED, "submitted", "returned")  # the note that says most about the card
+
+
+def note_states(user_id: int, lesson_ids: list[int]) -> dict[int, str]:
+    """lesson → where the trainee's notes for it stand: approved if one is, else submitted
+    (waiting for the teacher) if one is, else returned. One query."""
+    states: dict[int, str] = {}
+    for lesson_id, status in db.session.execute(
+        select(Note.lesson_id, Note.status).where(
+            Note.user_id == user_id, Note.lesson_id.in_(lesson_ids)
+        )
+    ):
+        known = states.get(lesson_id)
+        if status in NOTE_ORDER and (
+            known is None or NOTE_ORDER.index(status) < NOTE_ORDER.index(known)
+        ):
+            states[lesson_id] = status
+    return states
+
+
 def readiness(user_id: int, lesson: Lesson, record: LessonRecord) -> Readiness:
     days = record.drills.mastery_days
     mastered, words = mastered_words([user_id], {lesson.id: days})[user_id, lesson.id]
@@ -278,6 +298,7 @@ class CardSummary:
     complete: bool
     revoked: bool
     readiness: Readiness
+    note: str | None = None  # note_states: approved, submitted (waiting), returned, or none
 
     @property
     def order(self) -> tuple[int, float]:
@@ -299,7 +320,7 @@ def cards_of(trainee: User, lessons: list[Lesson]) -> list[CardSummary]:
     ids = [lesson.id for lesson in lessons]
     days = {lesson.id: records[lesson.id].drills.mastery_days for lesson in lessons}
     mastery = mastered_words([trainee.id], days)
-    approved = approved_notes([trainee.id], ids)
+    notes = note_states(trainee.id, ids)
     cards = {
         card.lesson_id: card
         for card in db.session.scalars(
@@ -314,7 +335,7 @@ def cards_of(trainee: User, lessons: list[Lesson]) -> list[CardSummary]:
         ready = Readiness(
             *mastery[trainee.id, lesson.id],
             record.drills.threshold,
-            (trainee.id, lesson.id) in approved,
+            notes.get(lesson.id) == APPROVED,
             record.drills.mastery_days,
         )
         summaries.append(
@@ -325,6 +346,7 @@ def cards_of(trainee: User, lessons: list[Lesson]) -> list[CardSummary]:
                 bool(card and card.completed_at),
                 bool(card and card.revoked_at),
                 ready,
+                notes.get(lesson.id),
             )
         )
     return sorted(summaries, key=lambda summary: summary.order)
