@@ -90,7 +90,9 @@ def answer_offline(page, how: str) -> tuple[str, dict]:
     )
     heading = p.locator("[data-feedback] h2").inner_text()
     assert heading in (
-        {"✓ Rätt!", "Ditt svar: Bra"} if how == "right" else {"✗ Inte rätt", "Ditt svar: Igen"}
+        {"✓ Rätt!", "Sparat på enheten: Bra"}
+        if how == "right"
+        else {"✗ Inte rätt", "Sparat på enheten: Igen"}
     ), heading
     assert "inte på servern än" in p.locator("[data-feedback]").inner_text()
     page.check_accessibility()

@@ -186,7 +186,7 @@
     var section = el("section", "", "feedback feedback-" + (verdict ? verdict.outcome : "rated"));
     section.setAttribute("data-feedback", "");
     section.setAttribute("aria-labelledby", "aterkoppling");
-    var heading = el("h2", verdict ? "" : "Ditt svar: " + RATINGS[judged.rating]);
+    var heading = el("h2", verdict ? "" : "Sparat på enheten: " + RATINGS[judged.rating]);
     if (verdict) {
       var mark = el("span", HEADINGS[verdict.outcome][0] + " ");
       mark.setAttribute("aria-hidden", "true");
