@@ -320,3 +320,9 @@ def test_adding_a_step_opens_the_page_at_the_new_step(client, teacher):
     )
     assert 'id="steg-4"' in html and "autofocus" in html.split('name="steps-3-text"')[0][-200:]
     assert 'formaction="#steg-3"' in html  # "Flytta upp" on step 4 opens the page at step 3
+
+
+def test_the_lesson_list_names_each_lesson_s_care_area_in_swedish(client, teacher):
+    html = client.get("/larare/lektioner/").get_data(as_text=True)
+    night = html.split("Nattarbete: tillsyn och larm", 1)[1].split("</th>", 1)[0]
+    assert "Anhörigsamtal och nattarbete · B1" in night and "anhorigsamtal-och-natt" not in night

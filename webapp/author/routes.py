@@ -6,6 +6,7 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_login import current_user
 from markupsafe import Markup
 
+from glossary.load import load_areas
 from glossary.problems import ContentError, Problem, counted
 from lessons.load import MAX_LESSON_BYTES
 from webapp import names
@@ -43,6 +44,7 @@ def index():
         rows=service.lessons_for(current_user, status),
         status=status,
         status_names=STATUS_NAMES,
+        area_names=load_areas(),
     )
 
 
