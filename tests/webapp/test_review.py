@@ -78,6 +78,8 @@ def test_queue_shows_own_groups_waiting_notes_oldest_first(app, lesson, group, t
     assert html.index("Amina") < html.index("Bashir")
     assert f"/larare/granska/{early.id}" in html and f"/larare/granska/{late.id}" in html
     assert "Cecilia" not in html  # already approved
+    # on a phone the queue stacks, the lesson and the time each labelled
+    assert '<table class="queue responsive">' in html and '<td data-label="Inlämnad">' in html
     assert "Dawit" not in html  # another teacher's group
 
 
