@@ -24,6 +24,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
+from wtforms.validators import AnyOf
 
 from glossary.load import load_areas
 from glossary.problems import Problem
@@ -119,7 +120,14 @@ class LessonForm(FlaskForm):
         "Kompetenskort", description="3–6 färdigheter som handledaren skriver under, en per rad."
     )
     status = RadioField(
-        "Status", choices=select_choices(STATUSES), default="draft", validate_choice=False
+        "Status",
+        choices=select_choices(STATUSES),
+        default="draft",
+        # a forged value ("archived") would save a lesson nobody can publish or see
+        validators=[
+            AnyOf([value for value, _ in STATUSES], message="Välj Utkast eller Publicerad.")
+        ],
+        validate_choice=False,  # AnyOf says it in Swedish
     )
     shared = BooleanField("Andra lärare i organisationen får ändra lektionen", default=True)
     version = HiddenField()
