@@ -1,8 +1,8 @@
 """Verb forms after a verb that governs them (``verb_form``): an infinitive after a modal or
 infinitive *att* (*han behöver vilar → vila*, *får inte reser sig → resa*, *att stängde →
 att stänga*, *måste ät → äta*, *ska byts → bytas*), a supine after *har/hade/ha* (*jag har
-skrev → har skrivit*, *har stängd fönstret → stängt*), and a finite verb where a clause
-has only an infinitive (*Hon äta frukost → åt*).
+skrev → har skrivit*, *har stängd fönstret → stängt*, *har sova → sovit*), and a finite
+verb where a clause has only an infinitive (*Hon äta frukost → åt*).
 
 The governed word must be a verb form by the lemmatizer (present *-r*, past *-de/-te*, an
 irregular form, an imperative or an *-s* form of a known infinitive). Where it may also be a
@@ -15,6 +15,7 @@ between.
 
 from __future__ import annotations
 
+from ..dictionary import WORD, load_index
 from . import Hit, Tok, is_punct, words
 from .forms import (
     adjective,
@@ -145,11 +146,22 @@ def _check_supine(sentence: list[Tok], i: int, j: int) -> Hit | None:
         infinitive, form = reading
         right = supine(infinitive, tok.norm if form == "past" else "")
     else:
-        right = _supine_of_participle(sentence, j)
+        right = _supine_of_participle(sentence, j) or _supine_of_infinitive(tok)
     if right is None or right == tok.norm:
         return None
     values = {"trigger": sentence[i].text, "right": right}
     return Hit("verb_form", j, j + 1, right, "verb_form_supine", values)
+
+
+def _supine_of_infinitive(tok: Tok) -> str | None:
+    """The supine for an infinitive after *har/hade* (*har sova → sovit*): only when the
+    tagger reads an infinitive and the word has no definite noun form (*har smärta*:
+    *smärtan*, *har vila*) and is not listed as ``verb_nouns`` (*har fika*)."""
+    if tok.feats.get("VerbForm") != "Inf" or tok.upos != "VERB":
+        return None
+    if tok.norm in words("verb_nouns") or load_index().roles(tok.norm + "n") & WORD:
+        return None
+    return supine(tok.norm)
 
 
 def _supine_of_participle(sentence: list[Tok], j: int) -> str | None:
