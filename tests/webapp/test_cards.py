@@ -195,7 +195,7 @@ def test_card_page_has_an_unguessable_code_and_a_qr_code_for_the_verify_page(
     assert len(code) >= 40 and re.fullmatch(r"[A-Za-z0-9_-]+", code)
     page = client_for(app, trainee).get(CARD_URL).get_data(as_text=True)
     assert f'data-url="http://localhost/verifiera/{code}"' in page
-    assert '<svg width="' in page and 'class="segno"' in page and code in page
+    assert '<svg viewBox="0 0 ' in page and 'class="segno"' in page and code in page
 
 
 def verify_page(app, teacher, trainee, lesson):

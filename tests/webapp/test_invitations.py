@@ -57,6 +57,8 @@ def test_groups_page_shows_the_invitation_link_and_poster(client, groups, teache
     text = poster.get_data(as_text=True)
     assert poster.status_code == 200 and "<svg" in text and "SOLGARDEN" in text
     assert "Skanna koden med telefonen" in text
+    # the code scales to the box the page gives it (18rem, 120 mm printed), not 148 px in a corner
+    assert '<svg viewBox="0 0 ' in text and '<svg width="' not in text
 
 
 def test_the_invitation_link_fills_in_the_code(client):
