@@ -22,6 +22,7 @@ from .forms import (
     is_person,
     noun_form,
     noun_readings,
+    plural_definite,
     plural_indefinite,
 )
 from .word_order import fronted_before, subject_end
@@ -94,6 +95,27 @@ def _noun_phrases(sentence: list[Tok]) -> list[Hit]:
 
 def _next_norm(sentence: list[Tok], i: int) -> str:
     return sentence[i + 1].norm if i + 1 < len(sentence) else ""
+
+
+def _relative_after(sentence: list[Tok], noun_at: int) -> bool:
+    """Whether a relative clause may follow the noun (*de bästa förutsättningar … som*)."""
+    return any(tok.norm in ("som", "där", "vilka", "vars") for tok in sentence[noun_at + 1 :])
+
+
+def _superlative(sentence: list[Tok], adjectives) -> bool:
+    """A superlative allows an indefinite plural after *de* (*de bästa förutsättningar*)."""
+    return any(sentence[j].norm.endswith(("sta", "ste")) for j, _ in adjectives)
+
+
+def _formal_subject(sentence: list[Tok], i: int, adjectives) -> bool:
+    """*det*/*den* right after a verb, before an adjective not in its -a form, is the
+    subject, not an article (*I dag är det fint väder*; but *bytte den röda förbandet*);
+    so is *de* after *är*/*var*."""
+    if i == 0 or sentence[i - 1].upos not in ("VERB", "AUX"):
+        return False
+    if sentence[i].norm == "de" and sentence[i - 1].norm in words("finite_copulas"):
+        return True  # är de främmande unga varelser?
+    return all(sentence[j].norm != forms[2] for j, forms in adjectives)
 
 
 def _phrase(sentence: list[Tok], start: int) -> tuple[list[tuple[int, Adjective]], int] | None:
@@ -235,15 +257,35 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) -> Hi
             right_det = "de"  # den gamla skorna
     elif rule["noun"] == "def" and noun.definite == "ind":
         following = sentence[noun_at + 1].norm if noun_at + 1 < len(sentence) else ""
-        if noun.number != "sing" or determiner not in ("den", "det") or following in RELATIVE:
-            return None  # den personliga vård som ges, det nya samhälle man ville ge
-        right_noun = definite_singular(noun.lemma, noun.gender)  # den nya rullstol
+        if following in RELATIVE or (determiner == "de" and _relative_after(sentence, noun_at)):
+            return None  # den personliga vård som ges, de begränsade insatser … som gjorts
+        if _formal_subject(sentence, i, adjectives):
+            return None  # I dag är det fint väder: det is the subject
+        zero_plural = noun.number == "?" and noun.gender == NEUT  # det stora rum
+        if determiner in ("den", "det") and (noun.number == "sing" or zero_plural):
+            right_noun = definite_singular(noun.lemma, noun.gender)  # den nya rullstol
+            right_det = _determiner_for(determiner, noun.gender, "sing")
+            number = "sing"
+        elif (
+            determiner == "de" and noun.number == "plur" and not _superlative(sentence, adjectives)
+        ):
+            right_noun = plural_definite(noun.lemma)  # de nya skor → skorna
+        else:
+            return None
         key = "np_agreement_definite"
         if right_noun is None:
             return None
-        right_det = _determiner_for(determiner, noun.gender, "sing")
     elif rule["noun"] == "ind" and noun.definite == "def":
-        return None  # en stolen: which of the two was meant is unclear
+        if determiner not in words("possessives") | {"sin", "sitt", "sina"}:
+            return None  # en stolen: unclear which was meant; denna veckan, alla patienterna
+        if noun.lemma in words("uncountable_nouns"):
+            return None
+        # min handen → min hand, sina barnen → sina barn: a possessive takes no -en
+        right_noun = noun.lemma if noun.number == "sing" else plural_indefinite(noun.lemma)
+        right_det = _determiner_for(determiner, noun.gender, noun.number)
+        key = "np_agreement_possessive"
+        if right_noun is None:
+            return None
     elif rule["gender"] not in ("any", noun.gender) and number == "sing":
         right_det = _determiner_for(determiner, noun.gender, "sing")
     if right_det is None:

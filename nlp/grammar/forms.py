@@ -152,6 +152,23 @@ def plural_indefinite(lemma: str) -> str | None:
     return None
 
 
+def plural_definite(lemma: str) -> str | None:
+    """The definite plural made from the indefinite (*skor → skorna*, *äpplen → äpplena*,
+    *sår → såren*), when the dictionary knows it."""
+    indefinite = plural_indefinite(lemma) or (lemma if gender(lemma) == NEUT else None)
+    if indefinite is None:
+        return None
+    if indefinite == lemma:
+        options = [lemma + "en", lemma + lemma[-1] + "en"]  # barn → barnen, rum → rummen
+    elif indefinite.endswith("r"):
+        options = [indefinite + "na"]
+    elif indefinite.endswith("n"):
+        options = [indefinite + "a"]
+    else:
+        options = [indefinite + "en", indefinite + "na"]
+    return next((f for f in options if _known(f, ALL)), None)
+
+
 ZERO_PLURAL_ENDINGS = ("are", "ande", "ende", "iker", "er")
 
 

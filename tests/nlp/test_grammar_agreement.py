@@ -29,6 +29,10 @@ def grammar(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Hon letade efter sina väska i rummet.", "sina väska", "sin väska"),
         ("Hon tappade sin glasögon på golvet.", "sin glasögon", "sina glasögon"),
         ("Han har en skavsår på hälen.", "en skavsår", "ett skavsår"),
+        ("Jag har ont i min handen, säger brukaren.", "min handen", "min hand"),
+        ("Jag tvättade hennes håret i duschen.", "hennes håret", "hennes hår"),
+        ("Hon vill inte ha de nya skor.", "de nya skor", "de nya skorna"),
+        ("Vi flyttade henne till det stora rum.", "det stora rum", "det stora rummet"),
     ],
 )
 def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong, right):
@@ -58,6 +62,12 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Han har ett fotstöd på rullstolen och ett skavsår på hälen.",
         "Den gemenskapen har i sin grund en enkel idé.",
         "Jag tog bort de två pinnarna och satte på de tre nya förbanden.",
+        "I dag är det fint väder.",
+        "Alla patienterna fick kaffe.",
+        "Denna veckan har hon sovit bättre.",
+        "Varje barn får de bästa förutsättningar för att växa.",
+        "Är de främmande unga varelser?",
+        "Vi byter de blöta lakan som ligger i sängen.",
     ],
 )
 def test_agreeing_noun_phrases_are_silent(text):
