@@ -19,6 +19,7 @@ PAGES = [
     f"/skriva/{LESSON}/{EXERCISE}",
     f"/skriva/{LESSON}/{EXERCISE}/respons",
     f"/kompetenskort/{LESSON}",
+    f"/ova/paket?lektion={LESSON}",  # the items a phone takes along, with their answers
 ]
 LISTS = ["/lektioner/", "/skriva/", "/kompetenskort"]
 
