@@ -99,12 +99,25 @@ def _opens_own_phrase(sentence: list[Tok], p: int) -> bool:
     rest = " ".join(tok.norm for tok in sentence[p : p + 5])
     if any((rest + " ").startswith(phrase + " ") for phrase in words("adverbial_phrases")):
         return True
+    if sentence[p].norm == "om" and _finite_soon(sentence, p + 1):
+        return True  # inte säker om någon har ringt: om is "whether"
     end = subject_end(sentence, p + 1)
     if end is None:
         return False
     while end < len(sentence) and sentence[end].norm in words("sentence_adverbs"):
         end += 1
     return end < len(sentence) and is_finite(sentence[end], True)
+
+
+def _finite_soon(sentence: list[Tok], k: int) -> bool:
+    """Whether a finite verb comes within four words from ``k``, before the clause or a
+    prepositional phrase (*tack om hjälpen i går*) starts."""
+    for tok in sentence[k : k + 4]:
+        if tok.norm in CLAUSE_ENDS or is_punct(tok) or tok.norm in words("prepositions"):
+            return False
+        if is_finite(tok):
+            return True
+    return False
 
 
 def _in_adverbial(sentence: list[Tok], i: int) -> bool:
