@@ -12,12 +12,19 @@ Flagged, with the joined form as the suggestion:
   ``data/particle_compounds.txt``), a compound adjective (*smärt fri*), a verb stem where no
   imperative can stand (*med glid lakan*), an abbreviation before its noun (*KAD påsen* →
   *KAD-påsen*), and a linking *s* written on its own (*kväll s mat*);
+- an adjective's base form before a definite noun with no determiner, when the joined word
+  is in the dictionary (*med rak apparaten*, *Social sekreteraren ringde*): the phrase would
+  need *den raka apparaten*; a measure word before a dictionary compound where no number or
+  article makes it a measure (*sina glas ögon*);
 - three or more parts as one finding (*fall risk bedömning*, *sjuk hus säng*).
 
 Never: words that normally start or end a phrase (articles, pronouns, prepositions,
 numerals, quantities, *vänster*, *höger*; ``data/phrase_words.txt``, ``data/phrase_ends.txt``),
 verb forms and the participles of short note lines (*Prov taget*), adjective-looking first
-words (*palliativ vård*), an imperative opening an instruction (*Hjälp brukaren*), a particle
+words (*palliativ vård*), an imperative opening an instruction or following its *och* (*Hjälp
+brukaren*, *Mät stomin och klipp hålet*), the verb after a clause's subject pronoun (*när jag rör
+benet*), two time words (*på torsdag eftermiddag*), abbreviations for people (*gav SSK
+rapporten*), a definite or counted first word (*gör håret fint*, *många gånger hjärtat*), a particle
 and its object after a verb (*tittade på klädningen*), time adverbials and measure genitives
 (*i dag vårdas*, *samma dag läkaren*, *en dags arbete*, *ett lands standard*), colours that
 never inflect (*orange tröja*), and an adjective before its noun when the joined word is rare
@@ -42,6 +49,7 @@ from .resources import endings, message, word_list
 from .vocabulary import accepted_compounds
 
 MIN_PART = 2
+COORDINATORS = frozenset({"och", "eller", "sedan", "sen"})
 ARTICLE_GENDERS = {"en": "en", "någon": "en", "ingen": "en", "ett": "ett", "något": "ett"}
 MIN_HEAD_ZIPF = 2.5  # a rarer last part after a genitive is more likely prose than a split
 MIN_ADJECTIVE_COMPOUND_ZIPF = 2.0  # rarer: an adjective first word is read as a phrase
@@ -66,8 +74,13 @@ def joined_form(
     form, an adjective-looking first word (*palliativ vård*), a time word after *i* (*i dag
     vårdas*) or a time genitive after an article or number (*en dags arbete*).
     """
-    if _time_phrase(first, previous) or first in word_list("measure_words"):
+    if _time_phrase(first, second, previous):
         return None
+    if first in word_list("measure_words"):
+        return _measure_compound(first, second, previous)
+    adjective_compound = _adjective_before_definite(first, second, previous, accepted)
+    if adjective_compound:
+        return adjective_compound
     phrase_words = word_list("phrase_words")
     if first in phrase_words:
         return _particle_compound(first, second, previous)
@@ -126,14 +139,20 @@ def joined_form(
         # ... unless it is a compound form before a definite noun (kateter påsen, öron
         # droppen), where two noun phrases cannot stand side by side
         # (a weak adjective or definite plural ending in -a/-e is a phrase: övriga barnen)
+        # (nor a definite first word or a counted plural: håret fint, många gånger hjärtat)
         relax = not first.endswith(("a", "e")) and _definite(second)
+        if _definite(first) or previous in word_list("quantity_words"):
+            return None
         return first + second if relax and _valid_split(first, second) else None
     return first + second
 
 
-def _time_phrase(first: str, previous: str) -> bool:
-    """*i dag*, *i natt* (an adverbial) or *en dags*, *två års* (a measure genitive)."""
+def _time_phrase(first: str, second: str, previous: str) -> bool:
+    """*i dag*, *i natt* (an adverbial), *en dags*, *två års* (a measure genitive) or two time
+    words (*på torsdag eftermiddag*, *måndag morgon*)."""
     time_words = word_list("time_words")
+    if first in time_words and (second in time_words or _lemma(second) in time_words):
+        return True
     if previous in word_list("time_openers") and (first in time_words or first[:-1] in time_words):
         return True  # i dag, i natt, i onsdags kväll, samma dag, varje kväll
     return (
@@ -141,6 +160,49 @@ def _time_phrase(first: str, previous: str) -> bool:
         and first[:-1] in time_words
         and (previous.isdigit() or previous in word_list("quantity_words"))
     )
+
+
+def _measure_compound(first: str, second: str, previous: str) -> str | None:
+    """A measure word before its substance is a phrase (*ett glas mjölk*, *två koppar te*);
+    without a number or article before it, a dictionary compound is one (*sina glas ögon*)."""
+    if previous.isdigit() or previous in word_list("quantity_words") or not previous:
+        return None
+    joined = first + second
+    return joined if load_index().roles(joined) & WORD else None
+
+
+def _adjective_before_definite(
+    first: str, second: str, previous: str, accepted: frozenset[str]
+) -> str | None:
+    """An adjective's base form before a definite noun with no determiner (*med rak
+    apparaten*, *Social sekreteraren ringde*): Swedish says *den raka apparaten*, so the two
+    are one word when the dictionary or the glossary has it. After a determiner, a verb or an
+    adverb (*blev sjuk dagen efter*), or before a time noun, they are left alone."""
+    if (
+        previous
+        and previous in word_list("phrase_words")
+        and previous not in word_list("prepositions")
+    ):
+        return None
+    index = load_index()
+    if not index.roles(first) & ADJECTIVE or _lemma(first) != first or len(first) < 3:
+        return None
+    if not (_definite(second) and index.roles(second) & NOUN):
+        return None
+    if _lemma(second) in word_list("time_words") or second in word_list("phrase_ends"):
+        return None
+    joined = first + second
+    return joined if joined in accepted or index.roles(joined) & WORD else None
+
+
+def _determiner(word: str) -> bool:
+    """An article, pronoun or number that opens a noun phrase (not a preposition)."""
+    return word in word_list("noun_phrase_openers") and word not in word_list("prepositions")
+
+
+def _lemma(word: str) -> str:
+    """The most likely lemma of ``word`` (the word itself when unknown)."""
+    return (lemma_candidates(word)[:1] or (word,))[0]
 
 
 def _particle_compound(first: str, second: str, previous: str) -> str | None:
@@ -235,6 +297,8 @@ def _verb_stem_in_noun_phrase(first: str, second: str, previous: str) -> bool:
     determiner (*med glid lakan*) or after a finite verb (*följde vänd schemat*)."""
     if first + "a" not in lemma_candidates(first) or not previous:
         return False
+    if load_index().roles(first) & ADJECTIVE and _determiner(previous):
+        return False  # en tunn tråd: an adjective that is also a verb stem (tunna)
     if second.endswith(endings("adjective_suffixes")):
         return False  # i sin grund kapitalistisk
     opens = previous in word_list("noun_phrase_openers") or _verb_form(previous)
@@ -278,7 +342,10 @@ def find_split_compounds(doc: Doc) -> Doc:
     accepted, text, words = accepted_compounds(doc._.terms, doc._.lexicon), doc._.text, doc._.words
     reflexives = word_list("reflexive_pronouns")
     flagged: list[tuple[int, int, str]] = []  # (first word, last word, joined form)
+    instruction = False  # the sentence opens with an imperative (Mät stomin … och klipp hålet)
     for k, (a, b) in enumerate(itertools.pairwise(words)):
+        if a.sent_start:
+            instruction = _imperative(a.norm)
         if not _adjacent(text, a, b) or not a.norm.isalpha():
             continue
         after = words[k + 2] if k + 2 < len(words) else None
@@ -292,9 +359,13 @@ def find_split_compounds(doc: Doc) -> Doc:
         previous = ""
         if k > 0 and not a.sent_start and words[k - 1].norm.isalnum():
             previous = words[k - 1].norm
-        # a sentence start may be an imperative (Skjut rullstolen) unless a finite verb
-        # follows the pair (Dusch rutinen fungerar)
-        imperative = a.sent_start and not (after is not None and _finite_verb(after))
+        if previous in word_list("subject_pronouns") and _opens_clause(words, k - 1):
+            continue  # när jag rör benet: the word after a clause's subject is its verb
+        # a sentence start may be an imperative (Skjut rullstolen), and so may the word after
+        # och in an instruction (Mät stomin och klipp hålet), unless a finite verb follows the
+        # pair (Dusch rutinen fungerar)
+        opens = a.sent_start or (instruction and previous in COORDINATORS)
+        imperative = opens and not (after is not None and _finite_verb(after))
         joined = joined_form(a.norm, b.norm, accepted, imperative, previous)
         if joined:
             flagged.append((k, k + 1, a.text[:1] + joined[1:]))
@@ -305,6 +376,18 @@ def find_split_compounds(doc: Doc) -> Doc:
         note = message("split_compound", split=text[start:end], joined=joined)
         add_finding(doc, "split_compound", start, end, (joined,), note)
     return doc
+
+
+def _opens_clause(words, k: int) -> bool:
+    """Whether the word at ``k`` begins a clause: a sentence start or after a subjunction."""
+    return words[k].sent_start or words[k - 1].norm in word_list("clause_openers")
+
+
+def _imperative(word: str) -> bool:
+    """A verb stem that may open an instruction (*Mät*, *Byt*; not *Vi*, *Hon*)."""
+    if word in word_list("subject_pronouns") or _determiner(word):
+        return False
+    return word + "a" in lemma_candidates(word)
 
 
 def _adjacent(text: str, a, b) -> bool:
@@ -392,11 +475,14 @@ def _finite_verb(word) -> bool:
 
 
 def _abbreviation_compound(written: str, second: str) -> bool:
-    """A care abbreviation before the noun it forms a compound with (*KAD påsen*, *PEG
-    sond*): Swedish joins them with a hyphen (*KAD-påsen*)."""
+    """An upper-case abbreviation before the noun it forms a compound with (*KAD påsen*, *MRSA
+    smitta*): Swedish joins them with a hyphen (*KAD-påsen*). Abbreviations for people are
+    left out (*gav SSK rapporten*), as are time nouns (*mätte BT kvällen*)."""
     if not (2 <= len(written) <= 5 and written.isupper() and written.isalpha()):
         return False
-    if written.lower() not in word_list("abbreviation_compounds"):
+    if written.lower() in word_list("person_abbreviations"):
+        return False
+    if _lemma(second) in word_list("time_words"):
         return False
     if second in word_list("phrase_words") or second in word_list("phrase_ends"):
         return False

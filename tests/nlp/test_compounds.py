@@ -3,8 +3,12 @@
 import pytest
 
 import nlp
+from lessons.load import load_bundled
+from lessons.model import plain_text
 from nlp.compounds import linking_forms, splits
 from tests.nlp.report_views import findings
+
+KIND = "split_compound"
 
 
 @pytest.mark.parametrize(
@@ -34,6 +38,10 @@ from tests.nlp.report_views import findings
         ("Hon har en sjuk hus säng.", "sjuk hus säng", "sjukhussäng"),
         ("Vi gjorde en fall risk bedömning.", "fall risk bedömning", "fallriskbedömning"),
         ("Hon åt lite av kväll s maten.", "kväll s maten", "kvällsmaten"),
+        ("Vi hjälpte honom med rak apparaten.", "rak apparaten", "rakapparaten"),
+        ("Social sekreteraren ringde.", "Social sekreteraren", "Socialsekreteraren"),
+        ("Hon hittade inte sina glas ögon.", "glas ögon", "glasögon"),
+        ("Vi mätte hennes BMI värde.", "BMI värde", "BMI-värde"),
     ],
 )
 def test_split_compounds_are_flagged_with_the_joined_form(text, split, joined):
@@ -74,10 +82,31 @@ def test_split_compounds_are_flagged_with_the_joined_form(text, split, joined):
         "Samma dag läkaren kom var hon piggare.",
         "Hon har en orange tröja och ett beige täcke.",
         "Det är ett privat rum med egen toalett.",
+        "Det gör ont när jag rör benet.",
+        "Mät stomin och klipp hålet i basplattan.",
+        "Läkaren kommer på torsdag eftermiddag.",
+        "Hon ska tills vidare ha tillsyn.",
+        "Veckans tredje dag är onsdag.",
+        "Hon gör håret fint.",
+        "Hur många gånger hjärtat slår.",
+        "En tunn tråd i kroppen.",
+        "Hon blev sjuk dagen efter.",
+        "Han drack två glas vatten.",
+        "Vi mätte BT kvällen innan.",
     ],
 )
 def test_ordinary_phrases_are_not_split_compounds(text):
     assert findings(text, "split_compound") == []
+
+
+def test_bundled_lessons_have_no_split_compound():
+    texts = []
+    for lesson in load_bundled():
+        texts += [plain_text(step.text) for step in lesson.procedure]
+        texts += [plain_text(line.text) for line in lesson.dialogue]
+        texts += [exercise.model_answer for exercise in lesson.exercises]
+    split = [f.text for text in texts for f in nlp.check(text, []).findings if f.kind == KIND]
+    assert split == []
 
 
 def test_a_split_compound_is_not_also_a_spelling_error():
