@@ -11,6 +11,7 @@ determiner and the noun is an adjective whose forms the dictionary confirms.
 
 from __future__ import annotations
 
+from ..dictionary import ADJECTIVE, load_index
 from . import Hit, Tok, is_punct, match_case, words
 from .forms import (
     COM,
@@ -19,11 +20,13 @@ from .forms import (
     adjective,
     definite_singular,
     genders,
+    infinitive_of_imperative,
     is_person,
     noun_form,
     noun_readings,
     plural_definite,
     plural_indefinite,
+    verb_reading,
 )
 from .word_order import fronted_before, subject_end
 
@@ -38,7 +41,7 @@ POSSESSIVE_SINGULARS = frozenset({"min", "mitt", "din", "ditt", "sin", "sitt", "
 
 
 def find(sentence: list[Tok]) -> list[Hit]:
-    return [*_noun_phrases(sentence), *_predicatives(sentence)]
+    return [*_noun_phrases(sentence), *_bare_phrases(sentence), *_predicatives(sentence)]
 
 
 # ---------------------------------------------------------------- noun phrases
@@ -91,6 +94,57 @@ def _noun_phrases(sentence: list[Tok]) -> list[Hit]:
         if hit:
             hits.append(hit)
     return hits
+
+
+def _bare_phrases(sentence: list[Tok]) -> list[Hit]:
+    """An adjective in its en-form before a noun with no determiner, where the noun wants
+    another form (*kall händer → kalla händer*, *två ny byxor → två nya byxor*, *varm
+    vatten → varmt vatten*). The -t and -a forms are left alone: before a noun a -t form
+    is often an adverb (*åt snabbt frukost*), an -a form a fixed phrase (*förra veckan*)."""
+    hits = []
+    for k, tok in enumerate(sentence[:-1]):
+        forms = adjective(tok.norm)
+        noun = sentence[k + 1]
+        if forms is None or tok.norm != forms[0] or len(set(forms)) == 1:
+            continue
+        if tok.upos != "ADJ" or noun.upos != "NOUN" or not _is_noun(noun):
+            continue
+        compared = load_index().roles(tok.norm) & ADJECTIVE  # kall: kallare, kallast
+        if not compared and (infinitive_of_imperative(tok.norm) or verb_reading(tok.norm)):
+            continue  # smörj läppar: an imperative the tagger took for an adjective
+        if noun.text[:1].isupper() or not noun.norm.isalpha():
+            continue
+        start = k
+        while start > 0 and sentence[start - 1].norm in words("degree_adverbs"):
+            start -= 1
+        number = start > 0 and sentence[start - 1].norm in words("cardinal_numbers")
+        before = sentence[start - 1 - number] if start - number > 0 else None
+        if before is not None and not (is_punct(before) or before.upos in BARE_BEFORE):
+            continue  # a determiner, possessive or another adjective: the phrase rule's
+        readings = noun_readings(noun.norm)
+        allowed = [form for n in readings for form in _bare_forms(forms, n, number)]
+        if not readings or not allowed or tok.norm in allowed:
+            continue
+        first = start - number
+        right = " ".join([*(t.text for t in sentence[first:k]), allowed[0], noun.text])
+        values = {"noun": readings[0].lemma, "right": right}
+        hits.append(Hit("np_agreement", first, k + 2, right, "np_agreement_adjective", values))
+    return hits
+
+
+BARE_BEFORE = frozenset({"ADP", "VERB", "AUX", "CCONJ", "SCONJ"})
+
+
+def _bare_forms(forms: Adjective, noun, after_number: bool) -> list[str]:
+    """The adjective forms an indefinite ``noun`` takes without a determiner; none for a
+    definite noun (that is another error)."""
+    if noun.definite != "ind":
+        return []
+    if noun.number == "plur" or after_number:
+        return [forms[2]]
+    if noun.number == "sing":
+        return [forms[1] if noun.gender == NEUT else forms[0]]
+    return [forms[1] if noun.gender == NEUT else forms[0], forms[2]]
 
 
 def _next_norm(sentence: list[Tok], i: int) -> str:

@@ -327,7 +327,7 @@ def adjective(word: str) -> Adjective | None:
         bases.append(lower[:-1])
     if lower.endswith("t") and not lower.endswith("tt"):
         bases.append(lower[:-1] + "d")
-    if lower.endswith("a"):
+    if lower.endswith("a") and len(lower) > 2:
         bases += [lower[:-1], lower[:-2] + "en", lower[:-2] + "e" + lower[-2]]
     bases.append(lower)
     for base in dict.fromkeys(bases):

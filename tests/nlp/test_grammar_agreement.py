@@ -33,6 +33,8 @@ def grammar(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Jag tvättade hennes håret i duschen.", "hennes håret", "hennes hår"),
         ("Hon vill inte ha de nya skor.", "de nya skor", "de nya skorna"),
         ("Vi flyttade henne till det stora rum.", "det stora rum", "det stora rummet"),
+        ("Hon har kall händer och fötter.", "kall händer", "kalla händer"),
+        ("Hon har två ny byxor i garderoben.", "två ny byxor", "två nya byxor"),
     ],
 )
 def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong, right):
@@ -68,6 +70,9 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Varje barn får de bästa förutsättningar för att växa.",
         "Är de främmande unga varelser?",
         "Vi byter de blöta lakan som ligger i sängen.",
+        "Erbjud något att dricka och smörj läppar och mun.",
+        "Hon åt snabbt frukost och gick ut.",
+        "Han har svår smärta och kalla fötter.",
     ],
 )
 def test_agreeing_noun_phrases_are_silent(text):
