@@ -2,12 +2,16 @@
 worker from the site's own root, a page for when the connection is gone, and the list of pages
 a trainee's phone keeps."""
 
+import re
+
 import pytest
+from flask import url_for
+from sqlalchemy import select
 
 from tests.factories import log_in, make_group, make_user
 from tests.webapp.drill_content import load_lesson
 from webapp.extensions import db
-from webapp.models import Assignment, Role
+from webapp.models import Assignment, Role, Term
 
 
 def test_the_manifest_names_the_app_in_swedish_and_opens_standalone(client):
@@ -67,3 +71,15 @@ def test_a_trainees_phone_keeps_the_assigned_lessons(assigned, client):
     assert "/lektioner/puls-och-blodtryck" in kept["pages"]
     assert "/ova/" in kept["pages"] and "/oversikt" in kept["pages"]
     assert kept["csrf_token"]
+
+
+def test_a_term_page_the_trainee_opened_is_kept_for_offline(app, assigned, client):
+    log_in(client, make_user(Role.TRAINEE, assigned))
+    worker = client.get("/sw.js").get_data(as_text=True)
+    literal = re.search(r"var SAVED_PAGES = /(.*)/;", worker).group(1)
+    saved = re.compile(literal.replace("\\/", "/"))  # the JavaScript regex, read by Python
+    term = db.session.scalar(select(Term).limit(1))
+    with app.test_request_context():
+        path, index = url_for("words.term", term_id=term.id), url_for("words.index")
+    assert client.get(path).status_code == 200 and saved.match(path)
+    assert not saved.match(index) and saved.match("/lektioner/puls-och-blodtryck")

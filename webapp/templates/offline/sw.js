@@ -12,9 +12,9 @@ var KEPT = [SHELL, PAGES, AUDIO];
 var OFFLINE_PAGE = {{ url_for('offline.offline_page')|tojson }};
 var SHELL_URLS = {{ shell|list|tojson }}.concat([OFFLINE_PAGE]);
 // Pages worth keeping once opened: start page, lessons, terms, the drill session, writing.
-var SAVED_PAGES = /^\/(oversikt|lektioner\/[^/]+|ord\/\d+|ova\/|skriva\/|skriva\/[^/]+\/[^/]+)$/;
-// Links a saved lesson page leads on to: its term pages and writing exercises.
-var FOLLOWED = /href="(\/(?:ord\/\d+|skriva\/[^/"?#]+\/[^/"?#]+))"/g;
+var SAVED_PAGES = /^\/(oversikt|lektioner\/[^/]+|ordlista\/\d+|ova\/|skriva\/|skriva\/[^/]+\/[^/]+)$/;
+// Links a saved lesson page leads on to: its writing exercises (its terms' help is inline).
+var FOLLOWED = /href="(\/skriva\/[^/"?#]+\/[^/"?#]+)"/g;
 var CLIPS = /src="(\/ljud\/[^"]+)"/g;
 
 self.addEventListener("install", function (event) {
