@@ -77,7 +77,8 @@ def _noun_phrases(sentence: list[Tok]) -> list[Hit]:
     table = words("determiners")
     for i, tok in enumerate(sentence):
         rule = table.get(tok.norm)
-        if rule is None or tok.upos not in ("DET", "PRON", "NUM", "ADJ"):
+        number = tok.norm in words("cardinal_numbers")  # fem minut: tagged anything
+        if rule is None or (tok.upos not in ("DET", "PRON", "NUM", "ADJ") and not number):
             continue
         if i > 0 and sentence[i - 1].norm in ("av", "som") and tok.norm in ("en", "ett"):
             continue  # en av dem, som en

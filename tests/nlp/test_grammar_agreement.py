@@ -35,6 +35,7 @@ def grammar(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Vi flyttade henne till det stora rum.", "det stora rum", "det stora rummet"),
         ("Hon har kall händer och fötter.", "kall händer", "kalla händer"),
         ("Hon har två ny byxor i garderoben.", "två ny byxor", "två nya byxor"),
+        ("Vi väntade fem minut på hissen.", "fem minut", "fem minuter"),
     ],
 )
 def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong, right):
@@ -73,6 +74,8 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Erbjud något att dricka och smörj läppar och mun.",
         "Hon åt snabbt frukost och gick ut.",
         "Han har svår smärta och kalla fötter.",
+        "Vi var tre man på kvällspasset.",
+        "Hon drack två liter vatten och åt fem kilo apelsiner i veckan.",
     ],
 )
 def test_agreeing_noun_phrases_are_silent(text):
