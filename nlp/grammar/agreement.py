@@ -209,6 +209,7 @@ def _phrase(sentence: list[Tok], start: int) -> tuple[list[tuple[int, Adjective]
             if (
                 following is not None
                 and following.upos in ("NOUN", "ADJ", "PROPN")
+                and following.norm not in words("phrase_breakers")
                 and adjective(tok.norm) is not None
             ):
                 return None  # ett konstant illamående: an adjective before a noun the
@@ -224,6 +225,8 @@ CLOSED = frozenset({"PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "NUM"
 def _is_noun(tok: Tok | None) -> bool:
     if tok is None or tok.upos in CLOSED or tok.upos == "VERB":
         return False
+    if tok.norm in words("phrase_breakers"):
+        return False  # sitt stort rum själv: själv ends the phrase, rum is its noun
     if noun_form(tok.norm) is None:
         return False
     return tok.upos == "NOUN" or adjective(tok.norm) is None

@@ -36,6 +36,7 @@ def grammar(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Hon har kall händer och fötter.", "kall händer", "kalla händer"),
         ("Hon har två ny byxor i garderoben.", "två ny byxor", "två nya byxor"),
         ("Vi väntade fem minut på hissen.", "fem minut", "fem minuter"),
+        ("Hon städade sitt stort rum själv.", "sitt stort rum", "sitt stora rum"),
     ],
 )
 def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong, right):
