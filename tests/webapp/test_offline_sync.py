@@ -2,6 +2,8 @@
 counted once, only the trainee's own, in answer-time order, with the schedule the same answers
 given online would have made (a twin account answers online to compare)."""
 
+import re
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -247,6 +249,53 @@ def test_one_item_answered_on_two_phones_keeps_the_earlier_answer(
     twin, twins = twin_items(app, group)
     answer_online(twin, twins[:1], [phone_b], ["give_up"])
     assert schedule(trainee) == schedule(twin)
+
+
+@pytest.mark.parametrize("word", ["new", "due again"])
+def test_a_page_opened_while_the_phone_takes_items_along_shows_the_item_taken_along(
+    app, trainee, client, monkeypatch, word
+):
+    """The phone takes the day's items along while the drill page opens (on it, or on a second
+    phone): the word at the head of the queue gets one item, shown on the page and taken along,
+    so answering it on both counts once. The phone is held just after it looked for the word's
+    waiting item and found none; a page that made its own item meanwhile would be answered as a
+    second item of the same word."""
+    if word == "due again":
+        send(client, [answer(take_along(client)[0], 0)])  # answered; due again three hours on
+    phone = app.test_client()
+    log_in(phone, trainee)
+    looked, go_on = threading.Event(), threading.Event()
+    waiting_item = service._waiting_item
+
+    def phone_held_after_looking(user, card, now):
+        found = waiting_item(user, card, now)
+        if threading.current_thread().name == "pack" and not looked.is_set():
+            looked.set()
+            go_on.wait(30)
+        return found
+
+    monkeypatch.setattr(service, "_waiting_item", phone_held_after_looking)
+    got = {}
+    pack = threading.Thread(
+        name="pack", target=lambda: got.update(pack=phone.get(f"/ova/paket?lektion={LESSON}"))
+    )
+    page = threading.Thread(target=lambda: got.update(page=client.get(f"/ova/?lektion={LESSON}")))
+    pack.start()
+    assert looked.wait(30)
+    page.start()
+    page.join(timeout=2)  # the page may open now, or wait for the phone's items: not make its own
+    go_on.set()
+    pack.join()
+    page.join()
+    shown = re.search(r'name="token" value="([^"]+)"', got["page"].get_data(as_text=True))[1]
+    taken = got["pack"].get_json()["items"][0]["token"]
+    assert shown == taken
+    db.session.expire_all()
+    card = db.session.scalar(select(DrillItem.card_id).where(DrillItem.token == taken))
+    unanswered = select(func.count()).where(
+        DrillItem.card_id == card, DrillItem.answered_at.is_(None)
+    )
+    assert db.session.scalar(unanswered) == 1
 
 
 def test_an_answer_from_a_phone_with_its_clock_ahead_counts_as_now(trainee, client):

@@ -35,7 +35,7 @@ from nlp.personal import patterns
 from webapp.drills import answers, kinds
 from webapp.drills.queue import settings_for
 from webapp.drills.scheduling import replay, review
-from webapp.drills.service import UNKNOWN, answer_log, item_for, judge, queue_for
+from webapp.drills.service import UNKNOWN, answer_log, item_for, judge, lock_drills, queue_for
 from webapp.extensions import db
 from webapp.free_text import PERSONAL_ID_MESSAGE
 from webapp.models import Card, DrillItem, ReviewLog, User
@@ -88,6 +88,7 @@ def device_rules() -> dict:
 def pack(user: User, slug: str | None, now: datetime) -> list[DrillItem]:
     """The next items of the queue, one per card, committed (UnknownLesson/ClosedLesson as
     for a session). An item already handed out and not answered is handed out again."""
+    lock_drills(user)
     queue = queue_for(user, slug, now, MAX_PACK)
     items = [item_for(user, queue, entry, now) for entry in queue.entries()[:MAX_PACK]]
     db.session.commit()

@@ -76,6 +76,22 @@ def _lesson_record(lesson_id: int | None, version: int | None = None) -> LessonR
     return _lesson_records[key]
 
 
+def lock_drills(user: User) -> None:
+    """Hold the trainee's drilling until this transaction ends: requests that hand out or
+    answer items for one trainee (the page, the phone taking items along, a second phone) then
+    run one after the other, so each finds the items the other made and hands out the same one
+    again, instead of making a second item for a card between the other's look and its commit.
+    A no-op UPDATE of the user's row: it locks the row on PostgreSQL and takes SQLite's write
+    lock before the first read alike. Taken before any card is locked (no two requests can
+    wait for each other) and again at no cost later in the same transaction."""
+    db.session.execute(
+        update(User)
+        .where(User.id == user.id)
+        .values(id=User.id)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def queue_for(user: User, slug: str | None, now: datetime, size: int) -> Queue:
     return build_queue(user, slug, now, size, settings_for(user.id))
 
@@ -241,6 +257,7 @@ def record_answer(
     ``commit=False`` leaves the commit to the caller, who then commits the answer together
     with the next item in one transaction (one disk flush per answer instead of two).
     """
+    lock_drills(user)
     found = db.session.execute(
         select(DrillItem, Card)
         .join(Card, Card.id == DrillItem.card_id)
@@ -371,6 +388,7 @@ def session_view(
     """The page after ``done`` answers in this session (UnknownLesson for a bad slug, ClosedLesson for one not the user's); commits
     the answer just recorded (if any) and the item handed out, together."""
     done = max(0, min(done, size))
+    lock_drills(user)
     queue = queue_for(user, slug, now, size)
     if outcome is not None and outcome.status == "invalid":
         item = outcome.item
