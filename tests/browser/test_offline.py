@@ -342,15 +342,9 @@ def test_one_item_answered_offline_on_two_phones_keeps_the_earlier_answer(
     try:
         for device in (first, second):
             device.log_in(amina)
-            device.goto("/ova/")
-            device.page.evaluate(  # the session's items are taken along
-                """async () => { for (let i = 0; i < 300 && !(await OrdvardOutbox.pack('')); i++)
-                    await new Promise(r => setTimeout(r, 100)); }"""
-            )
+            drill_offline(device)  # the drill page's own items taken along, then offline
         token, _ = prompt_of(first.page)
         assert prompt_of(second.page)[0] == token  # both phones show the same item
-        for device in (first, second):
-            device.page.context.set_offline(True)
         answer_offline(first, "right")  # the first phone answers first ...
         answer_offline(second, "give_up")  # ... the second later, but comes online first
         for device in (second, first):
