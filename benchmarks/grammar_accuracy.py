@@ -130,24 +130,13 @@ def report_native_prose(ud_dir: Path, verbose: bool) -> None:
 
 
 def report_tagger(ud_dir: Path) -> None:
-    from nlp.tagger import load_tagger, parse, tag_of
+    from nlp.tagger import load_tagger, parse, tag_of, treebank_sentences
 
     path = ud_dir / "sv_talbanken-ud-test.conllu"
     if not path.exists():
         print(f"4. Tagger: {path} not found - skipped")
         return
-    sentences, current = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if current:
-                sentences.append(current)
-            current = []
-        elif not line.startswith("#"):
-            cols = line.split("\t")
-            if "-" not in cols[0] and "." not in cols[0]:
-                current.append((cols[1], cols[3], cols[5]))
-    if current:
-        sentences.append(current)
+    sentences = [[(c[1], c[3], c[5]) for c in s] for s in treebank_sentences(path)]
     tagger = load_tagger()
     guesses = tagger.tag_sentences([[form for form, _, _ in s] for s in sentences])
     right, total = Counter(), Counter()

@@ -51,6 +51,24 @@ def parse(tag: str) -> tuple[str, dict[str, str]]:
 
 
 @lru_cache(maxsize=65536)
+def treebank_sentences(path: Path) -> list[list[list[str]]]:
+    """A CoNLL-U file's sentences, each its word tokens' ten columns (multi-word ranges and
+    empty nodes left out): the one reader of UD Talbanken for training, benchmarks and scripts."""
+    sentences, current = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if current:
+                sentences.append(current)
+            current = []
+        elif not line.startswith("#"):
+            cols = line.split("\t")
+            if "-" not in cols[0] and "." not in cols[0]:
+                current.append(cols)
+    if current:
+        sentences.append(current)
+    return sentences
+
+
 def _lexical(lower: str) -> tuple[str, ...]:
     """What the lexicon says about a word form: Hunspell class and lemma edit codes."""
     if not any(ch.isalpha() for ch in lower):

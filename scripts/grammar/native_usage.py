@@ -26,6 +26,8 @@ from pathlib import Path
 
 import yaml
 
+from nlp.tagger import treebank_sentences
+
 ROOT = Path(__file__).resolve().parents[2]
 EXPRESSIONS = ROOT / "nlp" / "data" / "grammar" / "prepositions.yaml"
 BETWEEN_UPOS = frozenset({"PRON", "ADV"})  # påminde henne om, ber ofta om
@@ -34,21 +36,11 @@ EXAMPLES = 3
 
 def read_sentences(paths: list[Path]) -> list[list[tuple[str, str, str]]]:
     """Every sentence as (form lower-cased, lemma lower-cased, UPOS) of its word tokens."""
-    sentences = []
-    for path in paths:
-        current = []
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                if current:
-                    sentences.append(current)
-                current = []
-            elif not line.startswith("#"):
-                cols = line.split("\t")
-                if "-" not in cols[0] and "." not in cols[0]:
-                    current.append((cols[1].lower(), cols[2].lower(), cols[3]))
-        if current:
-            sentences.append(current)
-    return sentences
+    return [
+        [(c[1].lower(), c[2].lower(), c[3]) for c in sentence]
+        for path in paths
+        for sentence in treebank_sentences(path)
+    ]
 
 
 def index_heads(sentences) -> dict[str, list[tuple[int, int]]]:

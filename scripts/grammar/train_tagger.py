@@ -35,19 +35,10 @@ FEATURES_REPORTED = ("Gender", "Number", "Definite", "VerbForm", "Tense", "Case"
 
 def read_conllu(path: Path) -> list[list[tuple[str, str, str]]]:
     """Sentences as (form, tag, UD features) for the gold word tokens."""
-    sentences, current = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if current:
-                sentences.append(current)
-            current = []
-        elif not line.startswith("#"):
-            cols = line.split("\t")
-            if "-" not in cols[0] and "." not in cols[0]:
-                current.append((cols[1], tagger.tag_of(cols[3], cols[5]), cols[5]))
-    if current:
-        sentences.append(current)
-    return sentences
+    return [
+        [(c[1], tagger.tag_of(c[3], c[5]), c[5]) for c in sentence]
+        for sentence in tagger.treebank_sentences(path)
+    ]
 
 
 class Perceptron:
