@@ -1,0 +1,20 @@
+"""Agreement: article, adjective and noun in a noun phrase (``np_agreement``: *en knä → ett
+knä*, *ett skön stol → en skön stol*, *den röda förbandet → det röda förbandet*), and a
+predicative adjective with its subject (``predicative_agreement``: *händerna är varm →
+varma*, *golvet är hal → halt*).
+
+The noun's gender comes from the dictionary's definite forms (*knät* makes *knä* an ett-ord)
+or ``data/grammar/noun_genders.yaml``; its number and definiteness from which of its forms is
+written (``forms.noun_form``). A phrase is checked only when every word between the
+determiner and the noun is an adjective whose forms the dictionary confirms.
+"""
+
+from __future__ import annotations
+
+from .. import Hit, Tok
+from .noun_phrases import bare_phrases, determiner_phrases
+from .predicatives import predicatives
+
+
+def find(sentence: list[Tok]) -> list[Hit]:
+    return [*determiner_phrases(sentence), *bare_phrases(sentence), *predicatives(sentence)]

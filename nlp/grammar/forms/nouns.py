@@ -1,0 +1,253 @@
+"""A noun's gender (en/ett), its forms (definite, plural) and which form a written noun is."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ...dictionary import NOUN, load_index
+from ...lemmas import _split, lemma_candidates
+from ...resources import yaml_data
+from .adjectives import INDECLINABLE_ENDINGS
+from .lexicon import ALL, COM, NEUT, VOWELS, known
+
+
+def genders() -> dict[str, str]:
+    """The nouns whose gender ``data/grammar/noun_genders.yaml`` fixes."""
+    return yaml_data("grammar/noun_genders")
+
+
+@lru_cache(maxsize=16384)
+def gender(lemma: str) -> str | None:
+    """``com`` (en-ord) or ``neut`` (ett-ord) of a noun lemma, None when unsure."""
+    table = genders()
+    if lemma in table:
+        return table[lemma]
+    if not known(lemma, ALL):
+        length, candidates = _split(lemma)
+        if length and candidates:  # a compound: the gender of its last part
+            return gender(lemma[-length:])
+        return None
+    vowel_final = lemma[-1:] in VOWELS
+    neuter = [lemma + ("t" if vowel_final else "et")]
+    if lemma.endswith(("el", "er", "en")) and not vowel_final:
+        neuter.append(lemma[:-2] + lemma[-1] + "et")  # finger → fingret
+    common = [lemma + ("n" if vowel_final else "en")]
+    if lemma.endswith(("el", "er")):
+        common.append(lemma + "n")  # muskel → muskeln
+    index = load_index()
+    neuter_seen = max((index.zipf(f) for f in neuter if _has_lemma(f, lemma)), default=-1.0)
+    common_seen = max((index.zipf(f) for f in common if _has_lemma(f, lemma)), default=-1.0)
+    # the -en form of an ett-ord is its definite plural (såren), so compare how often each
+    # definite form is used: *matet* is a dictionary form nobody writes, *maten* is everyday
+    if lemma.endswith(INDECLINABLE_ENDINGS):
+        return None  # ett uttalande but en studerande: the table decides
+    if neuter_seen >= 0 and (common_seen <= 0 or neuter_seen >= common_seen + GENDER_MARGIN):
+        return NEUT
+    if common_seen > 0 and neuter_seen <= 0:
+        return COM
+    last = _listed_last_part(lemma)
+    return table[last] if last else None  # both in use (knät, knän): the table decides
+
+
+def _listed_last_part(lemma: str) -> str | None:
+    """The noun of ``noun_genders.yaml`` that ``lemma`` is a compound of (badrum: rum); none
+    for an inflected form that merely ends like one (mamman is not a compound of man)."""
+    if lemma_candidates(lemma)[:1] not in ((lemma,), ()):
+        return None
+    for last in genders():
+        if len(last) >= 3 and len(lemma) >= len(last) + 3 and lemma.endswith(last):
+            return last
+    return None
+
+
+GENDER_MARGIN = 0.3  # Zipf units
+
+
+def _has_lemma(form: str, lemma: str) -> bool:
+    return known(form, NOUN) and lemma in lemma_candidates(form)[:2]
+
+
+def _compound_head(lemma: str) -> tuple[str, str] | None:
+    """(first part, last part) of a compound the dictionary lacks (*inkontinens|skydd*)."""
+    if known(lemma, ALL):
+        return None
+    length, candidates = _split(lemma)
+    return (lemma[:-length], lemma[-length:]) if length and candidates else None
+
+
+def definite_singular(lemma: str, noun_gender: str) -> str | None:
+    """*stol → stolen*, *sår → såret*, *finger → fingret*; None when the dictionary objects."""
+    parts = _compound_head(lemma)
+    if parts:
+        head = definite_singular(parts[1], noun_gender)
+        return parts[0] + head if head else None
+    vowel_final = lemma[-1:] in VOWELS
+    if noun_gender == NEUT:
+        options = [lemma + ("t" if vowel_final else "et"), lemma[:-2] + lemma[-1] + "et"]
+    else:
+        options = [lemma + ("n" if vowel_final else "en"), lemma + "n"]
+    if lemma[-1:] in ("m", "n"):  # rum → rummet, kam → kammen
+        options.append(lemma + lemma[-1] + ("et" if noun_gender == NEUT else "en"))
+    for form in options:
+        if known(form, ALL) and lemma in lemma_candidates(form):
+            return form
+    return None
+
+
+PLURAL_ENDINGS = ("ar", "er", "or", "r", "n", "", "na", "en", "arna", "erna", "orna", "rna")
+
+
+@lru_cache(maxsize=16384)
+def plural_forms(lemma: str) -> frozenset[str]:
+    """The plural forms (indefinite and definite) the dictionary knows of a noun lemma."""
+    parts = _compound_head(lemma)
+    if parts:
+        return frozenset(parts[0] + form for form in plural_forms(parts[1]))
+    stems = {lemma}
+    if lemma[-1:] in ("m", "n"):
+        stems.add(lemma + lemma[-1])  # rum → rummen
+    if lemma[-1:] in "ae":
+        stems.add(lemma[:-1])
+    if lemma.endswith(("el", "er", "en")):
+        stems.add(lemma[:-2] + lemma[-1])
+    forms = set()
+    g = gender(lemma)
+    # an ett-ord ending in a consonant has no plural ending (ett sår, två sår, såren):
+    # sårar is the verb såra
+    endings = ("en", "na") if g == NEUT and lemma[-1:] not in VOWELS else PLURAL_ENDINGS
+    for stem in stems:
+        for ending in endings:
+            form = stem + ending
+            if form != lemma and known(form, ALL) and lemma in lemma_candidates(form):
+                forms.add(form)
+    forms.update(f for f in yaml_data("irregular_nouns").get(lemma) or () if not f.endswith("s"))
+    if g:
+        forms.discard(definite_singular(lemma, g) or "")
+    return frozenset(forms)
+
+
+def plural_indefinite(lemma: str) -> str | None:
+    """The indefinite plural (*blåmärke → blåmärken*, *hand → händer*) the dictionary knows."""
+    g = gender(lemma)
+    forms = sorted(plural_forms(lemma), key=len)
+    for form in forms:
+        definite = form.endswith("na") or (g == NEUT and form.endswith("en") and form[:-2] == lemma)
+        if not definite:
+            return form
+    return None
+
+
+def plural_definite(lemma: str) -> str | None:
+    """The definite plural made from the indefinite (*skor → skorna*, *äpplen → äpplena*,
+    *sår → såren*), when the dictionary knows it."""
+    indefinite = plural_indefinite(lemma) or (lemma if gender(lemma) == NEUT else None)
+    if indefinite is None:
+        return None
+    if indefinite == lemma:
+        options = [lemma + "en", lemma + lemma[-1] + "en"]  # barn → barnen, rum → rummen
+    elif indefinite.endswith("r"):
+        options = [indefinite + "na"]
+    elif indefinite.endswith("n"):
+        options = [indefinite + "a"]
+    else:
+        options = [indefinite + "en", indefinite + "na"]
+    return next((f for f in options if known(f, ALL)), None)
+
+
+ZERO_PLURAL_ENDINGS = ("are", "ande", "ende", "iker", "er")
+
+
+class NounForm(tuple):
+    """(lemma, gender, number, definite) of a written noun; number/definite may be ``?``."""
+
+    __slots__ = ()
+
+    @property
+    def lemma(self) -> str:
+        return self[0]
+
+    @property
+    def gender(self) -> str:
+        return self[1]
+
+    @property
+    def number(self) -> str:
+        return self[2]
+
+    @property
+    def definite(self) -> str:
+        return self[3]
+
+
+def noun_form(word: str) -> NounForm | None:
+    """The likeliest reading of a noun form, or None when it is not a noun the dictionary
+    knows well."""
+    readings = noun_readings(word)
+    return readings[0] if readings else None
+
+
+@lru_cache(maxsize=16384)
+def noun_readings(word: str) -> tuple[NounForm, ...]:
+    """Every reading of a noun form (*planet*: the plane, or a planet), likeliest first."""
+    lower = word.lower()
+    plurals = yaml_data("grammar/plural_nouns")
+    for form, plural in plurals.items():  # also as the last part: sängkläderna
+        if lower == form or (lower.endswith(form) and len(lower) > len(form) + 2):
+            return (NounForm((lower, plural[0], "plur", plural[1])),)
+    readings = []
+    lemmas = [lemma.lower() for lemma in lemma_candidates(lower)[:2]]
+    stripped = [lower[:-2], lower[:-1]] if lower.endswith(("en", "et")) else []
+    index = load_index()
+    # a stripped lemma nobody writes (tallrike beside tallriken) is no reading
+    stripped = [lemma for lemma in stripped if lemma in lemmas or index.zipf(lemma) > 0]
+    for lemma in stripped + lemmas[:1]:  # planet: a planet, or the plan; grund, a noun itself
+        if lemma in (lower, *stripped) and gender(lemma) is None and known(lemma, NOUN):
+            return ()  # a reading of unknown gender: no judgement
+    for lemma in dict.fromkeys(lemmas + stripped):
+        reading = _reading(lower, lemma)
+        if reading:
+            readings.append(reading)
+    return tuple(readings)
+
+
+def _reading(lower: str, lemma: str) -> NounForm | None:
+    g = gender(lemma)
+    if g is None:
+        return None
+    if (
+        lemma not in genders()
+        and _compound_head(lemma) is None
+        and not known(lemma, NOUN)
+        and _listed_last_part(lemma) is None
+    ):
+        return None  # lemma candidates that are no noun (lakan → laka)
+    if lower == lemma:
+        zero_plural = (
+            g == NEUT
+            and lemma[-1:] not in VOWELS
+            or lemma.endswith(ZERO_PLURAL_ENDINGS)
+            or plural_indefinite(lemma) is None
+        )
+        return NounForm((lemma, g, "?" if zero_plural else "sing", "ind"))
+    if lower == definite_singular(lemma, g):
+        return NounForm((lemma, g, "sing", "def"))
+    if lower in plural_forms(lemma):
+        indefinite = lower == plural_indefinite(lemma)
+        definite = "def" if lower.endswith(("na", "en")) and not indefinite else "ind"
+        return NounForm((lemma, g, "plur", definite))
+    return None
+
+
+def is_person(word: str) -> bool:
+    """Whether the noun ``word`` names a person (*dottern*, *sjuksköterskan*,
+    *distriktssköterskan*, *arbetsterapeuten*): a lemma of ``person_nouns``, a compound of
+    one (four letters or more: not *roman* for *man*) or one of ``person_endings``."""
+    table = yaml_data("grammar/words")
+    people, endings = table["person_nouns"], tuple(table["person_endings"])
+    for reading in noun_readings(word):
+        lemma = reading.lemma
+        if lemma in people or lemma.endswith(endings):
+            return True
+        if any(len(p) >= 4 and lemma.endswith(p) for p in people):
+            return True
+    return False
