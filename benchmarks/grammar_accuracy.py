@@ -6,9 +6,10 @@ Also run as sections 3 and 4 of ``benchmarks/nlp_accuracy.py``.
 
 1. **Grammar rules** on the annotated sentences of ``tests/data/grammar/`` (conventions in
    ``tests/data/grammar_corpus.py``): per rule, precision and recall on ``dev`` (the rules
-   were tuned on it) and on ``heldout``, ``heldout2`` and ``heldout3`` (never read while
-   writing the rules; ``heldout2`` was written before the second round of rule changes,
-   ``heldout3`` before the third by someone who had not seen the rules), printed apart.
+   were tuned on it) and on ``heldout`` to ``heldout4`` (never read while writing the
+   rules; ``heldout2`` was written before the second round of rule changes, ``heldout3`` and
+   ``heldout4`` before the third and fourth by someone who had not seen the rules), printed
+   apart.
    A finding matches a gold error of the same rule whose span overlaps it.
 2. **False alarms on native prose**: grammar findings per 1,000 sentences of UD Talbanken
    test (each sentence's ``# text`` checked alone), and the exact count on the bundled

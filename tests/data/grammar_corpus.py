@@ -15,8 +15,9 @@ practice care note as a second-language writer might write it::
   a fixed expression used right...), so that a rule which fires on it is seen to do so.
 
 ``dev`` is for tuning the rules; ``heldout``, ``heldout2`` (a second, fresh set written before
-the second round of rule changes) and ``heldout3`` (written before the third round by someone
-who had not seen the rules or the other sets) are only scored, never read while writing rules.
+the second round of rule changes), ``heldout3`` (written before the third round by someone
+who had not seen the rules or the other sets) and ``heldout4`` (written the same way before the
+fourth round) are only scored, never read while writing rules.
 The conventions are in ``tests/data/README.md``. Used by ``tests/nlp/test_grammar_corpus.py``
 and ``benchmarks/nlp_accuracy.py``.
 """
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 GRAMMAR_DIR = Path(__file__).resolve().parent / "grammar"
-SPLITS = ("dev", "heldout", "heldout2", "heldout3")
+SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4")
 RULES = (
     "v2",
     "subclause_order",
