@@ -9,6 +9,7 @@ apart (särskrivning) are found by ``split_compounds``.
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 
 from .dictionary import BEGIN, END, MIDDLE, load_index
@@ -67,3 +68,20 @@ def linking_forms(lemma: str) -> frozenset[str]:
     return frozenset(
         c for c in candidates if len(c) >= MIN_PART and index.roles(c) & (BEGIN | MIDDLE)
     ) | {lemma}
+
+
+def valid_split(first: str, second: str) -> bool:
+    """Whether ``first`` + ``second`` is a valid dictionary compound split at that point."""
+    return any(
+        parts[-1] == second and "".join(parts[:-1]) == first for parts in splits(first + second)
+    )
+
+
+def splits_at(first: str, rest: str) -> bool:
+    """Whether ``first`` + ``rest`` is a valid compound whose parts begin with ``first`` as a
+    part or inside the first part (*rull* + *stolsbunden*: rullstols|bunden)."""
+    for parts in splits(first + rest):
+        ends = list(itertools.accumulate(len(part) for part in parts))
+        if len(first) in ends or parts[0].startswith(first):
+            return True
+    return False

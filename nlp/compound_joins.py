@@ -1,0 +1,248 @@
+"""Whether two words written apart are one compound, and which (``joined_form``).
+
+The evidence for each class of split compound (a dictionary or glossary word when joined, a
+compound-only first part, two plain nouns, a linking *s*, a particle, an adjective before a
+definite noun, a measure word, a verb stem in a noun phrase) and the look-alikes each must
+leave alone; ``split_compounds`` walks the note's word pairs and reports what this finds.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .compounds import valid_split
+from .dictionary import ADJECTIVE, BEGIN, END, NOUN, VERB, WORD, load_index
+from .lemmas import lemma_candidates
+from .phrase_forms import (
+    definite,
+    determiner,
+    lemma,
+    passive,
+    plural_noun,
+    time_phrase,
+    verb_form,
+)
+from .resources import endings, word_list
+
+MIN_PART = 2
+ARTICLE_GENDERS = {"en": "en", "någon": "en", "ingen": "en", "ett": "ett", "något": "ett"}
+MIN_HEAD_ZIPF = 2.5  # a rarer last part after a genitive is more likely prose than a split
+MIN_ADJECTIVE_COMPOUND_ZIPF = 2.0  # rarer: an adjective first word is read as a phrase
+
+
+@lru_cache(maxsize=50_000)
+def joined_form(
+    first: str,
+    second: str,
+    accepted: frozenset[str],
+    sentence_start: bool = False,
+    previous: str = "",
+) -> str | None:
+    """The compound ``first second`` (lower case) stands for when written apart, or None.
+
+    ``previous`` is the word before ``first`` in the same sentence (lower case, "" at a
+    sentence start). Flagged: a joined form that is a glossary form or a dictionary word
+    (*sjuksköterskan*, *blodtrycksmätningen* with a linking *s*); a first word that only exists
+    inside compounds (*lung röntgen*); two plain nouns that make a valid compound (*plast
+    förkläde*); a care compound whose first part is a particle (*under sköterskan*, *av
+    föring*; ``data/particle_compounds.txt``). Never: a phrase word on either side, a verb
+    form, an adjective-looking first word (*palliativ vård*), a time word after *i* (*i dag
+    vårdas*) or a time genitive after an article or number (*en dags arbete*).
+    """
+    if time_phrase(first, second, previous):
+        return None
+    if first in word_list("measure_words"):
+        return _measure_compound(first, second, previous)
+    adjective_compound = _adjective_before_definite(first, second, previous, accepted)
+    if adjective_compound:
+        return adjective_compound
+    phrase_words = word_list("phrase_words")
+    if first in phrase_words:
+        return _particle_compound(first, second, previous)
+    if second in phrase_words:
+        return _suffix_compound(first, second)
+    if second in word_list("note_participles"):
+        return None  # a short line of a note: Prov taget, Sond satt
+    if len(first) < MIN_PART or len(second) < 3 or verb_form(first):
+        return None
+    if verb_form(second) and not plural_noun(second):
+        return None
+    index = load_index()
+    second_roles = index.roles(second)
+    if second.endswith("s") and (second_roles & VERB or passive(second)):  # demens skadas
+        return None
+    if first.endswith(("sta", "aste")):  # superlative: lägsta nivå
+        return None
+    for head in (first, first + "s"):
+        joined = head + second
+        if joined in accepted:
+            return joined
+        if index.roles(joined) & WORD:
+            if index.roles(first) & ADJECTIVE and index.zipf(joined) < MIN_ADJECTIVE_COMPOUND_ZIPF:
+                return None  # ett privat rum: an adjective and its noun, the compound is rare
+            return joined
+    first_roles = index.roles(first)
+    if not second_roles & END or second_roles & (VERB | ADJECTIVE | NOUN) in (VERB, ADJECTIVE):
+        return None
+    if sentence_start and first + "a" in lemma_candidates(first):
+        return None  # an imperative opening an instruction: Skjut rullstolen, Hjälp brukaren
+    if first_roles & BEGIN and not first_roles & WORD:
+        return first + second
+    if second in word_list("phrase_ends") or first.endswith(endings("adjective_suffixes")):
+        return None
+    genitive = first.endswith("s") and bool(index.roles(first[:-1]) & WORD)
+    if genitive and _linking_s(first, second, previous):
+        # the genitive of a bare indefinite noun does not stand before another noun: it is a
+        # first part with a linking s (närings dryck, läkemedels listan)
+        return first + second
+    if not second_roles & NOUN:
+        return None
+    if _verb_stem_in_noun_phrase(first, second, previous):
+        return first + second  # med glid lakan, följde vänd schemat
+    plain_noun = first_roles & (BEGIN | NOUN) == BEGIN | NOUN and not first_roles & (
+        VERB | ADJECTIVE
+    )
+    if not plain_noun:
+        return None
+    if genitive:
+        # a genitive before a definite noun cannot be one (infusions påsen); before an
+        # indefinite noun it is a phrase (landets standard)
+        return first + second if definite(second) else None
+    if first in word_list("plural_first_parts") and valid_split(first, second):
+        return first + second  # ögon salva, öron droppar
+    if lemma_candidates(first)[:1] != (first,):  # an inflected first word: människor, militära
+        # ... unless it is a compound form before a definite noun (kateter påsen, öron
+        # droppen), where two noun phrases cannot stand side by side
+        # (a weak adjective or definite plural ending in -a/-e is a phrase: övriga barnen)
+        # (nor a definite first word or a counted plural: håret fint, många gånger hjärtat)
+        relax = not first.endswith(("a", "e")) and definite(second)
+        if definite(first) or previous in word_list("quantity_words"):
+            return None
+        return first + second if relax and valid_split(first, second) else None
+    return first + second
+
+
+def _measure_compound(first: str, second: str, previous: str) -> str | None:
+    """A measure word before its substance is a phrase (*ett glas mjölk*, *två koppar te*);
+    without a number or article before it, a dictionary compound is one (*sina glas ögon*)."""
+    if previous.isdigit() or previous in word_list("quantity_words") or not previous:
+        return None
+    joined = first + second
+    return joined if load_index().roles(joined) & WORD else None
+
+
+def _adjective_before_definite(
+    first: str, second: str, previous: str, accepted: frozenset[str]
+) -> str | None:
+    """An adjective's base form before a definite noun with no determiner (*med rak
+    apparaten*, *Social sekreteraren ringde*): Swedish says *den raka apparaten*, so the two
+    are one word when the dictionary or the glossary has it. After a determiner, a verb or an
+    adverb (*blev sjuk dagen efter*), or before a time noun, they are left alone."""
+    if (
+        previous
+        and previous in word_list("phrase_words")
+        and previous not in word_list("prepositions")
+    ):
+        return None
+    index = load_index()
+    if not index.roles(first) & ADJECTIVE or lemma(first) != first or len(first) < 3:
+        return None
+    if not (definite(second) and index.roles(second) & NOUN):
+        return None
+    if lemma(second) in word_list("time_words") or second in word_list("phrase_ends"):
+        return None
+    joined = first + second
+    return joined if joined in accepted or index.roles(joined) & WORD else None
+
+
+def _particle_compound(first: str, second: str, previous: str) -> str | None:
+    """A compound that begins with a particle (*under sköterskan*, *av föring*, *in lagd*).
+
+    Only the care compounds of ``data/particle_compounds.txt`` are flagged, since the particle
+    usually begins a phrase (*efter middagen*, *på natten*). A definite noun after a particle
+    is the particle's object after a verb (*tittade på klädningen*), so it is flagged only
+    where a noun phrase begins: at a sentence start or after a preposition or determiner.
+    """
+    joined = first + second
+    lemmas = {joined, *lemma_candidates(joined)[:2]}
+    if not lemmas & word_list("particle_compounds"):
+        return None
+    index = load_index()
+    second_roles = index.roles(second)
+    standalone_noun = second_roles & WORD and second_roles & NOUN and not second_roles & ADJECTIVE
+    if (
+        standalone_noun
+        and definite(second)
+        and previous
+        and (previous not in word_list("noun_phrase_openers"))
+    ):
+        return None
+    return joined
+
+
+def _suffix_compound(first: str, second: str) -> str | None:
+    """A compound adjective whose head is also a phrase word (*smärt fri*, *feber fritt*)."""
+    if second not in word_list("compound_heads") or len(first) < 3:
+        return None
+    joined = first + second
+    index = load_index()
+    if index.roles(joined) & WORD or valid_split(first, second):
+        return joined
+    return None
+
+
+def _linking_s(first: str, second: str, previous: str) -> bool:
+    """A first part with a linking *s* before an indefinite noun (*närings dryck*,
+    *läkemedels listan*, *blodtrycks medicin*): its base is a bare indefinite noun, which
+    Swedish does not put in the genitive before another noun; an article or number before it
+    makes it a genitive (*en mans röst*) and is left alone."""
+    if previous in word_list("quantity_words") or previous.isdigit():
+        # after an article the genitive reading needs the article to agree with the first
+        # word only (ett lands standard); agreeing with the last it is a compound (en
+        # funktions bedömning, ett läkemedels byte)
+        article = ARTICLE_GENDERS.get(previous)
+        if article is None or _gender(second) != article:
+            return False
+    if second.endswith(("ande", "ende")) or load_index().zipf(second) < MIN_HEAD_ZIPF:
+        return False  # a participle or a rare word: äktenskaps ingående, trygghets avhängighet
+    base = first[:-1]
+    roles = load_index().roles(base)
+    noun = roles & NOUN or (roles & END and not roles & (VERB | ADJECTIVE))  # läkemedel
+    return lemma_candidates(base)[:1] == (base,) and bool(noun) and valid_split(first, second)
+
+
+def _gender(noun: str) -> str | None:
+    """*en* or *ett* by the noun's definite singular in the dictionary, None when unknown.
+
+    The neuter ending is tried first after a consonant or *-e* (*landet*, *bytet*: their
+    *landen*, *byten* are plurals), the common one first after *-a* (*listan*: *listat* is a
+    verb form)."""
+    index = load_index()
+
+    def known(ending: str) -> bool:
+        return bool(index.roles(noun + ending) & WORD)
+
+    vowel_end = noun[-1:] in "aeiouyåäö"
+    neuter, common = ("t", "n") if vowel_end else ("et", "en")
+    order = (
+        (("en", common), ("ett", neuter))
+        if noun.endswith("a")
+        else (
+            ("ett", neuter),
+            ("en", common),
+        )
+    )
+    return next((gender for gender, ending in order if known(ending)), None)
+
+
+def _verb_stem_in_noun_phrase(first: str, second: str, previous: str) -> bool:
+    """A verb stem starting a compound where no imperative can stand: after a preposition or
+    determiner (*med glid lakan*) or after a finite verb (*följde vänd schemat*)."""
+    if first + "a" not in lemma_candidates(first) or not previous:
+        return False
+    if load_index().roles(first) & ADJECTIVE and determiner(previous):
+        return False  # en tunn tråd: an adjective that is also a verb stem (tunna)
+    if second.endswith(endings("adjective_suffixes")):
+        return False  # i sin grund kapitalistisk
+    opens = previous in word_list("noun_phrase_openers") or verb_form(previous)
+    return opens and valid_split(first, second)
