@@ -24,8 +24,8 @@
      the report gets right.
 
 3. and 4. **Grammar** (issue 12): rule precision and recall on the annotated grammar
-   sentences (dev and each held-out set apart), false alarms on Talbanken test and the bundled
-   lessons, and the tagger's accuracy; see ``benchmarks/grammar_accuracy.py``.
+   sentences (dev, dev2 and each held-out set apart), false alarms on Talbanken test and the
+   bundled lessons, and the tagger's accuracy; see ``benchmarks/grammar_accuracy.py``.
 5. **Split compounds** (issue 12) on the practice-note sentences of
    ``tests/data/split_compounds/`` (``split_compound_corpus.py``): a ``split_compound`` finding
    of ``nlp.check(text, [])`` matches the first unmatched annotated split whose span overlaps
