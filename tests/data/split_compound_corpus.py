@@ -1,6 +1,6 @@
 """Split compounds (särskrivning) in practice-note sentences, ``tests/data/split_compounds/``.
 
-Each line of ``dev.jsonl``, ``heldout.jsonl``, ``heldout2.jsonl`` and ``heldout3.jsonl`` is one
+Each line of ``dev.jsonl`` and the held-out ``heldout.jsonl`` to ``heldout4.jsonl`` is one
 sentence::
 
     {"text": "Vi gjorde sår vård på höger häl.",
@@ -12,9 +12,10 @@ sentence::
 - ``lookalike``: a correct sentence whose neighbouring words a naive rule would join
   (``LOOKALIKES``).
 
-``dev`` is for finding and fixing misses; ``heldout``, ``heldout2`` (a second, fresh set) and
+``dev`` is for finding and fixing misses; ``heldout``, ``heldout2`` (a second, fresh set),
 ``heldout3`` (a third, written before the third round of changes by someone who had not seen
-the rules, the other sets or the word lists) are written the same way and only scored.
+the rules, the other sets or the word lists) and ``heldout4`` (a fourth, written the same way
+before the fourth round) are written the same way and only scored.
 The conventions are in ``tests/data/README.md``. Used by ``tests/nlp/test_split_compound_corpus.py``
 and ``benchmarks/nlp_accuracy.py``.
 """
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DIRECTORY = Path(__file__).resolve().parent / "split_compounds"
-SPLITS = ("dev", "heldout", "heldout2", "heldout3")
+SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4")
 CLASSES = {
     "nn": "two nouns (blod tryck, hand hygien)",
     "s": "with a linking s (kvälls mat, arbets terapeut)",
