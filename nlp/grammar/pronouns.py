@@ -60,10 +60,16 @@ def _object_as_subject(sentence: list[Tok]) -> list[Hit]:
             hits.append(_hit(sentence, i, subject, "pronoun_case_subject"))
             continue  # I morgon ska honom duscha; Efter maten var henne trött
         opens = i == 0 or sentence[i - 1].norm in CLAUSE_SUBJUNCTIONS
-        coordinator = i > 0 and sentence[i - 1].norm in ("och", "men") and i >= 2
+        coordinator = (
+            i >= 2
+            and sentence[i - 1].norm in ("och", "men")
+            and not _joined_object(sentence, i - 2)
+        )
         if i == 0 and following.norm == "och" and subject_end(sentence, i + 2) is not None:
             verb = subject_end(sentence, i + 2)
             if verb < len(sentence) and is_finite(sentence[verb], True):
+                if subject_end(sentence, verb + 1) is not None:
+                    continue  # Honom och grannen träffade jag: a fronted object
                 hits.append(_hit(sentence, i, subject, "pronoun_case_subject"))
                 continue  # Honom och jag gick ut
         coordinated = (
@@ -87,6 +93,15 @@ def _object_as_subject(sentence: list[Tok]) -> list[Hit]:
                 continue
         hits.append(_hit(sentence, i, subject, "pronoun_case_subject"))
     return hits
+
+
+def _joined_object(sentence: list[Tok], k: int) -> bool:
+    """Whether the word at ``k``, before *och*, is an object the next pronoun is joined to:
+    an object form (*Mellan honom och oss*) or a noun right after a preposition (*hos Sara
+    och mig*)."""
+    if sentence[k].norm in _object_forms():
+        return True
+    return k >= 1 and sentence[k].upos in ("NOUN", "PROPN") and sentence[k - 1].upos == "ADP"
 
 
 def _inverted_subject_slot(sentence: list[Tok], i: int) -> bool:
@@ -246,6 +261,8 @@ def _after_straight_verb(sentence: list[Tok], v: int) -> bool:
         if sentence[v - 1].upos == "NOUN" and not is_person(sentence[v - 1].norm):
             continue
         before = sentence[start - 1] if start else None
+        if start >= 2 and before.norm == "och" and _joined_object(sentence, start - 2):
+            continue  # Honom och grannen träffade jag: the pair is a fronted object
         if (
             before is None
             or is_punct(before)

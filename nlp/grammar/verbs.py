@@ -92,6 +92,8 @@ def _check(sentence: list[Tok], i: int, j: int, wanted: str) -> Hit | None:
         return None  # a new clause begins: Om hon vill kan vi gå ut
     if tok.norm in ("är", "var") and sentence[i].norm != "att":
         return None  # Det enda hon vill är att vila: the governor ends a relative clause
+    if _ends_relative_clause(sentence, i, j):
+        return None  # De som vill får gå ut: får is the main clause's verb
     if tok.norm == "var" and following == "och":
         return None  # var och en
     if sentence[i].norm == "att" and tok.norm in words("perfect_auxiliaries") | words("copulas"):
@@ -103,6 +105,18 @@ def _check(sentence: list[Tok], i: int, j: int, wanted: str) -> Hit | None:
         return None
     values = {"trigger": sentence[i].text, "right": right}
     return Hit("verb_form", j, j + 1, right, "verb_form_infinitive", values)
+
+
+def _ends_relative_clause(sentence: list[Tok], i: int, j: int) -> bool:
+    """Whether the governor at ``i`` closes a *som* clause on its own and ``j`` is a finite
+    verb of the main clause (*De som vill får gå ut*, *Alla som inte orkar kan vila*); a
+    learner's *som vill duschar* reads the same way and is let pass."""
+    if sentence[i].norm not in words("elliptic_governors") or j != i + 1:
+        return False
+    k = i - 1
+    while k >= 0 and sentence[k].norm in words("sentence_adverbs"):
+        k -= 1
+    return k >= 0 and sentence[k].norm == "som" and verb_reading(sentence[j].norm) is not None
 
 
 def _infinitive(sentence: list[Tok], i: int, j: int) -> str | None:

@@ -62,6 +62,9 @@ def test_wrong_pronoun_form_is_marked(text, wrong, right):
         "Det var henne som ringde i natt.",
         "Jag frågade honom och han svarade.",
         "Även om hon i verkligheten var trött ville hon gå ut.",
+        "Mellan dig och mig finns en god kontakt.",
+        "Mellan sonen och mig finns ett stort förtroende.",
+        "Honom och sonen ringde vi till på kvällen.",
     ],
 )
 def test_right_pronoun_forms_are_silent(text):
