@@ -129,7 +129,9 @@ def plural_forms(lemma: str) -> frozenset[str]:
 def plural_indefinite(lemma: str) -> str | None:
     """The indefinite plural (*blåmärke → blåmärken*, *hand → händer*) the dictionary knows."""
     g = gender(lemma)
-    forms = sorted(plural_forms(lemma), key=len)
+    # shortest first, a form the dictionary knows as a noun before a verb form (smycken, not
+    # smyckar), then alphabetically: never by the set's order, which changes between runs
+    forms = sorted(plural_forms(lemma), key=lambda f: (not known(f, NOUN), len(f), f))
     for form in forms:
         definite = form.endswith("na") or (g == NEUT and form.endswith("en") and form[:-2] == lemma)
         if not definite:
