@@ -106,6 +106,13 @@ def _render(status: int, message: str | None = None, *, plain: bool = False):
     ):
         return jsonify(error=title, message=text), status, headers
     page = {"status": status, "title": title, "text": text, "typed": typed_text()}
+    if not plain and request.headers.get("X-Requested-With") == "fetch":
+        try:  # the drill page puts this in place of its question (drills.js)
+            return render_template("errors/_part.html", **page), status, headers
+        except Exception:
+            log.exception("the error part failed; drawing the plain page")
+            _rollback()
+            plain = True
     if not plain:
         try:
             return render_template("errors/error.html", **page), status, headers

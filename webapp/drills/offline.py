@@ -9,7 +9,9 @@ itself and the time it was given.
 
 **Sync.** :func:`sync` records such answers. Exactly once: an answer whose client id is already
 recorded is reported ``duplicate`` and changes nothing. Only the trainee's own items: another's
-token or an unknown one is ``unknown`` (404). Answers are recorded in answer-time order, each
+token or an unknown one is ``unknown`` (404). An answer to an item whose lesson is no longer the
+trainee's (``queue.in_reach``: taken from their groups after the item was taken along) is
+``closed`` (403) and changes nothing. Answers are recorded in answer-time order, each
 through ``fsrs`` at the time it was given, so the schedule is the one the same answers given
 online would have made. The time is clamped between the item's issue and now (a phone's
 clock can be wrong).
@@ -35,7 +37,16 @@ from nlp.personal import patterns
 from webapp.drills import answers, kinds
 from webapp.drills.queue import settings_for
 from webapp.drills.scheduling import replay, review
-from webapp.drills.service import UNKNOWN, answer_log, item_for, judge, lock_drills, queue_for
+from webapp.drills.service import (
+    CLOSED,
+    UNKNOWN,
+    answer_log,
+    item_for,
+    judge,
+    lock_drills,
+    queue_for,
+    still_in_reach,
+)
 from webapp.extensions import db
 from webapp.free_text import PERSONAL_ID_MESSAGE
 from webapp.models import Card, DrillItem, ReviewLog, User
@@ -47,7 +58,14 @@ CLIENT_ID = re.compile(r"^[A-Za-z0-9-]{8,40}$")
 ANSWERED = (
     "Frågan hade redan ett svar som gavs tidigare, här eller på en annan enhet. Det svaret gäller."
 )
-STATUS = {"recorded": 200, "duplicate": 200, "invalid": 400, "unknown": 404, "answered": 409}
+STATUS = {
+    "recorded": 200,
+    "duplicate": 200,
+    "invalid": 400,
+    "closed": 403,
+    "unknown": 404,
+    "answered": 409,
+}
 
 
 @dataclass(frozen=True)
@@ -66,7 +84,7 @@ class OfflineAnswer:
 @dataclass(frozen=True)
 class Result:
     client_id: str
-    status: str  # recorded | duplicate | invalid | unknown | answered
+    status: str  # recorded | duplicate | invalid | closed | unknown | answered
     message: str | None = None
 
     def to_dict(self) -> dict:
@@ -120,6 +138,9 @@ def _record(user: User, sent: OfflineAnswer, now: datetime) -> Result:
     item, card = found
     if item.client_id == sent.client_id:  # the same answer, sent twice at once
         return Result(sent.client_id, "duplicate")
+    if not still_in_reach(user, card):  # its lesson was taken from the trainee's groups since
+        db.session.rollback()
+        return Result(sent.client_id, "closed", CLOSED)
     text = sent.answer
     if item.kind == kinds.WORD_ORDER and not sent.give_up:
         text = answers.ordered_text(item.prompt["parts"], list(sent.order))

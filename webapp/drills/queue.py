@@ -24,7 +24,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app, g
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 
 from lessons.model import Drills
 from lessons.word_order import lesson_sentences, sentence_key
@@ -171,6 +171,19 @@ def lessons_for(user: User, slug: str | None) -> list[LessonScope]:
     return [_scope(row) for row in rows]
 
 
+def in_reach(user: User) -> ColumnElement[bool]:
+    """SQL over ``Card``: the card still belongs to the trainee's drilling — its lesson, or (a
+    word's card) any lesson with its word, is one the trainee may see (``webapp.learn.access``).
+
+    A card whose lessons were all taken from the trainee's groups (assigned only to other
+    groups now, or withdrawn) is left out of the queue, and an answer to an item of it handed
+    out before changes nothing (``service.record_answer``, ``offline.sync``). A lesson left
+    with no group at all is open to every trainee, so its cards stay in reach."""
+    visible = select(Lesson.id).where(visible_to(user))
+    with_word = select(LessonTerm.term_id).where(LessonTerm.lesson_id.in_(visible))
+    return or_(Card.lesson_id.in_(visible), Card.term_id.in_(with_word))
+
+
 def build_queue(
     user: User, slug: str | None, now: datetime, size: int, settings: Settings
 ) -> Queue:
@@ -183,7 +196,9 @@ def build_queue(
     # a card never answered (its item handed out, or taken along for offline use) waits in
     # the new words' place, not among the due ones
     in_scope = (Card.user_id == user_id) & Card.last_review.is_not(None)
-    if slug is not None:
+    if slug is None:
+        in_scope = in_scope & in_reach(user)
+    else:
         in_scope = in_scope & or_(
             Card.term_id.in_(
                 select(LessonTerm.term_id).where(LessonTerm.lesson_id.in_(lesson_ids))

@@ -22,7 +22,12 @@ from webapp.drills.queue import ClosedLesson, UnknownLesson
 from webapp.extensions import limiter
 from webapp.models.time import utcnow
 
-STATUS = {"recorded": 200, "unknown": 404, "replayed": 409, "invalid": 400}
+STATUS = {"recorded": 200, "unknown": 404, "closed": 403, "replayed": 409, "invalid": 400}
+# The quickest honest trainee rates a flashcard about once a second and opens the drill page
+# (which takes items along) a few times a minute; a script posting answers (each an FSRS step
+# and a commit) or asking for packs (up to 40 items written each) is slowed down.
+ANSWER_LIMIT = "120 per minute"
+PACK_LIMIT = "20 per minute"
 # A phone sends its waiting answers in a few requests of up to 50 and retries every few
 # seconds at most; a script replaying batches (each answer is an FSRS step and a commit) stops.
 SYNC_LIMIT = "30 per minute"
@@ -54,6 +59,7 @@ def session():
 
 
 @bp.post("/svar")
+@limiter.limit(ANSWER_LIMIT, key_func=_user_key)
 @trainee_only
 def answer():
     form = AnswerForm()
@@ -77,11 +83,12 @@ def answer():
         )
     except (UnknownLesson, ClosedLesson) as refused:
         service.keep_answer()
-        abort(refused.status)
+        abort(refused.status, description=outcome.message if outcome.status == "closed" else None)
     return _render_session(view, STATUS[outcome.status])
 
 
 @bp.get("/paket")
+@limiter.limit(PACK_LIMIT, key_func=_user_key)
 @trainee_only
 def pack():
     """The next items as data for drilling offline (``offline.pack``): each with its prompt,

@@ -21,7 +21,14 @@ from lessons.model import Lesson as LessonRecord
 from lessons.word_order import sentence_key
 from nlp.personal import contains_personal_id
 from webapp.drills import answers, kinds
-from webapp.drills.queue import NewCard, Queue, build_queue, local_day_start, settings_for
+from webapp.drills.queue import (
+    NewCard,
+    Queue,
+    build_queue,
+    in_reach,
+    local_day_start,
+    settings_for,
+)
 from webapp.drills.scheduling import new_card_state, review
 from webapp.extensions import db
 from webapp.free_text import PERSONAL_ID_MESSAGE
@@ -35,6 +42,10 @@ MAX_DURATION_MS = 5 * 60 * 1000
 RATING_NAMES = {Rating.Again: "Igen", Rating.Hard: "Svårt", Rating.Good: "Bra", Rating.Easy: "Lätt"}
 
 UNKNOWN = "Den här frågan finns inte, eller så är den inte din. Inget sparades. Här är en ny fråga."
+CLOSED = (
+    "Den här frågan hör till en lektion som din grupp inte har längre. "
+    "Svaret räknades inte och ändrar inte när orden kommer tillbaka."
+)
 REPLAYED = "Du har redan svarat på den här frågan. Svaret räknades bara en gång."
 EMPTY = answers.MESSAGES["empty"]
 TOO_LONG = answers.MESSAGES["too_long"].format(max=answers.MAX_ANSWER)
@@ -45,7 +56,8 @@ _lesson_records: dict[tuple[int, int], LessonRecord] = {}
 
 @dataclass(frozen=True)
 class Outcome:
-    """What happened to a posted answer: ``status`` is recorded, unknown, replayed or invalid."""
+    """What happened to a posted answer: ``status`` is recorded, unknown, closed (its lesson is
+    no longer the trainee's: ``queue.in_reach``), replayed or invalid."""
 
     status: str
     message: str | None = None
@@ -269,6 +281,8 @@ def record_answer(
     item, card = found
     if item.answered_at is not None:
         return Outcome("replayed", REPLAYED, item)
+    if not still_in_reach(user, card):
+        return Outcome("closed", CLOSED)
     if item.kind == kinds.WORD_ORDER and not give_up:
         answer = answers.ordered_text(item.prompt["parts"], order or [])
     verdict, chosen, problem = judge(item.prompt, answer, rating, give_up, order)
@@ -295,6 +309,11 @@ def record_answer(
         db.session.flush()
     given = None if give_up or verdict is None else answer.strip()[: answers.MAX_ANSWER] or None
     return Outcome("recorded", None, item, verdict, chosen, card.due, given)
+
+
+def still_in_reach(user: User, card: Card) -> bool:
+    """Whether an answer to ``card`` may still count (``queue.in_reach``)."""
+    return bool(db.session.scalar(select(in_reach(user)).where(Card.id == card.id)))
 
 
 def _commit_keeping_loaded() -> None:

@@ -288,9 +288,17 @@
         if ((response.headers.get("Content-Type") || "").indexOf("text/html") !== 0) {
           throw new Error("unexpected response");
         }
-        return html;
+        return response.status === 429 ? { slowed: html } : html;
       });
     }).then(function (html) {
+      if (html.slowed !== undefined) {  // too many answers at once: the question and answer stay
+        delete form.dataset.sending;
+        var part = document.createElement("div");
+        part.innerHTML = html.slowed;
+        var said = part.querySelector("[data-error-text]");
+        notice(said ? said.textContent : "Vänta en minut och försök igen.");
+        return;
+      }
       if (pack) { pack.used.push(form.querySelector("input[name=token]").value); keepPack(); }
       region.innerHTML = html;
       settle(true);
