@@ -149,3 +149,14 @@ def test_a_first_visit_without_assigned_lessons_suggests_one_and_its_drill(clien
     assert f'href="/ova/?lektion={slug}"' in dashboard
     assert "Du har inga ord att öva just nu" not in dashboard
     assert client.get(f"/ova/?lektion={slug}").status_code == 200
+
+
+def test_without_assigned_lessons_the_start_page_has_one_drill_button(client, content):
+    """The suggested lesson's panel reads the lesson; its words are drilled from "Öva ord i
+    dag" (two buttons side by side, "Öva lektionens ord" and "Öva orden i lektionen", did the
+    same)."""
+    log_in(client, make_user())
+    dashboard = client.get("/oversikt").get_data(as_text=True)
+    drill_buttons = re.findall(r'class="button[^"]*" href="(/ova/[^"]*)"', dashboard)
+    assert drill_buttons == ["/ova/?lektion=handhygien-och-basala-hygienrutiner"]
+    assert "Öva orden i lektionen" in dashboard
