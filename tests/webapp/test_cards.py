@@ -108,7 +108,7 @@ def test_card_cannot_be_signed_before_drills_and_an_approved_note(app, lesson, t
     master_words(trainee, lesson, count=needed - 1)
     page = supervisor.get(sign_url(trainee)).get_data(as_text=True)
     # the message names exactly what is missing: one word, not the note the checklist shows
-    assert f"Deltagaren behöver först öva in 1 ord ({needed - 1} av {needed} klara)." in page
+    assert f"Deltagaren behöver först öva in 1 ord till ({needed - 1} av {needed} klara)." in page
     assert "anteckning godkänd" not in page.split('role="alert"')[1].split("</p>")[0]
     assert post_signature(supervisor, trainee, [0]).status_code == 409
     assert db.session.scalar(select(CompetenceSignature)) is None
@@ -364,3 +364,18 @@ def test_trainee_card_list_puts_the_card_closest_to_done_first(app, lesson, teac
     html = client_for(app, trainee).get("/kompetenskort").get_data(as_text=True)
     assert html.index(lesson.title) < html.index(other.title)
     assert f"4 av {len(lesson.terms)} ord klara" in html and "<progress" in html
+
+
+@pytest.mark.parametrize(
+    ("mastered", "said"),
+    [
+        (0, "öva in 8 ord (0 av 8 klara)"),
+        (6, "öva in 2 ord till (6 av 8 klara)"),
+        (7, "öva in 1 ord till (7 av 8 klara)"),
+    ],
+)
+def test_what_is_missing_reads_as_swedish_whatever_the_count(mastered, said):
+    from webapp.cards.service import Readiness
+
+    readiness = Readiness(mastered, 10, 0.8, approved_note=True, mastery_days=3)
+    assert readiness.missing == [said]

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from glossary.problems import counted
 from lessons.model import Lesson as LessonRecord
 from webapp import audit, mastery
 from webapp.extensions import db
@@ -71,9 +72,11 @@ class Readiness:
         """Exactly what still stands between the trainee and a signable card, in Swedish."""
         left = []
         if not self.drills_done:
-            more = self.needed - self.mastered
+            # "till" (more) only after some are done: "öva in 1 ord till", "öva in 4 ord"
+            more = counted(self.needed - self.mastered, "ord", "ord")
             left.append(
-                f"öva in {more} {'ord' if more == 1 else 'ord till'} ({self.mastered} av {self.needed} klara)"
+                f"öva in {more}{' till' if self.mastered else ''}"
+                f" ({self.mastered} av {self.needed} klara)"
             )
         if not self.approved_note:
             left.append("få en anteckning godkänd")
