@@ -256,6 +256,12 @@ def drill_offline(page) -> dict:
     return p.evaluate("() => OrdvardOutbox.pack('')")
 
 
+def drill_from(page, pack: dict) -> None:
+    """Open the drills offline with ``pack`` as the items taken along."""
+    page.page.evaluate("pack => OrdvardOutbox.savePack('', pack)", pack)
+    page.goto("/ova/")
+
+
 def log_out_with_unsent(page, waiting: int, choice: str) -> None:
     p = page.page
     page.menu("Logga ut").click()
@@ -318,8 +324,14 @@ def test_a_shared_phone_refuses_a_personnummer_at_once_and_keeps_no_unsent_answe
     assert left == 0 and reviews_of(amina) == 0
 
     page.log_in(amina)  # again: an answer given offline is sent as the trainee logs out
-    drill_offline(page)
+    pack = drill_offline(page)
+    done = p.locator(".drill-done")
+    drill_from(page, {**pack, "items": []})  # every item taken along is used: nothing waits
+    expect(done).to_contain_text("Du har inga svar som väntar på att skickas.")
+    expect(done).not_to_contain_text("svar är sparade")
+    drill_from(page, {**pack, "items": pack["items"][:1]})
     answer_offline(page, "right")
+    expect(done).to_contain_text("Ditt svar är sparat på den här enheten")
     p.context.set_offline(False)  # the sync on reconnecting still fails ...
     p.wait_for_timeout(500)
     p.unroute("**/ova/synka")  # ... and works by the time of logging out

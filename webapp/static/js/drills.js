@@ -169,14 +169,24 @@
       region.replaceChildren.apply(region, nodes);
       region.insertAdjacentHTML("beforeend", item.html);
     } else {
-      var done = el("section", "", "drill-done");
-      var heading = el("h2", "Inga fler frågor sparade för offline.");
-      heading.tabIndex = -1;
-      done.append(heading, el("p", "Dina svar är sparade på den här enheten och skickas till servern när du är online igen. Öppna Öva igen då för fler frågor."));
-      nodes.push(done);
-      region.replaceChildren.apply(region, nodes);
+      return outbox.count().catch(function () { return 0; }).then(function (waiting) {
+        var done = el("section", "", "drill-done");
+        var heading = el("h2", "Inga fler frågor sparade för offline.");
+        heading.tabIndex = -1;
+        done.append(heading, el("p", savedAnswers(waiting) + " Öppna Öva igen när du är online för fler frågor."));
+        nodes.push(done);
+        region.replaceChildren.apply(region, nodes);
+        settle(Boolean(before));
+      });
     }
     settle(Boolean(before));
+  }
+  /* What the phone keeps of this account's answers given offline: said only when there are some. */
+  function savedAnswers(waiting) {
+    if (!waiting) { return "Du har inga svar som väntar på att skickas."; }
+    return waiting === 1
+      ? "Ditt svar är sparat på den här enheten och skickas till servern när du är online igen."
+      : "Dina " + waiting + " svar är sparade på den här enheten och skickas till servern när du är online igen.";
   }
   /* The feedback as the session page shows it (drills/_exchange.html): after a miss the
      trainee's answer beside the right one, the solution with its clip (played), then where the
