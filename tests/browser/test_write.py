@@ -3,6 +3,7 @@ a missing term marked with their messages (live while typing, and after "Granska
 them, resubmits, and sees what changed. Axe checks every page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import make_group, make_user
 from tests.webapp.test_write import EXERCISE, LESSON, publish_lesson
@@ -93,10 +94,32 @@ def test_text_typed_while_the_connection_is_lost_comes_back_from_the_browser(pag
     p = page.page
     page.log_in(trainee)
 
+    p.clock.install()  # autosave's timers; time runs, and is run ahead below
     page.goto(f"/skriva/{LESSON}/{EXERCISE}")
-    p.route("**/api/**", lambda route: route.abort())  # the connection drops
+    hung = []  # a connection that neither answers nor fails: the first save is never answered
+    p.route("**/api/draft", lambda route: route.fallback() if hung else hung.append(route))
     p.get_by_label("Din anteckning").fill("Blodtryck 130/80 mmHg, mätt i sittande efter vila.")
+    p.clock.run_for(6_000)
+    for _ in range(100):  # the route handler runs while Playwright waits
+        if hung:
+            break
+        p.wait_for_timeout(50)
+    assert len(hung) == 1  # the autosave's post hangs
+    tried = []
+    p.route("**/api/**", lambda route: tried.append(route.request.url) or route.abort())  # dropped
+    p.clock.run_for(30_000)  # the hung save is given up and autosave goes on
     p.locator("#sparstatus").get_by_text("Ingen anslutning").wait_for(timeout=15_000)
+    assert any(url.endswith("/api/draft") for url in tried)
+
+    # Logging out now would delete the text the server does not have: the trainee is asked.
+    page.menu("Logga ut").click()
+    dialog = p.get_by_role("dialog", name="Din anteckning är inte sparad")
+    expect(dialog).to_contain_text("finns bara på den här telefonen")
+    page.check_accessibility()
+    dialog.get_by_role("button", name="Stanna inloggad och spara senare").click()
+    expect(p.get_by_role("dialog")).to_have_count(0)
+    note = p.get_by_role("textbox", name="Din anteckning")
+    assert note.input_value().startswith("Blodtryck 130/80 mmHg")
     p.unroute("**/api/**")
 
     # A shared phone: the browser is closed without logging out (its session ends), and a
@@ -116,3 +139,14 @@ def test_text_typed_while_the_connection_is_lost_comes_back_from_the_browser(pag
     )
     page.check_accessibility()
     p.locator("#sparstatus").get_by_text("Utkastet sparades").wait_for(timeout=15_000)
+
+    # More text that cannot be saved; this time the trainee logs out without it.
+    p.route("**/api/draft", lambda route: route.abort())
+    p.get_by_label("Din anteckning").fill("Blodtryck 130/80 mmHg. Puls 72 slag/min.")
+    page.menu("Logga ut").click()
+    dialog = p.get_by_role("dialog", name="Din anteckning är inte sparad")
+    with p.expect_navigation():
+        dialog.get_by_role("button", name="Logga ut och ta bort texten").click()
+    p.get_by_text("Du är utloggad.").wait_for()
+    page.check_accessibility()
+    assert p.evaluate("Object.keys(localStorage).filter(k => k.startsWith('ordvard:'))") == []

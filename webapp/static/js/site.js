@@ -1,8 +1,9 @@
 // On every page: logging out clears what this site keeps in the browser (note drafts kept in
 // localStorage under "ordvard:"; the pages and drill items saved for offline use go on the
 // first page without a session), so the next person on a shared phone finds nothing. Drill
-// answers not yet sent are sent first; if they cannot be, the trainee chooses between staying
-// logged in to send them later and logging out without them: none is lost unseen or left behind.
+// answers not yet sent, and note texts the server does not have yet, are sent first; if they
+// cannot be, the trainee chooses between staying logged in to send them later and logging out
+// without them: none is lost unseen or left behind.
 // With a service worker (the installable app): an offline banner with the answers waiting to
 // be sent, sending them when the connection returns, and this page's offline copy.
 (function () {
@@ -14,7 +15,7 @@
   var barText = bar && bar.querySelector("[data-offline-text]");
   var syncButton = bar && bar.querySelector("[data-sync-now]");
   var KEPT_KEY = "ordvard:offline-sparat";
-  var lastSync = null, RETRY_MS = 5000;
+  var lastSync = null, RETRY_MS = 5000, DRAFT_TIMEOUT_MS = 10000;
   var offline = !navigator.onLine || "offlineCopy" in document.documentElement.dataset;  // (sw.js)
 
   function clearLocal() {
@@ -67,42 +68,109 @@
     clearLocal();
     form.submit();  // no submit event: this handler does not run again
   }
+  /* Note drafts kept in this browser (write.js) whose text the server does not have yet. */
+  function unsentDrafts() {
+    var prefix = "ordvard:utkast:" + state.dataset.user + ":", found = [], count = 0;
+    try { count = localStorage.length; } catch (e) { /* storage disabled: nothing kept */ }
+    for (var i = 0; i < count; i++) {
+      try {
+        var key = localStorage.key(i);
+        if (!key || key.indexOf(prefix) !== 0) { continue; }
+        var copy = JSON.parse(localStorage.getItem(key) || "null");
+        if (copy && copy.sent === false && copy.url && copy.text.trim()) { found.push({ key: key, copy: copy }); }
+      } catch (e) { /* a copy that cannot be read: nothing to send */ }
+    }
+    return found;
+  }
+  /* Save those drafts on the server now; resolves how many are still only in this browser. */
+  function sendDrafts(form) {
+    var drafts = unsentDrafts();
+    var token = form.querySelector("input[name=csrf_token]").value;
+    return Promise.all(drafts.map(function (draft) {
+      var controller = window.AbortController ? new AbortController() : null;
+      if (controller) { setTimeout(function () { controller.abort(); }, DRAFT_TIMEOUT_MS); }
+      return fetch(draft.copy.url, {
+        method: "POST", credentials: "same-origin", signal: controller ? controller.signal : undefined,
+        headers: { "Content-Type": "application/json", "X-CSRFToken": token, "Accept": "application/json" },
+        body: JSON.stringify({ text: draft.copy.text, lesson: draft.copy.lesson, exercise: draft.copy.exercise })
+      }).then(function (response) {
+        if (!response.ok || response.redirected) { return 1; }
+        draft.copy.sent = true;
+        try { localStorage.setItem(draft.key, JSON.stringify(draft.copy)); } catch (e) { /* cleared at logout */ }
+        return 0;
+      }, function () { return 1; });
+    })).then(function (left) { return left.reduce(function (a, b) { return a + b; }, 0); });
+  }
   function sendBeforeLogout(form) {
-    if (form.dataset.sending) { return; }
+    if (form.dataset.sending || document.querySelector("dialog.logout-warning")) { return; }
     form.dataset.sending = "1";
     var left = function () { return outbox.count().catch(function () { return 0; }); };
-    left().then(function (waiting) {
+    var answersLeft = left().then(function (waiting) {
       return waiting ? outbox.sync().then(left, left) : 0;
-    }).then(function (waiting) {
+    });
+    Promise.all([answersLeft, sendDrafts(form)]).then(function (unsent) {
       delete form.dataset.sending;
-      if (waiting) { warnUnsent(form, waiting); } else { logOut(form); }
+      if (unsent[0] || unsent[1]) { warnUnsent(form, unsent[0], unsent[1]); } else { logOut(form); }
     });
   }
-  function warnUnsent(form, waiting) {
+  /* The dialog's words for what is still only on the phone: drill answers, note texts or both. */
+  function unsentWords(waiting, drafts) {
+    var one = waiting === 1, oneText = drafts === 1;
+    if (!drafts) {
+      return {
+        heading: plural(waiting, "svar har inte skickats", "svar har inte skickats"),
+        text: (one ? "Svaret" : "Svaren") + " du gav utan anslutning kunde inte skickas till servern nu och finns bara på den här telefonen. " +
+          "Loggar du ut tas " + (one ? "det" : "de") + " bort, så att nästa person på telefonen inte ser " + (one ? "det" : "dem") + ".",
+        stay: "Stanna inloggad och skicka senare",
+        discard: "Logga ut och ta bort " + (one ? "svaret" : "svaren"),
+        gone: one ? "Svaret är borttaget" : "Svaren är borttagna"
+      };
+    }
+    if (!waiting) {
+      return {
+        heading: oneText ? "Din anteckning är inte sparad" : drafts + " anteckningar är inte sparade",
+        text: (oneText ? "Texten" : "Texterna") + " du skrev kunde inte sparas på servern nu och finns bara på den här telefonen. " +
+          "Loggar du ut tas " + (oneText ? "den" : "de") + " bort, så att nästa person på telefonen inte ser " + (oneText ? "den" : "dem") + ".",
+        stay: "Stanna inloggad och spara senare",
+        discard: "Logga ut och ta bort " + (oneText ? "texten" : "texterna"),
+        gone: oneText ? "Texten är borttagen" : "Texterna är borttagna"
+      };
+    }
+    return {
+      heading: plural(waiting, "svar", "svar") + " och " + (oneText ? "en anteckning" : drafts + " anteckningar") + " har inte sparats på servern",
+      text: "Det du gjorde utan anslutning kunde inte skickas till servern nu och finns bara på den här telefonen. " +
+        "Loggar du ut tas det bort, så att nästa person på telefonen inte ser det.",
+      stay: "Stanna inloggad och skicka senare",
+      discard: "Logga ut och ta bort allt",
+      gone: (one ? "Svaret" : "Svaren") + " och " + (oneText ? "texten" : "texterna") + " är borttagna"
+    };
+  }
+  function warnUnsent(form, waiting, drafts) {
+    var words = unsentWords(waiting, drafts);
     var dialog = document.createElement("dialog");
     dialog.className = "logout-warning";
     dialog.setAttribute("aria-labelledby", "ej-skickade");
     dialog.setAttribute("aria-describedby", "ej-skickade-text");
     var heading = document.createElement("h2");
     heading.id = "ej-skickade";
-    heading.textContent = plural(waiting, "svar har inte skickats", "svar har inte skickats");
+    heading.textContent = words.heading;
     var text = document.createElement("p");
     text.id = "ej-skickade-text";
-    text.textContent = (waiting === 1 ? "Svaret" : "Svaren") + " du gav utan anslutning kunde inte skickas till servern nu och finns bara på den här telefonen. " +
-      "Loggar du ut tas " + (waiting === 1 ? "det" : "de") + " bort, så att nästa person på telefonen inte ser " + (waiting === 1 ? "det" : "dem") + ".";
+    text.textContent = words.text;
     var stay = document.createElement("button");
     stay.type = "button";
     stay.className = "button";
-    stay.textContent = "Stanna inloggad och skicka senare";
+    stay.textContent = words.stay;
     var discard = document.createElement("button");
     discard.type = "button";
     discard.className = "button button-secondary";
-    discard.textContent = "Logga ut och ta bort " + (waiting === 1 ? "svaret" : "svaren");
+    discard.textContent = words.discard;
     stay.addEventListener("click", function () { dialog.close(); });
     discard.addEventListener("click", function () {
+      clearLocal();  // the note texts
       outbox.discard().then(outbox.reachable).then(function (up) {
         if (up) { logOut(form); return; }
-        text.textContent = (waiting === 1 ? "Svaret är borttaget" : "Svaren är borttagna") + " från telefonen. Du är fortfarande inloggad: för att logga ut behövs anslutning. Logga ut igen när du är online.";
+        text.textContent = words.gone + " från telefonen. Du är fortfarande inloggad: för att logga ut behövs anslutning. Logga ut igen när du är online.";
         discard.remove();
         stay.textContent = "Stäng";
         stay.focus();

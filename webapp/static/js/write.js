@@ -13,8 +13,10 @@
   // one copy per account: on a shared phone whose browser was closed without logging out, the
   // next person's page must not take up (and autosave as theirs) the previous person's text
   var storageKey = "ordvard:utkast:" + form.dataset.user + ":" + lesson + "/" + exercise;
-  var AUTOSAVE_MS = 5000, CHECK_DELAY_MS = 700;
-  var dirty = false, saving = false, checkTimer = null, checkSerial = 0;
+  // a save that hangs (a connection that neither answers nor fails) is given up after
+  // SAVE_TIMEOUT_MS, so autosave goes on instead of waiting for it for ever
+  var AUTOSAVE_MS = 5000, CHECK_DELAY_MS = 700, SAVE_TIMEOUT_MS = 15000;
+  var dirty = false, saving = false, savingSince = 0, saveSerial = 0, checkTimer = null, checkSerial = 0;
   var connectionLost = "offlineCopy" in document.documentElement.dataset;  // the device's copy (sw.js)
 
   function clock() {
@@ -23,13 +25,19 @@
   }
   function say(text) { status.textContent = text; }
 
-  function post(url, body) {
-    return fetch(url, {
+  function post(url, body, timeout) {
+    var options = {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": token, "Accept": "application/json" },
       body: JSON.stringify(body),
       keepalive: true
-    });
+    };
+    if (timeout && window.AbortController) {
+      var controller = new AbortController();
+      options.signal = controller.signal;
+      setTimeout(function () { controller.abort(); }, timeout);
+    }
+    return fetch(url, options);
   }
 
   /* --- the browser's copy ------------------------------------------------------------ */
@@ -50,11 +58,22 @@
     }
     return false;
   }
+  // The copy says whether the server has its text (``sent``), and where to send it: logging out
+  // (site.js) sends a copy the server lacks, or warns before deleting it.
   function keepLocally() {
     try {
       if (holdsPersonnummer(area.value)) { localStorage.removeItem(storageKey); return; }
-      localStorage.setItem(storageKey, JSON.stringify({ text: area.value, saved: Date.now() }));
+      localStorage.setItem(storageKey, JSON.stringify({
+        text: area.value, saved: Date.now(), sent: false,
+        url: form.dataset.draftUrl, lesson: lesson, exercise: exercise
+      }));
     } catch (e) { /* full or disabled */ }
+  }
+  function markSent(text) {
+    var copy = localCopy();
+    if (!copy || copy.text !== text || copy.sent) return;
+    copy.sent = true;
+    try { localStorage.setItem(storageKey, JSON.stringify(copy)); } catch (e) { /* full or disabled */ }
   }
   function localCopy() {
     try { return JSON.parse(localStorage.getItem(storageKey) || "null"); } catch (e) { return null; }
@@ -62,7 +81,11 @@
   function restoreIfNewer() {
     var copy = localCopy();
     var serverSaved = Date.parse(form.dataset.serverSaved || "") || 0;
-    if (!copy || copy.text === area.value || copy.saved <= serverSaved || !copy.text.trim()) return;
+    if (!copy) return;
+    if (copy.text === area.value || copy.saved <= serverSaved || !copy.text.trim()) {
+      markSent(copy.text);  // the server has this text, or a newer one
+      return;
+    }
     var serverText = area.value;
     area.value = copy.text;
     dirty = true;
@@ -84,12 +107,13 @@
 
   /* --- autosave ----------------------------------------------------------------------- */
   function autosave() {
-    if (!dirty || saving) return;
-    saving = true; dirty = false;
-    post(form.dataset.draftUrl, { text: area.value, lesson: lesson, exercise: exercise })
+    if (!dirty || (saving && Date.now() - savingSince < SAVE_TIMEOUT_MS)) return;
+    var text = area.value, serial = ++saveSerial;
+    saving = true; savingSince = Date.now(); dirty = false;
+    post(form.dataset.draftUrl, { text: text, lesson: lesson, exercise: exercise }, SAVE_TIMEOUT_MS)
       .then(function (response) {
         connectionLost = false;
-        if (response.ok) { say("Utkastet sparades " + clock() + "."); return; }
+        if (response.ok) { markSent(text); say("Utkastet sparades " + clock() + "."); return; }
         dirty = true;
         if (response.status === 401 || response.status === 400) {
           say("Du är utloggad. Texten finns kvar här och i webbläsaren. Tryck på ”Spara utkast” för att logga in igen och spara den.");
@@ -97,12 +121,12 @@
           return response.json().then(function (body) { say(body.message || "Utkastet kunde inte sparas just nu."); });
         }
       })
-      .catch(function () {
+      .catch(function () {  // no connection, or a save that hung and was given up
         dirty = true;
         connectionLost = true;
         say("Ingen anslutning just nu. Texten finns kvar i webbläsaren och sparas när anslutningen är tillbaka.");
       })
-      .then(function () { saving = false; });
+      .then(function () { if (serial === saveSerial) saving = false; });
   }
 
   /* --- live check --------------------------------------------------------------------- */
@@ -262,7 +286,10 @@
       .then(function (response) { return response.ok; }, function () { return false; });
   }
   form.addEventListener("submit", function (event) {
-    if (form.dataset.reached || (navigator.onLine && !connectionLost)) return;
+    if (form.dataset.reached || (navigator.onLine && !connectionLost)) {
+      markSent(area.value);  // the post carries the text: the server has it, or says why not
+      return;
+    }
     event.preventDefault();
     var submitter = event.submitter;
     reachable().then(function (up) {
