@@ -1,7 +1,7 @@
 """Grammar of second-language writers: findings of kind ``grammar`` with a named ``rule``.
 
 One module per rule family, each a function ``find(sentence) -> [Hit, ...]`` over one
-sentence: ``word_order`` (v2, subclause_order), ``agreement`` (np_agreement,
+sentence: ``fronting`` (v2), ``word_order`` (subclause_order), ``agreement`` (np_agreement,
 predicative_agreement), ``verbs`` (verb_form), ``pronouns`` (pronoun_case) and
 ``prepositions`` (preposition). The word lists and fixed expressions are data in
 ``nlp/data/grammar/``. The rules read the tagger's tags (``nlp/tagger.py``) and the
@@ -92,9 +92,9 @@ def sentences(doc: Doc) -> list[list[Tok]]:
 
 
 def _families():
-    from . import agreement, prepositions, pronouns, verbs, word_order
+    from . import agreement, fronting, prepositions, pronouns, verbs, word_order
 
-    return (agreement, verbs, word_order, pronouns, prepositions)
+    return (agreement, verbs, fronting, word_order, pronouns, prepositions)
 
 
 @Language.factory("ordvard_grammar")

@@ -1,14 +1,7 @@
-"""Word order: the finite verb second in a main clause (``v2``: *I morgon jag ska ringa →
-ska jag*, *Efter duschen brukaren fick → fick brukaren*, *När jag kom in hon låg → låg
-hon*), and a sentence adverb before the finite verb in a subordinate clause
-(``subclause_order``: *om hon har redan ätit → redan har*, *som kan inte gå → inte kan*).
-
-A v2 finding needs a fronted adverbial from ``data/grammar/words.yaml`` (an adverb, a
-prepositional phrase, a time such as *Kl. 14.00*, or a subordinate clause), then a subject —
-a personal pronoun or a definite noun — and right after it a finite verb. It stays silent
-when the opening turns out to be a subordinate clause after all (*Sedan hon flyttade hit mår
-hon bättre*: a later verb comes before its subject), on questions and on *Vad hon menade
-förstod jag inte*.
+"""Word order: a sentence adverb before the finite verb in a subordinate clause
+(``subclause_order``: *om hon har redan ätit → redan har*, *som kan inte gå → inte kan*), and
+what the word-order rules share: a finite verb, a subject, a fronted adverbial. The finite
+verb second in a main clause (``v2``) is in ``fronting.py``.
 """
 
 from __future__ import annotations
@@ -29,26 +22,12 @@ FINITE_WORDS = frozenset(
 # also where, so, to, set, bath, clay, carried, fold …
 AMBIGUOUS = frozenset({"var", "sa", "åt", "satt", "bad", "log", "bar", "slog", "fann"})
 NEVER_VERBS = frozenset({"ADP", "CCONJ", "SCONJ", "PRON", "DET", "PUNCT", "NUM", "PART"})
-MAX_FRONTED = 6  # words in a fronted adverbial before the subject
-MAX_SUBCLAUSE = 12  # words in a fronted subordinate clause
 NP_ENDS = frozenset({"NOUN", "PROPN", "NUM"})  # a fronted phrase ends before a noun subject
 WH_WORDS = frozenset({"vad", "vem", "vilken", "vilket", "vilka", "varför", "hur", "var", "vart"})
 
 
 def find(sentence: list[Tok]) -> list[Hit]:
-    hits = []
-    starts = [0] + [i + 1 for i, tok in enumerate(sentence) if tok.norm in ("och", "men")]
-    for start in starts:
-        if start and not (
-            sentence[start].norm in words("fronting_adverbs") or _time_phrase(sentence, start)
-        ):
-            continue  # after och/men only an adverb or a time: och nu hon klagar, men på
-            # kvällen hon var
-        v2 = _v2(sentence[start:]) if len(sentence) - start > 2 else None
-        if v2:
-            hits.append(v2._replace(start=v2.start + start, end=v2.end + start))
-    hits += _subclause_order(sentence)
-    return hits
+    return _subclause_order(sentence)
 
 
 # ---------------------------------------------------------------- shared
@@ -130,13 +109,7 @@ def _name(tok: Tok) -> bool:
     )
 
 
-def _swap(sentence: list[Tok], subject: int, verb: int) -> str:
-    """``verb subject`` for ``subject … verb`` (the subject's words keep their order)."""
-    subject_text = " ".join(t.text for t in sentence[subject:verb])
-    return f"{sentence[verb].text} {subject_text}"
-
-
-def _later_inversion(sentence: list[Tok], start: int) -> bool:
+def later_inversion(sentence: list[Tok], start: int) -> bool:
     """Whether a finite verb after ``start`` comes right before a subject or right after a
     comma: the opening was a subordinate clause (*Sedan hon kom, har hon mått bättre*)."""
     for k in range(start, len(sentence)):
@@ -150,7 +123,7 @@ def _later_inversion(sentence: list[Tok], start: int) -> bool:
     return False
 
 
-def _time_phrase(sentence: list[Tok], k: int) -> bool:
+def time_phrase(sentence: list[Tok], k: int) -> bool:
     """Whether a preposition and a time noun start at ``k`` (*på kvällen*, *efter en
     stund*): after *och* or *men* it may be fronted like an adverb; not when *och* joins two
     prepositions (*från och med den månad*)."""
@@ -169,7 +142,7 @@ def _comparative(sentence: list[Tok], k: int) -> bool:
     return word in words("comparatives") or (word.endswith("are") and sentence[k].upos == "ADJ")
 
 
-def _later_finite(sentence: list[Tok], start: int) -> bool:
+def later_finite(sentence: list[Tok], start: int) -> bool:
     """Whether another finite verb follows in the same clause (before *och*, *men* or a
     comma)."""
     for tok in sentence[start:]:
@@ -178,96 +151,6 @@ def _later_finite(sentence: list[Tok], start: int) -> bool:
         if is_finite(tok):
             return True
     return False
-
-
-# ---------------------------------------------------------------- v2
-
-
-def _v2(sentence: list[Tok]) -> Hit | None:
-    if sentence[-1].text == "?" or sentence[0].norm in WH_WORDS:
-        return None
-    first = sentence[0].norm
-    two = f"{first} {sentence[1].norm}"
-    if two in words("fronting_subjunctions"):
-        return _after_subclause(sentence, 2)  # Efter att hon hade ätit ville hon vila
-    if first in words("fronting_subjunctions"):
-        hit = _after_subclause(sentence)
-        if hit or first not in words("fronting_prepositions"):
-            return hit
-        start = 2  # om is a preposition too: Om en vecka kommer läkaren
-    elif first in words("fronting_adverbs"):
-        start = 1
-    elif first in words("fronting_prepositions") or first in words("fronting_determiners"):
-        start = 2  # the preposition and at least one word of its phrase
-    else:
-        return None
-    for k in range(start, min(len(sentence), start + MAX_FRONTED)):
-        tok = sentence[k]
-        if tok.norm in words("straight_order_adverbs"):
-            return None  # I dag kanske hon orkar: kanske lets the subject come first
-        end = subject_end(sentence, k)
-        if end is None and tok.norm == "det" and sentence[k - 1].upos in NP_ENDS:
-            end = k + 1  # I natt det regnade: the formal subject after a time phrase
-        if end is not None and end < len(sentence) and is_finite(sentence[end], True):
-            after_adverb = start == 1 and k == 1
-            if (
-                tok.norm not in SUBJECT_PRONOUNS
-                and not after_adverb
-                and (sentence[k - 1].upos not in NP_ENDS)
-            ):
-                return None  # the noun belongs to the fronted phrase (I själva verket har)
-            if _later_inversion(sentence, end + 1):
-                return None
-            if first in words("fronting_determiners") and _later_finite(sentence, end + 1):
-                return _after_subclause(sentence, k)  # Varje gång hon ringer vi kommer
-            fronted = " ".join(t.text for t in sentence[:k])
-            right = _swap(sentence, k, end)
-            return Hit("v2", k, end + 1, right, "v2", {"fronted": fronted, "right": right})
-        if (
-            is_finite(tok)
-            or tok.upos in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON")
-            or tok.norm in words("conjunctions")
-            or tok.norm in words("subjunctions")
-            or (is_punct(tok) and tok.text != ".")
-        ):
-            return None
-    return None
-
-
-def _after_subclause(sentence: list[Tok], opener: int = 1) -> Hit | None:
-    """``När jag kom in i rummet hon låg`` → ``låg hon`` (``opener``: the subjunction's
-    words, *efter att* has two)."""
-    end = subject_end(sentence, opener)
-    if end is None:
-        return None
-    verb = next(
-        (
-            k
-            for k in range(end, min(len(sentence), end + 3))
-            if is_finite(sentence[k], after_subject=k == end)
-        ),
-        None,
-    )
-    if verb is None:
-        return None
-    for k in range(verb + 1, min(len(sentence), verb + MAX_SUBCLAUSE)):
-        tok = sentence[k]
-        if (
-            is_finite(tok)
-            or tok.norm in words("subjunctions")
-            or tok.norm in ("och", "men", "eller")
-        ):
-            return None
-        if tok.norm in SUBJECT_PRONOUNS:
-            after = k + 1
-            if after < len(sentence) and is_finite(sentence[after], True):
-                if sentence[k - 1].upos == "ADP" and k - 1 != verb:
-                    return None  # an object after a preposition: med hon (another rule's)
-                fronted = " ".join(t.text for t in sentence[:k]).rstrip(" ,")
-                right = _swap(sentence, k, after)
-                return Hit("v2", k, after + 1, right, "v2", {"fronted": fronted, "right": right})
-            return None
-    return None
 
 
 # ---------------------------------------------------------------- subordinate clauses
