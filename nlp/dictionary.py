@@ -3,12 +3,12 @@
 Why not Hunspell itself: pure-Python ``spylls`` needs ~2.8 s to load sv_SE and up to 5 ms
 per word (suggestions 0.2-1.4 s); the C binding needs Debian packages, which ``pip install -e .``
 cannot bring. Instead the ``sv_SE`` files from PyPI ``hunspell-sv`` are expanded once (every stem
-with every suffix rule; 3-6 s once per install, or ``python -m nlp prepare``) into the word
+with every suffix rule; 4-7 s once per install, or ``python -m nlp prepare``) into the word
 forms they allow, each with the compound positions it
 may take (Hunspell's COMPOUNDBEGIN/MIDDLE/END, ONLYINCOMPOUND and the affix continuation flags)
-and its ``wordfreq`` Zipf frequency. The index is stored as sorted 64-bit BLAKE2 hashes with a
-parallel byte array of role bits and frequencies (~9 MB for ~0.96 M forms) in the user cache
-directory, memory-mapped at load (under 1 ms), and checked with one binary search (~4 µs).
+and its ``wordfreq`` Zipf frequency. The index is stored as sorted 64-bit BLAKE2 hashes with
+parallel byte arrays of role bits, noun readings and frequencies (~10.5 MB for ~0.96 M forms)
+in the user cache directory, memory-mapped at load (under 1 ms), and checked with one binary search (~4 µs).
 Word classes from flags are approximate (Hunspell does not mark them); callers use them only as
 hints, never as the sole evidence for a finding.
 
@@ -16,6 +16,13 @@ Roles are bit flags: ``WORD`` (may stand alone), ``BEGIN``/``MIDDLE``/``END`` (c
 and the word class of the dictionary entry a form belongs to (``NOUN``, ``ADJECTIVE``, ``VERB``),
 read from the forms the entry generates: comparison (*-are, -ast*) makes an adjective, present and
 past tense of an *-a* stem a verb, a definite form (*-en, -et, -n, -t*) otherwise a noun.
+
+Noun readings are a second byte per form (``noun_bits``): one bit for each of gender (en/ett)
+× number × definiteness that a noun entry gives the form, read from the suffix class that
+makes it (``_noun_suffix``): *-et/-t* (flags B, C) is an ett-ord's definite singular; *-en/-n*
+(D, E, F) an en-ord's definite singular, or an ett-ord's definite or indefinite plural;
+*-ar/-er/-or/-r* (G, H, I, J) and *-arna/-erna/-orna/-rna* the plurals. An entry with both
+an ett-form and an en-ord's plural (*plan*: planet, planer) is both genders.
 """
 
 from __future__ import annotations
@@ -26,14 +33,18 @@ import os
 import re
 import sysconfig
 import tempfile
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
 
 WORD, BEGIN, MIDDLE, END = 1, 2, 4, 8
 NOUN, ADJECTIVE, VERB = 16, 32, 64  # word class of the entry a form comes from (approximate)
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
+# noun readings of a form (bit per gender × number × definiteness), the second byte per form
+COM_SING_IND, COM_SING_DEF, COM_PLUR_IND, COM_PLUR_DEF = 1, 2, 4, 8
+NEUT_SING_IND, NEUT_SING_DEF, NEUT_PLUR_IND, NEUT_PLUR_DEF = 16, 32, 64, 128
+COM_READINGS, NEUT_READINGS = 15, 240
 _FLAG_BEGIN, _FLAG_MIDDLE, _FLAG_END, _FLAG_ONLY_COMPOUND = "X", "U", "Y", "Z"
 _FLAG_FORBIDDEN, _FLAG_NEEDAFFIX = "%", "¤"
 
@@ -71,8 +82,9 @@ def _parse_suffixes(aff_text: str) -> dict[str, list[tuple[str, str, str, re.Pat
     return rules
 
 
-def expand(aff: Path, dic: Path) -> dict[str, int]:
-    """All word forms the dictionary allows, each with its role bits."""
+def expand(aff: Path, dic: Path, nouns: dict[str, int] | None = None) -> dict[str, int]:
+    """All word forms the dictionary allows, each with its role bits; ``nouns``, when given,
+    is filled with each noun form's reading bits."""
     rules = _parse_suffixes(aff.read_text(encoding="utf-8"))
     forms: dict[str, int] = {}
 
@@ -95,6 +107,7 @@ def expand(aff: Path, dic: Path) -> dict[str, int]:
         if _FLAG_END in flags:
             stem_roles |= END
         generated: list[tuple[str, int]] = []
+        noun_forms: list[tuple[str, str]] = []  # (form, its suffix class)
         for flag in flags:
             for strip, suffix, cont, cond in rules.get(flag, ()):
                 if strip and not stem.endswith(strip):
@@ -113,11 +126,82 @@ def expand(aff: Path, dic: Path) -> dict[str, int]:
                 if _FLAG_END in cont:
                     roles |= END
                 generated.append((form, roles))
+                kind = _noun_suffix(flag, suffix)
+                if kind and _FLAG_ONLY_COMPOUND not in cont:
+                    noun_forms.append((form, kind))
+        if nouns is not None and noun_forms and stem_roles & WORD:
+            for form, bits in _noun_readings(stem, noun_forms).items():
+                nouns[form] = nouns.get(form, 0) | bits
         word_class = _word_class(stem, {form for form, _ in generated})
         add(stem, stem_roles | word_class if stem_roles else 0)
         for form, roles in generated:
             add(form, roles | word_class if roles else 0)
     return forms
+
+
+NOUN_FLAGS = frozenset("BCDEFGHIJ")
+
+
+@cache
+def _noun_suffix(flag: str, suffix: str) -> str:
+    """The noun form a suffix rule of ``flag`` makes: ``neut-def`` (*-et*, *-t*), ``en``
+    (*-en*, *-n*: an en-ord's definite singular, or an ett-ord's definite plural, *borden*,
+    from flags D and F, its indefinite plural, *frön*, from E: ``en-ind``), ``plur-ind``,
+    ``plur-def``, ``neut-plur-def`` (*täckena*); "" for genitives, verb and adjective rules."""
+    if flag not in NOUN_FLAGS or not suffix or suffix.endswith(("s", ":", "-")):
+        return ""
+    if flag == "B":
+        return "neut-def" if suffix == "et" else ""
+    if flag == "C" or (flag == "J" and suffix == "et"):
+        return "neut-def"
+    if flag in "DEF":
+        if flag == "D" and suffix != "en" or flag == "F" and suffix == "ndena":
+            return ""
+        if suffix == "a":  # faktum → fakta
+            return "plur-ind"
+        if flag == "F" and suffix == "na":
+            return "neut-plur-def"  # täckena, äpplena (an en-ord in -e has -arna)
+        return "en-ind" if flag == "E" else "en"
+    if suffix.endswith("na"):
+        return "plur-def"
+    return "plur-ind" if suffix.endswith("r") else ""
+
+
+def _noun_readings(stem: str, noun_forms: list[tuple[str, str]]) -> dict[str, int]:
+    """Reading bits of a noun entry's stem and forms (see the module's docstring)."""
+    kinds = {kind.removesuffix("-ind") for _, kind in noun_forms}
+    neuter = bool(kinds & {"neut-def", "neut-plur-def"})
+    common = "en" in kinds and not neuter
+    if (
+        neuter
+        and "en" in kinds
+        and any(kind == "plur-ind" and form.endswith("r") for form, kind in noun_forms)
+    ):
+        common = True  # plan: planet (ett plan), planen and planer (en plan)
+    if not (neuter or common):
+        return {}
+    out: dict[str, int] = {}
+    for form, kind in noun_forms:
+        bits = 0
+        if kind == "neut-def":
+            bits = NEUT_SING_DEF
+        elif kind in ("en", "en-ind"):
+            if common:
+                bits |= COM_SING_DEF
+            if neuter:  # borden, fönstren; frön, knän, blåmärken
+                bits |= NEUT_PLUR_IND if kind == "en-ind" else NEUT_PLUR_DEF
+        elif kind == "plur-ind":
+            bits = (COM_PLUR_IND if common else 0) | (NEUT_PLUR_IND if neuter else 0)
+        elif kind in ("plur-def", "neut-plur-def"):
+            bits = (COM_PLUR_DEF if common else 0) | (NEUT_PLUR_DEF if neuter else 0)
+        out[form] = out.get(form, 0) | bits
+    stem_bits = (COM_SING_IND if common else 0) | (NEUT_SING_IND if neuter else 0)
+    plural_ind = any(bits & (COM_PLUR_IND | NEUT_PLUR_IND) for bits in out.values())
+    plural_def = any(bits & (COM_PLUR_DEF | NEUT_PLUR_DEF) for bits in out.values())
+    if plural_def and not plural_ind:  # ett bord, två bord, borden; en lärare, lärarna
+        stem_bits |= (COM_PLUR_IND if common else 0) | (NEUT_PLUR_IND if neuter else 0)
+    out[stem] = out.get(stem, 0) | stem_bits
+    return out
 
 
 def _word_class(stem: str, forms: set[str]) -> int:
@@ -146,18 +230,21 @@ def _zipf_bytes(words: list[str]) -> np.ndarray:
 def build_index(target: Path) -> Path:
     """Expand the dictionary and write the index files to ``target``; returns ``target``."""
     src = hunspell_dir()
-    forms = expand(src / "sv_SE.aff", src / "sv_SE.dic")
+    nouns: dict[str, int] = {}
+    forms = expand(src / "sv_SE.aff", src / "sv_SE.dic", nouns)
     words = list(forms)
     hashes = np.array([word_hash(w) for w in words], dtype=np.uint64)
     roles = np.array([forms[w] for w in words], dtype=np.uint8)
+    noun_bits = np.array([nouns.get(w, 0) for w in words], dtype=np.uint8)
     order = np.argsort(hashes, kind="stable")
     target.mkdir(parents=True, exist_ok=True)
     tmp = target / f".tmp-{os.getpid()}"
     tmp.mkdir(exist_ok=True)
     np.save(tmp / "hashes.npy", hashes[order])
     np.save(tmp / "roles.npy", roles[order])
+    np.save(tmp / "nouns.npy", noun_bits[order])
     np.save(tmp / "zipf.npy", _zipf_bytes(words)[order])
-    for name in ("hashes.npy", "roles.npy", "zipf.npy"):
+    for name in ("hashes.npy", "roles.npy", "nouns.npy", "zipf.npy"):  # zipf last: complete
         os.replace(tmp / name, target / name)
     tmp.rmdir()
     return target
@@ -171,6 +258,7 @@ class WordIndex:
         self._roles_array = np.load(folder / "roles.npy", mmap_mode="r")
         self.roles = lru_cache(maxsize=200_000)(self._roles)  # per index, not per class
         self._zipf = np.load(folder / "zipf.npy", mmap_mode="r")
+        self._nouns = np.load(folder / "nouns.npy", mmap_mode="r")
 
     def _position(self, word: str) -> int:
         h = word_hash(word)
@@ -188,6 +276,12 @@ class WordIndex:
         """The word's Zipf frequency (0.0 when unseen or unknown)."""
         i = self._position(word)
         return int(self._zipf[i]) / 10 if i >= 0 else 0.0
+
+    def noun_bits(self, word: str) -> int:
+        """The noun readings of ``word`` as written (``COM_SING_IND`` …; 0 when no noun entry
+        of the dictionary makes this form)."""
+        i = self._position(word)
+        return int(self._nouns[i]) if i >= 0 else 0
 
     def known_many(self, words: list[str]) -> np.ndarray:
         """Vectorised: for each word, its role bits (0 when unknown)."""
@@ -207,7 +301,7 @@ def _index_folder() -> Path:
 
 @lru_cache(maxsize=1)
 def load_index() -> WordIndex:
-    """The word index, built into the cache directory on first use (~5 s, once per install)."""
+    """The word index, built into the cache directory on first use (~6 s, once per install)."""
     folder = _index_folder()
     if not (folder / "zipf.npy").exists():
         try:

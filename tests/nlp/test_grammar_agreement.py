@@ -37,6 +37,11 @@ def grammar(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Hon har två ny byxor i garderoben.", "två ny byxor", "två nya byxor"),
         ("Vi väntade fem minut på hissen.", "fem minut", "fem minuter"),
         ("Hon städade sitt stort rum själv.", "sitt stort rum", "sitt stora rum"),
+        # the gender comes from the dictionary's inflection classes (katten, hålet), which
+        # also tell that katt is no plural of katta and dotter no plural at all
+        ("Hon pratar ofta om ett katt som hon hade.", "ett katt", "en katt"),
+        ("Det finns en hål i hennes strumpa.", "en hål", "ett hål"),
+        ("Hon ringde sina dotter efter lunch.", "sina dotter", "sin dotter"),
     ],
 )
 def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong, right):
@@ -77,6 +82,11 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Han har svår smärta och kalla fötter.",
         "Vi var tre man på kvällspasset.",
         "Hon drack två liter vatten och åt fem kilo apelsiner i veckan.",
+        "Det är en enkönad, också den isolerad miljö utan kontakt med världen.",
+        "Man har plockat fram den sociala trygghet eller rättare sagt den brist som finns.",
+        "Mannen och kvinnan var trötta efter resan.",
+        "Resultatet av detta fiske visar att sjön mår bra.",
+        "Det var en lugn kväll för alla boende på enheten.",
     ],
 )
 def test_agreeing_noun_phrases_are_silent(text):

@@ -26,6 +26,7 @@ MAX_ADJECTIVES = 2
 RELATIVE = frozenset(
     {"som", "av", "att", "där", "då", "när", "jag", "du", "han", "hon", "vi", "ni", "de", "man"}
 )
+RELATIVE_REACH = 10  # words between den/det + noun and the som of a relative clause
 ARTICLE_WORD = {COM: "en", NEUT: "ett"}
 POSSESSIVE_PLURALS = frozenset({"mina", "dina", "sina", "våra"})
 POSSESSIVE_SINGULARS = frozenset({"min", "mitt", "din", "ditt", "sin", "sitt", "vår", "vårt"})
@@ -136,9 +137,11 @@ def _next_norm(sentence: list[Tok], i: int) -> str:
     return sentence[i + 1].norm if i + 1 < len(sentence) else ""
 
 
-def _relative_after(sentence: list[Tok], noun_at: int) -> bool:
-    """Whether a relative clause may follow the noun (*de bästa förutsättningar … som*)."""
-    return any(tok.norm in ("som", "där", "vilka", "vars") for tok in sentence[noun_at + 1 :])
+def _relative_after(sentence: list[Tok], noun_at: int, within: int | None = None) -> bool:
+    """Whether a relative clause may follow the noun (*de bästa förutsättningar … som*),
+    within ``within`` words after it when given."""
+    end = None if within is None else noun_at + 1 + within
+    return any(tok.norm in ("som", "där", "vilka", "vars") for tok in sentence[noun_at + 1 : end])
 
 
 def _superlative(sentence: list[Tok], adjectives) -> bool:
@@ -299,10 +302,15 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) -> Hi
             right_det = "de"  # den gamla skorna
     elif rule["noun"] == "def" and noun.definite == "ind":
         following = sentence[noun_at + 1].norm if noun_at + 1 < len(sentence) else ""
-        if following in RELATIVE or (determiner == "de" and _relative_after(sentence, noun_at)):
-            return None  # den personliga vård som ges, de begränsade insatser … som gjorts
+        if following in RELATIVE or _relative_after(
+            sentence, noun_at, None if determiner == "de" else RELATIVE_REACH
+        ):
+            return None  # den personliga vård som ges, de begränsade insatser … som gjorts,
+            # den sociala trygghet eller rättare sagt den brist … som
         if _formal_subject(sentence, i, adjectives):
             return None  # I dag är det fint väder: det is the subject
+        if adjectives and all(sentence[j].norm != forms[2] for j, forms in adjectives):
+            return None  # också den isolerad miljö: nothing agrees with den, no article
         zero_plural = noun.number == "?" and noun.gender == NEUT  # det stora rum
         if determiner in ("den", "det") and (noun.number == "sing" or zero_plural):
             right_noun = definite_singular(noun.lemma, noun.gender)  # den nya rullstol

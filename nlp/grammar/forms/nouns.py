@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ...dictionary import NOUN, load_index
+from ...dictionary import COM_SING_IND, NEUT_SING_IND, NOUN, load_index
 from ...lemmas import _split, lemma_candidates
 from ...resources import yaml_data
 from .adjectives import INDECLINABLE_ENDINGS
@@ -27,6 +27,11 @@ def gender(lemma: str) -> str | None:
         if length and candidates:  # a compound: the gender of its last part
             return gender(lemma[-length:])
         return None
+    if lemma.endswith(INDECLINABLE_ENDINGS):
+        return None  # ett uttalande but en studerande: the table decides
+    from_entry = _entry_gender(lemma)
+    if from_entry:
+        return from_entry
     vowel_final = lemma[-1:] in VOWELS
     neuter = [lemma + ("t" if vowel_final else "et")]
     if lemma.endswith(("el", "er", "en")) and not vowel_final:
@@ -39,14 +44,22 @@ def gender(lemma: str) -> str | None:
     common_seen = max((index.zipf(f) for f in common if _has_lemma(f, lemma)), default=-1.0)
     # the -en form of an ett-ord is its definite plural (såren), so compare how often each
     # definite form is used: *matet* is a dictionary form nobody writes, *maten* is everyday
-    if lemma.endswith(INDECLINABLE_ENDINGS):
-        return None  # ett uttalande but en studerande: the table decides
     if neuter_seen >= 0 and (common_seen <= 0 or neuter_seen >= common_seen + GENDER_MARGIN):
         return NEUT
     if common_seen > 0 and neuter_seen <= 0:
         return COM
     last = _listed_last_part(lemma)
     return table[last] if last else None  # both in use (knät, knän): the table decides
+
+
+def _entry_gender(lemma: str) -> str | None:
+    """The gender the dictionary's noun entry gives ``lemma`` by its inflection classes
+    (*stol/ADG*: stolen, stolar; *bord/ABD*: bordet, borden), when it gives one only."""
+    bits = load_index().noun_bits(lemma)
+    common, neuter = bits & COM_SING_IND, bits & NEUT_SING_IND
+    if common and not neuter:
+        return COM
+    return NEUT if neuter and not common else None
 
 
 def _listed_last_part(lemma: str) -> str | None:
@@ -156,6 +169,7 @@ def plural_definite(lemma: str) -> str | None:
     return next((f for f in options if known(f, ALL)), None)
 
 
+PERSON_ZERO_PLURALS = ("are", "ande", "ende", "iker")  # the person has no plural ending
 ZERO_PLURAL_ENDINGS = ("are", "ande", "ende", "iker", "er")
 
 
@@ -209,7 +223,40 @@ def noun_readings(word: str) -> tuple[NounForm, ...]:
         reading = _reading(lower, lemma)
         if reading:
             readings.append(reading)
+    bits = index.noun_bits(lower)
+    if bits:  # the dictionary's entry of a lemma says which readings its forms have
+        readings = [_narrowed(r, bits) for r in readings if _entry_allows(r, bits)]
     return tuple(readings)
+
+
+def _entry_allows(reading: NounForm, bits: int) -> bool:
+    """Whether the written form's noun ``bits`` allow ``reading``; a reading of a lemma the
+    dictionary has no entry of that gender for is not judged (its *man* is a horse's mane:
+    *manen*, *mannen* is left to the lemmatizer)."""
+    return _entry_gender(reading.lemma) != reading.gender or bool(_reading_bits(reading) & bits)
+
+
+def _reading_bits(reading: NounForm, number: str | None = None) -> int:
+    """The ``nlp.dictionary`` noun-reading bits a reading stands for (either number for
+    ``?``)."""
+    base = 1 if reading.gender == COM else 16
+    shift = 1 if reading.definite == "def" else 0
+    numbers = {"sing": (0,), "plur": (2,), "?": (0, 2)}[number or reading.number]
+    return sum(base << (n + shift) for n in numbers)
+
+
+def _narrowed(reading: NounForm, bits: int) -> NounForm:
+    """A reading of either number (*dotter*) made singular when the dictionary gives the
+    form no plural reading (its plural is *döttrar*)."""
+    if (
+        reading.number == "?"
+        and reading.lemma not in yaml_data("grammar/words")["unit_nouns"]  # fem kilo
+        and not reading.lemma.endswith(PERSON_ZERO_PLURALS)  # alla boende, två lärare
+        and _entry_gender(reading.lemma) == reading.gender
+        and not _reading_bits(reading, "plur") & bits
+    ):
+        return NounForm((reading.lemma, reading.gender, "sing", reading.definite))
+    return reading
 
 
 def _reading(lower: str, lemma: str) -> NounForm | None:
@@ -229,6 +276,7 @@ def _reading(lower: str, lemma: str) -> NounForm | None:
             and lemma[-1:] not in VOWELS
             or lemma.endswith(ZERO_PLURAL_ENDINGS)
             or plural_indefinite(lemma) is None
+            or lemma in yaml_data("grammar/words")["unit_nouns"]  # fem kilo
         )
         return NounForm((lemma, g, "?" if zero_plural else "sing", "ind"))
     if lower == definite_singular(lemma, g):
