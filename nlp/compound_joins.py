@@ -56,6 +56,8 @@ def joined_form(
     adjective_compound = _adjective_before_definite(first, second, previous, accepted)
     if adjective_compound:
         return adjective_compound
+    if first in word_list("phrase_adjectives"):
+        return _phrase_adjective_compound(first, second, previous)
     phrase_words = word_list("phrase_words")
     if first in phrase_words:
         return _particle_compound(first, second, previous)
@@ -78,7 +80,7 @@ def joined_form(
         if joined in accepted:
             return joined
         if index.roles(joined) & WORD:
-            if index.roles(first) & ADJECTIVE and index.zipf(joined) < MIN_ADJECTIVE_COMPOUND_ZIPF:
+            if index.roles(first) & ADJECTIVE and not _adjective_compound(first, second, joined):
                 return None  # ett privat rum: an adjective and its noun, the compound is rare
             return joined
     first_roles = index.roles(first)
@@ -120,6 +122,33 @@ def joined_form(
             return None
         return first + second if relax and valid_split(first, second) else None
     return first + second
+
+
+def _phrase_adjective_compound(first: str, second: str, previous: str) -> str | None:
+    """An everyday adjective in its base form before a noun (*köpte varm korv*, *lätt mjölk*,
+    *vit kål*; ``data/phrase_adjectives.txt``): one word when the dictionary has the compound
+    as a noun and it is common enough, since these adjectives otherwise begin ordinary phrases
+    (*torr hud*, *kall mat*, whose compounds the dictionary lacks). Never before a phrase word,
+    a time word (*god morgon*) or a verb form, nor where the compound is an adverb (*med hög
+    kant*, not *på högkant*)."""
+    if second in word_list("phrase_words") or second in word_list("phrase_ends") or len(second) < 3:
+        return None
+    if lemma(second) in word_list("time_words") or verb_form(second):
+        return None
+    joined = first + second
+    roles = load_index().roles(joined)
+    if not roles & WORD or not roles & (NOUN | BEGIN | END):
+        return None
+    return joined if _adjective_compound(first, second, joined) else None
+
+
+def _adjective_compound(first: str, second: str, joined: str) -> bool:
+    """Whether an adjective and its noun written apart are the dictionary compound ``joined``:
+    not when the compound is rare (*ett privat rum*) or the pair a phrase Swedish writes apart
+    as well (*frisk luft*; ``data/adjective_phrases.txt``)."""
+    if f"{first} {second}" in word_list("adjective_phrases"):
+        return False
+    return load_index().zipf(joined) >= MIN_ADJECTIVE_COMPOUND_ZIPF
 
 
 def _measure_compound(first: str, second: str, previous: str) -> str | None:

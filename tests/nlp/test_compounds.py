@@ -42,6 +42,9 @@ KIND = "split_compound"
         ("Social sekreteraren ringde.", "Social sekreteraren", "Socialsekreteraren"),
         ("Hon hittade inte sina glas ögon.", "glas ögon", "glasögon"),
         ("Vi mätte hennes BMI värde.", "BMI värde", "BMI-värde"),
+        ("Hon köpte varm korv på stationen.", "varm korv", "varmkorv"),
+        ("Vi köpte lätt mjölk till henne.", "lätt mjölk", "lättmjölk"),
+        ("Hon har ett stort blå märke på armen.", "blå märke", "blåmärke"),
     ],
 )
 def test_split_compounds_are_flagged_with_the_joined_form(text, split, joined):
@@ -93,6 +96,12 @@ def test_split_compounds_are_flagged_with_the_joined_form(text, split, joined):
         "Hon blev sjuk dagen efter.",
         "Han drack två glas vatten.",
         "Vi mätte BT kvällen innan.",
+        "Öppna fönstret så att frisk luft kommer in.",
+        "God morgon, hur mår du?",
+        "En tallrik med hög kant gör det lättare att äta.",
+        "Hon har torr hud och kalla händer.",
+        "Han fick en kall dryck efter promenaden.",
+        "Drick en halv liter vatten.",
     ],
 )
 def test_ordinary_phrases_are_not_split_compounds(text):
