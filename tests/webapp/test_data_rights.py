@@ -10,7 +10,7 @@ import zipfile
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from tests.conftest import csrf_token
 from tests.factories import PASSWORD, log_in, make_group, make_reviewer, make_user
@@ -26,6 +26,7 @@ from webapp.models import (
     CompetenceCard,
     DrillItem,
     FindingOverride,
+    Membership,
     Note,
     NoteDraft,
     NoteVersion,
@@ -145,6 +146,7 @@ def test_trainee_downloads_exactly_their_own_data(app, group, lesson, teacher):
     assert sorted(files) == [
         "LASMIG.txt",
         "anteckningar.json",
+        "bedomningar.json",
         "granskningar.json",
         "grupper.json",
         "kompetenskort.json",
@@ -173,6 +175,44 @@ def test_trainee_downloads_exactly_their_own_data(app, group, lesson, teacher):
     assert fatima.password_hash not in json.dumps(files)
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "data_exported"))
     assert (event.actor_id, event.subject_user_id) == (fatima.id, fatima.id)
+
+
+def test_a_teachers_export_holds_the_verdicts_and_comments_they_wrote(app, group, lesson, teacher):
+    full_history(app, group, lesson, teacher, "Fatima Markörsdotter")
+    other_group = make_group("Ekbacken")
+    other_teacher = make_user(Role.TEACHER, other_group, name="Lärare Per")
+    omar = make_user(Role.TRAINEE, other_group, name="Omar")
+    note = submitted(omar, lesson, "Omars anteckning: blodtryck 120/80 mmHg hos brukaren.")
+    review_post(client_for(app, other_teacher), note, {"verdict": "revise", "comment": "Pers ord"})
+
+    teaching = client_for(app, teacher)
+    assert "dina bedömningar av deltagarnas anteckningar" in teaching.get("/konto").get_data(
+        as_text=True
+    )
+    files = export(teaching, "/konto/mina-uppgifter")
+    first, second = files["bedomningar.json"]
+    assert (first["lektion"], first["version"], second["version"]) == (lesson.slug, 1, 2)
+    assert first["deltagare"] == "Fatima Markörsdotter"  # she is in the teacher's group
+    assert [(v["bedömning"], v["kommentar"]) for v in first["bedömningar"]] == [
+        ("revise", VERDICT_COMMENT)
+    ]
+    assert first["kommentarer"] == [
+        {"citat": "blod tryck", "kommentar": COMMENT, "tid": first["kommentarer"][0]["tid"]}
+    ]
+    assert [v["bedömning"] for v in second["bedömningar"]] == ["approved"]
+    assert "bedomningar.json" in files["LASMIG.txt"]
+    written = json.dumps(files["bedomningar.json"], ensure_ascii=False)
+    assert FIRST not in written and SECOND not in written  # the trainee's text is not theirs
+    assert "Omar" not in written and "Pers ord" not in written  # nor another teacher's verdict
+
+
+def test_a_teachers_export_names_no_trainee_they_no_longer_supervise(app, group, lesson, teacher):
+    fatima = full_history(app, group, lesson, teacher, "Fatima Markörsdotter")
+    db.session.execute(delete(Membership).where(Membership.user_id == fatima.id))
+    db.session.commit()
+    files = export(client_for(app, teacher), "/konto/mina-uppgifter")
+    assert [v["deltagare"] for v in files["bedomningar.json"]] == [None, None]
+    assert "Markörsdotter" not in json.dumps(files["bedomningar.json"], ensure_ascii=False)
 
 
 def test_a_reviewers_export_holds_the_content_decisions_they_made(app, group):

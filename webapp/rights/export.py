@@ -34,6 +34,7 @@ from webapp.models import (
     TranslationReview,
     User,
 )
+from webapp.rights.verdicts import note_verdicts
 
 README = """Dina uppgifter i Ordvård
 ========================
@@ -52,6 +53,10 @@ granskningar.json       dina beslut som granskare av innehåll: översättningar
                         du har godkänt eller skickat tillbaka, med kommentarer (de beslut
                         som gäller nu), och när du har fattat varje beslut (historik);
                         tom om du inte granskar innehåll
+bedomningar.json        som lärare: dina bedömningar och kommentarer på deltagares
+                        anteckningar (lektion, övning och version, inte deltagarens text;
+                        deltagarens namn om du fortfarande är lärare i hens grupp);
+                        tom om du inte har bedömt någon anteckning
 logg.json               händelser i loggen som gäller ditt konto (till exempel byte av lösenord)
 
 Lösenordet finns inte med: det sparas bara i en form som inte går att läsa.
@@ -379,6 +384,7 @@ def export_zip(user: User) -> bytes:
         "ordkort.json": drill_cards(user),
         "kompetenskort.json": competence_cards(user),
         "granskningar.json": content_reviews(user),
+        "bedomningar.json": note_verdicts(user),
         "logg.json": audit_events(user),
     }
     buffer = io.BytesIO()
