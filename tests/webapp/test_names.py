@@ -113,3 +113,47 @@ def test_teacher_pages_isolate_names_and_drop_stored_overrides(app):
         assert RLO not in html, url
         for shown in names:
             assert f"<bdi>{shown}</bdi>" in html, (url, shown)
+
+
+def test_names_stored_before_the_rule_are_cleaned_by_the_migration(tmp_path):
+    """Migration 0009 rewrites stored names with ``clean_name``; clean names are untouched."""
+    from flask_migrate import upgrade
+    from sqlalchemy import text
+
+    from webapp import create_app
+
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'old.db'}", "SECRET_KEY": "t"}
+    )
+    stored = {
+        1: f"{RLO}animA",  # shown reversed in every list before
+        2: f"Fatima{ZWSP}\tYusuf{BOM}",
+        3: f"علی{ZWNJ}رضا",  # Persian's non-joiner stays
+        4: f"{LRM}{ZWSP}",  # nothing visible
+    }
+    with app.app_context():
+        upgrade(revision="0008_offline_answers")
+        with db.engine.begin() as connection:
+            for user_id, name in stored.items():
+                connection.execute(
+                    text(
+                        "INSERT INTO users (id, email, display_name, password_hash, role, l1,"
+                        " created_at, session_version) VALUES (:id, :email, :name, 'x',"
+                        " 'trainee', 'sv', '2026-01-01 00:00:00', 1)"
+                    ),
+                    {"id": user_id, "email": f"u{user_id}@example.org", "name": name},
+                )
+            connection.execute(
+                text(
+                    "INSERT INTO groups (id, name, join_code, created_at, desired_retention)"
+                    " VALUES (1, :name, 'KOD1', '2026-01-01 00:00:00', 0.9)"
+                ),
+                {"name": f"Sol{ZWSP}gården{RLO}"},
+            )
+        upgrade()
+        with db.engine.connect() as connection:
+            users = dict(connection.execute(text("SELECT id, display_name FROM users")).all())
+            group = connection.execute(text("SELECT name FROM groups")).scalar_one()
+        db.engine.dispose()
+    assert users == {1: "animA", 2: "Fatima Yusuf", 3: f"علی{ZWNJ}رضا", 4: "Konto 4"}
+    assert group == "Solgården"
