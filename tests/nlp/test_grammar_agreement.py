@@ -126,6 +126,11 @@ def test_a_grammar_finding_has_a_rule_a_span_and_a_plain_swedish_message():
         ("Brukarens händer är fortfarande kall.", "kall", "kalla"),
         ("Alla fönster i huset var öppen.", "öppen", "öppna"),
         ("Det var kall ute i dag.", "kall", "kallt"),
+        ("De känner sig ensam på kvällarna.", "ensam", "ensamma"),
+        ("Såren är nu läkt.", "läkt", "läkta"),
+        ("Taket i korridoren var fuktig.", "fuktig", "fuktigt"),
+        ("Blodtrycket har varit hög hela veckan.", "hög", "högt"),
+        ("Vädret var fin hela dagen.", "fin", "fint"),
     ],
 )
 def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, wrong, right):
@@ -136,6 +141,9 @@ def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, w
     "text",
     [
         "Förbandet är bytt och såret ser fint ut.",
+        "Rummet har varit tomt hela dagen.",
+        "Patienten har varit lugn hela natten.",
+        "Läkemedlen är redan givna.",
         "Såret är läkt och huden är hel.",
         "Medicinerna är slut och vi har beställt nya.",
         "Det är kallt ute i dag.",

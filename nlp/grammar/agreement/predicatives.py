@@ -76,6 +76,7 @@ def predicatives(sentence: list[Tok]) -> list[Hit]:
         while a < len(sentence) and (
             sentence[a].norm in words("sentence_adverbs")
             or sentence[a].norm in words("degree_adverbs")
+            or sentence[a].norm in words("predicative_adverbs")
         ):
             a += 1
         if a >= len(sentence):
@@ -92,9 +93,10 @@ def predicatives(sentence: list[Tok]) -> list[Hit]:
 
 def _subject_slot(sentence: list[Tok], c: int) -> int:
     """Where the subject of the linking word at ``c`` ends: before an auxiliary (*de har
-    inte varit nöjda*, *rummet ska vara städat*; before *har* only a pronoun: after a noun
-    it cost false alarms on Talbanken and held-out notes), before *känner* (*de känner
-    sig ensamma*), else right before ``c``."""
+    inte varit nöjda*, *rummet ska vara städat*; before *har* only a pronoun or a lone noun
+    opening the sentence, *såret har blivit rött*: after any noun it cost false alarms on
+    Talbanken and held-out notes), before *känner* (*de känner sig ensamma*), else right
+    before ``c``."""
     if sentence[c].norm in REFLEXIVES:
         return c - 1
     k = c - 1
@@ -102,6 +104,7 @@ def _subject_slot(sentence: list[Tok], c: int) -> int:
         k -= 1
     nonfinite = sentence[c].norm in ("vara", "varit", "bli", "blivit")
     pronoun = k > 0 and sentence[k - 1].norm in SUBJECT_PRONOUNS
+    pronoun = pronoun or (k == 1 and sentence[0].upos == "NOUN")  # Såret har blivit rött
     if pronoun or sentence[k].norm not in words("perfect_auxiliaries"):
         return k if nonfinite and k > 0 and sentence[k].norm in COPULA_AUXILIARIES else c
     return c
@@ -277,7 +280,12 @@ def _check_predicative(sentence: list[Tok], subject, a: int) -> Hit | None:
     if tok.norm in words("function_words") or tok.upos in ("ADP", "CCONJ", "SCONJ", "NUM"):
         return None
     following = sentence[a + 1] if a + 1 < len(sentence) else None
-    if tok.upos == "NOUN" and noun_form(tok.norm) is not None and not ends_phrase(following):
+    if (
+        tok.upos == "NOUN"
+        and noun_form(tok.norm) is not None
+        and not ends_phrase(following)
+        and following.norm != "hela"  # var fin hela dagen: hela opens a time adverbial
+    ):
         return None  # the tagger and the dictionary both read a noun (en hög: var hög.)
     forms = adjective(tok.norm)
     if forms is None or len(set(forms)) == 1:

@@ -33,8 +33,8 @@ def _plural(base: str) -> list[str]:
         return [base[:-2] + "na", base + "a"]  # svullen → svullna, ren → rena
     if base.endswith(("el", "er")):
         return [base[:-2] + base[-1] + "a", base + "a"]  # enkel → enkla
-    if base.endswith("m") and len(base) < 5:
-        return [base + "ma", base + "a"]  # tom → tomma
+    if base.endswith("m") and base[-2:-1] in VOWELS:  # tom → tomma, ensam → ensamma
+        return [base + "ma", base + "a"]
     return [base + "a"]
 
 

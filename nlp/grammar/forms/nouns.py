@@ -194,6 +194,9 @@ class NounForm(tuple):
     def definite(self) -> str:
         return self[3]
 
+    def with_definite(self, definite: str) -> NounForm:
+        return NounForm((self[0], self[1], self[2], definite))
+
 
 def noun_form(word: str) -> NounForm | None:
     """The likeliest reading of a noun form, or None when it is not a noun the dictionary
@@ -216,16 +219,19 @@ def noun_readings(word: str) -> tuple[NounForm, ...]:
     index = load_index()
     # a stripped lemma nobody writes (tallrike beside tallriken) is no reading
     stripped = [lemma for lemma in stripped if lemma in lemmas or index.zipf(lemma) > 0]
+    bits = index.noun_bits(lower)
     for lemma in stripped + lemmas[:1]:  # planet: a planet, or the plan; grund, a noun itself
         if lemma in (lower, *stripped) and gender(lemma) is None and known(lemma, NOUN):
+            if bits and not index.noun_bits(lemma) and lemma != lower:
+                continue  # taket is tak's (the dictionary says so), not a form of take
             return ()  # a reading of unknown gender: no judgement
     for lemma in dict.fromkeys(lemmas + stripped):
         reading = _reading(lower, lemma)
         if reading:
             readings.append(reading)
-    bits = index.noun_bits(lower)
     if bits:  # the dictionary's entry of a lemma says which readings its forms have
-        readings = [_narrowed(r, bits) for r in readings if _entry_allows(r, bits)]
+        readings = [_narrowed(_settled(r, bits), bits) for r in readings]
+        readings = [r for r in readings if _entry_allows(r, bits)]
     return tuple(readings)
 
 
@@ -243,6 +249,18 @@ def _reading_bits(reading: NounForm, number: str | None = None) -> int:
     shift = 1 if reading.definite == "def" else 0
     numbers = {"sing": (0,), "plur": (2,), "?": (0, 2)}[number or reading.number]
     return sum(base << (n + shift) for n in numbers)
+
+
+def _settled(reading: NounForm, bits: int) -> NounForm:
+    """A plural reading made definite or indefinite as the lemma's entry has the form
+    (*läkemedlen* is the definite plural of *läkemedel*)."""
+    if reading.number != "plur" or _entry_gender(reading.lemma) != reading.gender:
+        return reading
+    indefinite = bits & _reading_bits(reading.with_definite("ind"))
+    definite = bits & _reading_bits(reading.with_definite("def"))
+    if indefinite and not definite:
+        return reading.with_definite("ind")
+    return reading.with_definite("def") if definite and not indefinite else reading
 
 
 def _narrowed(reading: NounForm, bits: int) -> NounForm:
@@ -266,7 +284,7 @@ def _reading(lower: str, lemma: str) -> NounForm | None:
     if (
         lemma not in genders()
         and _compound_head(lemma) is None
-        and not known(lemma, NOUN)
+        and not (known(lemma, NOUN) or load_index().noun_bits(lemma))  # läkemedel
         and _listed_last_part(lemma) is None
     ):
         return None  # lemma candidates that are no noun (lakan → laka)
