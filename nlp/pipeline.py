@@ -13,7 +13,6 @@ rules depend on the call (terms, lexicon, note form) read them from ``doc._.term
 
 from __future__ import annotations
 
-import gc
 import re
 from functools import lru_cache
 
@@ -38,6 +37,7 @@ from . import (  # noqa: F401  (modules that register the factories)
     words,
 )
 from .budget import Plan, plan
+from .startup import long_lived
 from .tokens import make_doc
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -72,17 +72,17 @@ _WARM_UP = (
 def load() -> Language:
     """The Swedish pipeline (cached: one per process), with every data file it reads loaded.
 
-    Loading ends with ``gc.freeze()``: the pipeline, its lexicons and models are hundreds of
-    thousands of long-lived objects, and without it every full garbage collection during a
-    check walks all of them again (measured: a third of the CPU time of a first check of
-    20,000 characters).
+    Loading runs without garbage collection and ends with ``gc.freeze()`` (``startup.py``):
+    the pipeline, its lexicons and models are hundreds of thousands of long-lived objects, and
+    without it every full garbage collection during a check walks all of them again
+    (measured: a third of the CPU time of a first check of 20,000 characters).
     """
-    lang = spacy.blank("sv")
-    for name in COMPONENTS:
-        lang.add_pipe(name)
-    for form in ("free", "sbar"):
-        _run(lang, _WARM_UP, (), None, form)
-    gc.freeze()
+    with long_lived():
+        lang = spacy.blank("sv")
+        for name in COMPONENTS:
+            lang.add_pipe(name)
+        for form in ("free", "sbar"):
+            _run(lang, _WARM_UP, (), None, form)
     return lang
 
 
