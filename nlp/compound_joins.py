@@ -61,6 +61,9 @@ def joined_form(
     phrase_words = word_list("phrase_words")
     if first in phrase_words:
         return _particle_compound(first, second, previous)
+    participle_compound = _participle_compound(first, second, previous)
+    if participle_compound:
+        return participle_compound
     if second in phrase_words:
         return _suffix_compound(first, second)
     if second in word_list("note_participles"):
@@ -149,6 +152,36 @@ def _adjective_compound(first: str, second: str, joined: str) -> bool:
     if f"{first} {second}" in word_list("adjective_phrases"):
         return False
     return load_index().zipf(joined) >= MIN_ADJECTIVE_COMPOUND_ZIPF
+
+
+def _participle_compound(first: str, second: str, previous: str) -> str | None:
+    """A noun in its base form before a present participle makes a compound adjective (*är
+    insulin beroende*, *syre krävande*, *smärt lindrande*), since a bare noun does not stand
+    before a participle. With a linking *s* (*inflammations dämpande*) only where a noun
+    phrase or a predicative begins, after a determiner, preposition or verb: after *som* the
+    two are a genitive and a participle used as a noun (*som äktenskaps ingående medför*)."""
+    if len(first) < 3 or len(second) < 5 or not second.endswith(("ande", "ende")):
+        return None
+    if first in word_list("phrase_words") or first in word_list("phrase_ends"):
+        return None
+    if verb_form(first) or definite(first):
+        return None
+    base = first
+    if first.endswith("s") and lemma(first) != first:
+        if not (previous in word_list("noun_phrase_openers") or _verb_before(previous)):
+            return None
+        base = first[:-1]
+    index = load_index()
+    roles = index.roles(base)
+    if lemma(base) != base or definite(base) or not roles & NOUN or roles & (ADJECTIVE | VERB):
+        return None
+    joined = first + second
+    return joined if index.roles(joined) & WORD or valid_split(first, second) else None
+
+
+def _verb_before(word: str) -> bool:
+    """A finite verb or participle (*är*, *fick*, *behöver*) before a phrase."""
+    return word in word_list("finite_verbs") or verb_form(word)
 
 
 def _measure_compound(first: str, second: str, previous: str) -> str | None:

@@ -45,6 +45,12 @@ KIND = "split_compound"
         ("Hon köpte varm korv på stationen.", "varm korv", "varmkorv"),
         ("Vi köpte lätt mjölk till henne.", "lätt mjölk", "lättmjölk"),
         ("Hon har ett stort blå märke på armen.", "blå märke", "blåmärke"),
+        ("Hon är insulin beroende sedan tio år.", "insulin beroende", "insulinberoende"),
+        (
+            "Hon fick inflammations dämpande tabletter.",
+            "inflammations dämpande",
+            "inflammationsdämpande",
+        ),
     ],
 )
 def test_split_compounds_are_flagged_with_the_joined_form(text, split, joined):
@@ -102,6 +108,7 @@ def test_split_compounds_are_flagged_with_the_joined_form(text, split, joined):
         "Hon har torr hud och kalla händer.",
         "Han fick en kall dryck efter promenaden.",
         "Drick en halv liter vatten.",
+        "Det ansvar som äktenskaps ingående medför.",
     ],
 )
 def test_ordinary_phrases_are_not_split_compounds(text):
