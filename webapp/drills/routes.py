@@ -37,6 +37,10 @@ def _user_key() -> str:
     return f"user:{current_user.id}" if current_user.is_authenticated else "anonymous"
 
 
+def _answer_limit() -> str:
+    return current_app.config.get("DRILL_ANSWER_LIMIT", ANSWER_LIMIT)
+
+
 def _session_size() -> int:
     return int(current_app.config.get("DRILL_SESSION_ITEMS", 12))
 
@@ -59,7 +63,7 @@ def session():
 
 
 @bp.post("/svar")
-@limiter.limit(ANSWER_LIMIT, key_func=_user_key)
+@limiter.limit(_answer_limit, key_func=_user_key)
 @trainee_only
 def answer():
     form = AnswerForm()
