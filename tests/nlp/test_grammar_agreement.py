@@ -42,6 +42,13 @@ def grammar(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Hon pratar ofta om ett katt som hon hade.", "ett katt", "en katt"),
         ("Det finns en hål i hennes strumpa.", "en hål", "ett hål"),
         ("Hon ringde sina dotter efter lunch.", "sina dotter", "sin dotter"),
+        # a noun the tagger took for a verb or a pronoun right after an article
+        ("Hon har ett klocka som piper varje timme.", "ett klocka", "en klocka"),
+        ("Denna rum är hennes.", "Denna rum", "Detta rum"),
+        ("Vi satt i hennes rummet en stund.", "hennes rummet", "hennes rum"),
+        # a listed plural after a possessive takes its indefinite form
+        ("Hon höll mina händerna länge.", "mina händerna", "mina händer"),
+        ("Han pratar mycket om sina barnen.", "sina barnen", "sina barn"),
     ],
 )
 def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong, right):
@@ -87,6 +94,9 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Mannen och kvinnan var trötta efter resan.",
         "Resultatet av detta fiske visar att sjön mår bra.",
         "Det var en lugn kväll för alla boende på enheten.",
+        "En får aldrig ge upp.",
+        "Det här leder till problem.",
+        "Vi tog ett par steg och en vila.",
     ],
 )
 def test_agreeing_noun_phrases_are_silent(text):

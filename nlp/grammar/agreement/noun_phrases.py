@@ -14,6 +14,7 @@ from ..forms import (
     definite_singular,
     genders,
     infinitive_of_imperative,
+    listed_plural_indefinite,
     noun_form,
     noun_readings,
     plural_definite,
@@ -63,7 +64,10 @@ def determiner_phrases(sentence: list[Tok]) -> list[Hit]:
     for i, tok in enumerate(sentence):
         rule = table.get(tok.norm)
         number = tok.norm in words("cardinal_numbers")  # fem minut: tagged anything
-        if rule is None or (tok.upos not in ("DET", "PRON", "NUM", "ADJ") and not number):
+        owner = tok.norm in ("hans", "hennes", "deras")  # i hennes rummet: tagged anything
+        if rule is None or (
+            tok.upos not in ("DET", "PRON", "NUM", "ADJ") and not (number or owner)
+        ):
             continue
         if i > 0 and sentence[i - 1].norm in ("av", "som") and tok.norm in ("en", "ett"):
             continue  # en av dem, som en
@@ -72,7 +76,8 @@ def determiner_phrases(sentence: list[Tok]) -> list[Hit]:
         if tok.norm in ("den", "det") and i == 1 and sentence[-1].text == "?":
             continue  # Har det reglerad arbetstid? (det is the subject)
         pointing = tok.norm in ("den", "det", "de") and _next_norm(sentence, i) in ("här", "där")
-        phrase = _phrase(sentence, i + 1 + pointing)
+        article = pointing or tok.norm not in ("den", "det", "de")  # not a pronoun
+        phrase = _phrase(sentence, i + 1 + pointing, article)
         if phrase is None:
             continue
         adjectives, noun_at = phrase
@@ -160,17 +165,25 @@ def _formal_subject(sentence: list[Tok], i: int, adjectives) -> bool:
     return all(sentence[j].norm != forms[2] for j, forms in adjectives)
 
 
-def _phrase(sentence: list[Tok], start: int) -> tuple[list[tuple[int, Adjective]], int] | None:
+def _phrase(
+    sentence: list[Tok], start: int, article: bool = False
+) -> tuple[list[tuple[int, Adjective]], int] | None:
     """(adjectives with their forms, index of the noun) after a determiner, or None.
 
     The tagger often calls a word it never saw in training a noun or an adverb (*skön*,
     *finger*), so a word counts as an adjective when the dictionary confirms its forms and a
     noun follows, and as the noun when it has a noun reading and no adjective or verb reading.
+    Right after an ``article`` (a determiner that is no pronoun: not a bare *den*, *det*,
+    *de*) a form the dictionary has as a noun is the noun whatever the tagger says, when the
+    phrase ends after it (*ett klocka som*, *denna rum är*, *det här rum.*).
     """
     adjectives = []
     j = start
     while j < len(sentence) and len(adjectives) <= MAX_ADJECTIVES:
         tok = sentence[j]
+        following = sentence[j + 1] if j + 1 < len(sentence) else None
+        if j == start and article and _misread_noun(tok, following):
+            return adjectives, j
         if tok.norm in words("phrase_breakers") or is_punct(tok) or tok.upos in CLOSED:
             return None
         if tok.norm in words("degree_adverbs") and not adjectives:
@@ -179,7 +192,6 @@ def _phrase(sentence: list[Tok], start: int) -> tuple[list[tuple[int, Adjective]
         if (tok.norm in words("cardinal_numbers") or tok.norm.isdigit()) and not adjectives:
             j += 1  # de två nya förbanden: the number never inflects
             continue
-        following = sentence[j + 1] if j + 1 < len(sentence) else None
         if _is_adjective(tok, following) and _nominal(following):
             if adjectives and tok.norm.endswith("t") and tok.norm == adjectives[-1][1][1]:
                 return None
@@ -204,6 +216,17 @@ def _phrase(sentence: list[Tok], start: int) -> tuple[list[tuple[int, Adjective]
             return adjectives, j
         return None
     return None
+
+
+def _misread_noun(tok: Tok, following: Tok | None) -> bool:
+    """A noun the tagger took for a verb, an adverb or a pronoun (see ``_phrase``)."""
+    if tok.upos not in ("VERB", "ADV", "PRON") or tok.norm in words("function_words"):
+        return False
+    if tok.text[:1].isupper() or len(tok.norm) < 3 or not tok.norm.isalpha():
+        return False
+    if not load_index().noun_bits(tok.norm) or noun_form(tok.norm) is None:
+        return False
+    return ends_phrase(following) or following.norm in ("som", "är", "var")
 
 
 CLOSED = frozenset({"PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "NUM", "PUNCT"})
@@ -331,7 +354,11 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) -> Hi
         if noun.lemma in words("uncountable_nouns"):
             return None
         # min handen → min hand, sina barnen → sina barn: a possessive takes no -en
-        right_noun = noun.lemma if noun.number == "sing" else plural_indefinite(noun.lemma)
+        right_noun = (
+            noun.lemma
+            if noun.number == "sing"
+            else plural_indefinite(noun.lemma) or listed_plural_indefinite(noun.lemma)
+        )
         right_det = _determiner_for(determiner, noun.gender, noun.number)
         key = "np_agreement_possessive"
         if right_noun is None:

@@ -306,6 +306,24 @@ def _reading(lower: str, lemma: str) -> NounForm | None:
     return None
 
 
+def listed_plural_indefinite(form: str) -> str | None:
+    """The indefinite plural of a definite plural in ``plural_nouns.yaml`` (*händerna →
+    händer*, *barnen → barn*): the form without *-na*/*-en*/*-nen* that the table lists as
+    indefinite, or a noun of either number the dictionary knows."""
+    listed = yaml_data("grammar/plural_nouns")
+    if form not in listed or listed[form][1] != "def":
+        return None
+    for ending in ("na", "en", "nen"):
+        stem = form.removesuffix(ending)
+        if stem == form:
+            continue
+        if listed.get(stem, [None, None])[1] == "ind":
+            return stem
+        if any(r.number == "?" and r.gender == listed[form][0] for r in noun_readings(stem)):
+            return stem  # barnen → barn
+    return None
+
+
 def is_person(word: str) -> bool:
     """Whether the noun ``word`` names a person (*dottern*, *sjuksköterskan*,
     *distriktssköterskan*, *arbetsterapeuten*): a lemma of ``person_nouns``, a compound of
