@@ -7,6 +7,11 @@ tokenizer's affix search), runs of one kind of whitespace, words that are long o
 (sentence and negation scopes), many terms, numbers and personnummer-like shapes (the regular
 expressions), mixed scripts and combining marks (normalisation).
 
+Issue 12's bad inputs are among them: a note of only punctuation (*mixed punctuation*,
+*punctuation between spaces*), 20,000 characters of one word (*one letter*, *a word repeated
+without spaces*), mixed scripts (*mixed scripts without spaces*, *mixed scripts as words*,
+*random mixed-script words*) and sentences of 300 words (*300-word sentences*).
+
 Used by ``tests/nlp/test_worst_inputs.py`` (no exception, spans exact) and
 ``benchmarks/nlp_worst_case.py`` (time of each, target ≤ 200 ms, and the fuzzer's maximum).
 """
@@ -63,6 +68,7 @@ def worst_cases() -> dict[str, str]:
         "slashes": _fill("/"),
         "commas": _fill(","),
         "mixed punctuation": _fill("(.,;:!?)[]{}\"'«»–—…"),
+        "punctuation between spaces": _fill(". , ! ? ; : - – ( ) \" ' … / "),
         "emoji": _fill("😀"),
         "emoji with joiners": _fill("👩\u200d⚕️"),
         "flags": _fill("🇸🇪"),
@@ -74,6 +80,11 @@ def worst_cases() -> dict[str, str]:
         "url-like": _fill("https://x.se/a?b=c&"),
         "letters and periods": _fill("a."),
         "mixed scripts without spaces": _fill("aбعא中ሰ"),
+        # the same as a note's words: each one a token the components see (issue 12)
+        "mixed scripts as words": _fill(
+            "Brukaren Привет 中文 مرحبا שלום ሰላም Καλημέρα नमस्ते blodtrycket "
+        ),
+        "random mixed-script words": _random_words(9, "aåöбжعسא中文ሰΩअ", 2, 10),
         "combining marks": "a" + "\u0301" * (LENGTH - 1),
         "zero-width characters": _fill("a\u200b"),
         "right-to-left marks": _fill("\u200fمرحبا"),
