@@ -35,16 +35,20 @@ MAX_BETWEEN = 2
 NEW_SUBJECTS = frozenset({"jag", "du", "han", "hon", "vi", "ni", "de", "det", "man", "den"})
 SUBJECT_PRONOUNS = frozenset({"jag", "du", "han", "hon", "vi", "de"})
 NOT_GOVERNORS = frozenset({"NOUN", "PROPN", "ADP", "ADJ", "NUM"})
+OBJECT_PRONOUNS = frozenset({"mig", "dig", "honom", "henne", "oss", "dem"})
+FUTURE = frozenset({"kommer", "kom", "komma", "kommit"})  # kommer att + infinitive
 PAST_HINTS = frozenset({"igår", "går", "natt", "morse", "förra"})
 
 
 def find(sentence: list[Tok]) -> list[Hit]:
     hits = []
     for i, tok in enumerate(sentence):
-        wanted = _wanted(tok)
+        wanted = _wanted(sentence, i)
         if wanted is None:
             continue
-        j = _governed(sentence, i)
+        j = _governed(sentence, i) if wanted != "object" else _after_object(sentence, i)
+        if wanted == "object":
+            wanted = "infinitive"
         if j is None:
             continue
         hit = _check(sentence, i, j, wanted)
@@ -54,14 +58,29 @@ def find(sentence: list[Tok]) -> list[Hit]:
     return hits
 
 
-def _wanted(tok: Tok) -> str | None:
+def _wanted(sentence: list[Tok], i: int) -> str | None:
+    tok = sentence[i]
     if tok.norm in words("infinitive_governors") and tok.upos not in NOT_GOVERNORS:
         return "infinitive"
-    if tok.norm == "att" and tok.upos == "PART":
-        return "infinitive"
+    if tok.norm == "att" and (tok.upos == "PART" or (i and sentence[i - 1].norm in FUTURE)):
+        return "infinitive"  # also kommer att, whatever the tagger calls att
+    if tok.norm in words("object_infinitive_governors") and tok.upos not in NOT_GOVERNORS:
+        return "object"  # lät henne sova
+
     if tok.norm in words("perfect_auxiliaries") and tok.upos in ("AUX", "VERB"):
         return "supine"
     return None
+
+
+def _after_object(sentence: list[Tok], i: int) -> int | None:
+    """The verb after the object pronoun of *lät*, *bad* (*lät henne sova*), or None."""
+    j = i + 2
+    if j >= len(sentence) or sentence[i + 1].norm not in OBJECT_PRONOUNS:
+        return None
+    tok = sentence[j]
+    if tok.upos not in ("VERB", "AUX") and not is_irregular(tok.norm):
+        return None
+    return j
 
 
 def _governed(sentence: list[Tok], i: int) -> int | None:
@@ -123,7 +142,9 @@ def _infinitive(sentence: list[Tok], i: int, j: int) -> str | None:
     """The infinitive the learner meant at ``j`` after the governor at ``i``, or None."""
     tok = sentence[j]
     passive = passive_reading(tok.norm)
-    object_less = sentence[i].norm in words("object_less_governors")
+    object_less = sentence[i].norm in words("object_less_governors") or (
+        sentence[i].norm == "att" and i > 0 and sentence[i - 1].norm in FUTURE
+    )
     if passive and (tok.upos in ("VERB", "AUX") or object_less):
         return passive  # ska byts → bytas, måste tvättades → tvättas
     reading = verb_reading(tok.norm)

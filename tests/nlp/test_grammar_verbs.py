@@ -32,6 +32,13 @@ def verb_forms(text: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Såret måste tvättades varje dag.", "tvättades", "tvättas"),
         ("Jag har stängd fönstret.", "stängd", "stängt"),
         ("Hon äta frukost klockan åtta.", "äta", "äter"),
+        ("Hon har skrek hela natten.", "skrek", "skrikit"),
+        ("Vi har inte hann byta lakanen.", "hann", "hunnit"),
+        ("Han kan inte knöt skorna själv.", "knöt", "knyta"),
+        ("Han började sjöng när vi kom in.", "sjöng", "sjunga"),
+        ("Vi lät honom vilar efter lunchen.", "vilar", "vila"),
+        ("Han lyckades öppnade burken själv.", "öppnade", "öppna"),
+        ("Hon kommer att duschar i morgon.", "duschar", "duscha"),
     ],
 )
 def test_wrong_verb_form_is_marked_with_the_right_form(text, wrong, right):
@@ -55,6 +62,13 @@ def test_wrong_verb_form_is_marked_with_the_right_form(text, wrong, right):
         "Vill du ha kaffe?",
         "De som orkade fick följa med till affären.",
         "Alla som inte vill kan vila på rummet.",
+        "Hon lät glad i telefonen.",
+        "Det lät som om hon grät.",
+        "Vi bad honom vänta i korridoren.",
+        "Han tog ett steg framåt.",
+        "Hon har ont i leden.",
+        "Han lyckades till slut.",
+        "Vi har hunnit duscha två brukare.",
     ],
 )
 def test_right_verb_forms_are_silent(text):
