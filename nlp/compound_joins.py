@@ -104,10 +104,7 @@ def joined_form(
         return None
     if _verb_stem_in_noun_phrase(first, second, previous):
         return first + second  # med glid lakan, följde vänd schemat
-    plain_noun = first_roles & (BEGIN | NOUN) == BEGIN | NOUN and not first_roles & (
-        VERB | ADJECTIVE
-    )
-    if not plain_noun:
+    if not _noun_first_part(first, first_roles):
         return None
     if genitive:
         # a genitive before a definite noun cannot be one (infusions påsen); before an
@@ -125,6 +122,11 @@ def joined_form(
             return None
         return first + second if relax and valid_split(first, second) else None
     return first + second
+
+
+def _noun_first_part(first: str, roles: int) -> bool:
+    """A plain noun the dictionary lets begin a compound, not also a verb or adjective."""
+    return roles & (BEGIN | NOUN) == BEGIN | NOUN and not roles & (VERB | ADJECTIVE)
 
 
 def _phrase_adjective_compound(first: str, second: str, previous: str) -> str | None:
@@ -226,6 +228,8 @@ def _particle_compound(first: str, second: str, previous: str) -> str | None:
     where a noun phrase begins: at a sentence start or after a preposition or determiner.
     """
     joined = first + second
+    if _particle_opens_noun(first, second, previous):
+        return joined
     lemmas = {joined, *lemma_candidates(joined)[:2]}
     if not lemmas & word_list("particle_compounds"):
         return None
@@ -240,6 +244,27 @@ def _particle_compound(first: str, second: str, previous: str) -> str | None:
     ):
         return None
     return joined
+
+
+def _particle_opens_noun(first: str, second: str, previous: str) -> bool:
+    """A particle where only a noun can begin: right after an article or possessive (*en
+    genom gång*, *ett under lakan*; ``data/possessives_and_articles.txt``) before an
+    indefinite noun, or right after a preposition (*i över armen*, *med på klädnaden*). It
+    begins a compound when the dictionary has the joined word (``data/compound_particles.txt``);
+    a time word after it is a phrase (*av efter middagen*)."""
+    if first not in word_list("compound_particles") or len(second) < 3:
+        return False
+    if second in word_list("phrase_words") or second in word_list("phrase_ends"):
+        return False
+    if lemma(second) in word_list("time_words") or lemma(second) in word_list("phrase_ends"):
+        return False
+    joined = first + second
+    index = load_index()
+    if previous in word_list("prepositions"):
+        return bool(index.roles(joined) & WORD)
+    if previous in word_list("possessives_and_articles") and not definite(second):
+        return bool(index.roles(joined) & WORD) or valid_split(first, second)
+    return False
 
 
 def _suffix_compound(first: str, second: str) -> str | None:

@@ -45,6 +45,9 @@ KIND = "split_compound"
         ("Hon köpte varm korv på stationen.", "varm korv", "varmkorv"),
         ("Vi köpte lätt mjölk till henne.", "lätt mjölk", "lättmjölk"),
         ("Hon har ett stort blå märke på armen.", "blå märke", "blåmärke"),
+        ("Hon har ont i över armen.", "över armen", "överarmen"),
+        ("Vi lade ett under lakan i sängen.", "under lakan", "underlakan"),
+        ("Vi gjorde en av stämning med läkaren.", "av stämning", "avstämning"),
         ("Hon är insulin beroende sedan tio år.", "insulin beroende", "insulinberoende"),
         (
             "Hon fick inflammations dämpande tabletter.",
@@ -109,6 +112,8 @@ def test_split_compounds_are_flagged_with_the_joined_form(text, split, joined):
         "Han fick en kall dryck efter promenaden.",
         "Drick en halv liter vatten.",
         "Det ansvar som äktenskaps ingående medför.",
+        "Hon drog något över ansiktet.",
+        "Han sover av och till efter middagen.",
     ],
 )
 def test_ordinary_phrases_are_not_split_compounds(text):
