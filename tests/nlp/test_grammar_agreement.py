@@ -97,6 +97,7 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "En får aldrig ge upp.",
         "Det här leder till problem.",
         "Vi tog ett par steg och en vila.",
+        "Hon valde själv kläder.",
     ],
 )
 def test_agreeing_noun_phrases_are_silent(text):

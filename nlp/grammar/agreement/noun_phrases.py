@@ -98,6 +98,8 @@ def bare_phrases(sentence: list[Tok]) -> list[Hit]:
         noun = sentence[k + 1]
         if forms is None or tok.norm != forms[0] or len(set(forms)) == 1:
             continue
+        if tok.norm in words("not_attributive"):
+            continue
         if tok.upos != "ADJ" or noun.upos != "NOUN" or not _is_noun(noun):
             continue
         compared = load_index().roles(tok.norm) & ADJECTIVE  # kall: kallare, kallast
