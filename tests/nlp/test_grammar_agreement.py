@@ -49,6 +49,8 @@ def grammar(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         # a listed plural after a possessive takes its indefinite form
         ("Hon höll mina händerna länge.", "mina händerna", "mina händer"),
         ("Han pratar mycket om sina barnen.", "sina barnen", "sina barn"),
+        # an adjective the tagger took for a pronoun
+        ("Vi tvättade alla smutsig kläder.", "alla smutsig kläder", "alla smutsiga kläder"),
     ],
 )
 def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong, right):
@@ -142,6 +144,10 @@ def test_a_grammar_finding_has_a_rule_a_span_and_a_plain_swedish_message():
         ("Taket i korridoren var fuktig.", "fuktig", "fuktigt"),
         ("Blodtrycket har varit hög hela veckan.", "hög", "högt"),
         ("Vädret var fin hela dagen.", "fin", "fint"),
+        ("Rösten var svagt i dag.", "svagt", "svag"),
+        ("Middagen var färdigt kl. 17.", "färdigt", "färdig"),
+        ("Allt var lugn under natten.", "lugn", "lugnt"),
+        ("Alla var trött efter kvällspasset.", "trött", "trötta"),
     ],
 )
 def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, wrong, right):
@@ -155,6 +161,8 @@ def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, w
         "Rummet har varit tomt hela dagen.",
         "Patienten har varit lugn hela natten.",
         "Läkemedlen är redan givna.",
+        "Hon var sent ute i går.",
+        "Alla var nöjda med maten.",
         "Såret är läkt och huden är hel.",
         "Medicinerna är slut och vi har beställt nya.",
         "Det är kallt ute i dag.",

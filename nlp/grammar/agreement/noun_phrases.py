@@ -186,7 +186,8 @@ def _phrase(
         following = sentence[j + 1] if j + 1 < len(sentence) else None
         if j == start and article and _misread_noun(tok, following):
             return adjectives, j
-        if tok.norm in words("phrase_breakers") or is_punct(tok) or tok.upos in CLOSED:
+        closed = tok.upos in CLOSED and not _misread_adjective(tok)
+        if tok.norm in words("phrase_breakers") or is_punct(tok) or closed:
             return None
         if tok.norm in words("degree_adverbs") and not adjectives:
             j += 1
@@ -220,6 +221,21 @@ def _phrase(
     return None
 
 
+def _misread_adjective(tok: Tok) -> bool:
+    """An adjective the tagger took for a pronoun or determiner (*alla smutsig kläder*): no
+    function word, and compared in the dictionary (*smutsigare*), in its base or -a form."""
+    if tok.norm in words("function_words") or tok.norm in words("determiners"):
+        return False
+    if tok.norm in words("possessives") or tok.norm in words("phrase_breakers"):
+        return False
+    if tok.norm in words("degree_adverbs") or tok.norm in words("cardinal_numbers"):
+        return False
+    forms = adjective(tok.norm)
+    if forms is None or tok.norm == forms[1] != forms[0] or noun_form(tok.norm) is not None:
+        return False
+    return bool(load_index().roles(tok.norm) & ADJECTIVE)
+
+
 def _misread_noun(tok: Tok, following: Tok | None) -> bool:
     """A noun the tagger took for a verb, an adverb or a pronoun (see ``_phrase``)."""
     if tok.upos not in ("VERB", "ADV", "PRON") or tok.norm in words("function_words"):
@@ -247,8 +263,10 @@ def _is_noun(tok: Tok | None) -> bool:
 def _is_adjective(tok: Tok, following: Tok | None) -> bool:
     """An adjective the dictionary confirms; one with a noun reading too (*läkt*) only
     before a noun."""
-    if tok.upos in CLOSED or adjective(tok.norm) is None:
+    if adjective(tok.norm) is None or (tok.upos in CLOSED and not _misread_adjective(tok)):
         return False
+    if tok.upos in CLOSED:
+        return following is not None and _is_noun(following)
     if tok.upos == "VERB":
         return tok.feats.get("VerbForm") == "Part"
     if tok.upos == "NOUN" or noun_form(tok.norm) is not None:

@@ -3,6 +3,7 @@ varm → varma*, *golvet är hal → halt*, *de känner sig ensam → ensamma*).
 
 from __future__ import annotations
 
+from ...resources import word_list
 from .. import Hit, Tok, is_punct, words
 from ..forms import COM, NEUT, adjective, is_person, noun_form, noun_readings
 from ..word_order import fronted_before, subject_end
@@ -17,6 +18,8 @@ SUBJECT_PRONOUNS = {
     "det": NEUT,  # det är kallt, det var skönt att duscha
     "vi": "plur",
     "ni": "plur",
+    "allt": NEUT,  # allt var lugnt
+    "alla": "plur",  # alla var trötta
     "de": "plur",
 }
 COPULA_AUXILIARIES = frozenset(
@@ -46,6 +49,7 @@ REFLEXIVES = frozenset({"sig", "mig", "dig", "oss", "er"})
 CLAUSE_OPENERS = frozenset({"CCONJ", "SCONJ"})
 PLURAL_QUANTIFIERS = frozenset({"alla", "båda"})
 COPULAS_AFTER_SUBJECT = frozenset({"är", "var", "blir", "blev"})
+TIME_OPENERS = frozenset({"i", "på", "under", "hela", "varje", "efter", "om"})
 LOOK_VERBS = frozenset({"ser", "såg"})  # with ut after the adjective: såret ser rött ut
 WHY = {"plur": "som står i plural", NEUT: "som är ett ett-ord", COM: "som är ett en-ord"}
 
@@ -275,6 +279,19 @@ def _noun_agreement(tok: Tok, possessed: bool = False, plural: bool = False) -> 
     return tuple(found) if len(found) == 1 or set(found) == {NEUT, "plur"} else ()
 
 
+def _time_adverbial(sentence: list[Tok], k: int) -> bool:
+    """Whether a time adverbial opens at ``k`` (*i dag*, *på morgonen*, *hela veckan*,
+    *kl. 17*), after which a -t form is the adjective, not an adverb of manner."""
+    if sentence[k].norm in ("kl", "kl.", "klockan"):
+        return True
+    if k + 1 >= len(sentence) or sentence[k].norm not in TIME_OPENERS:
+        return False
+    noun = sentence[k + 1].norm
+    readings = noun_readings(noun)
+    lemma = readings[0].lemma if readings else noun
+    return noun in word_list("time_words") or lemma in word_list("time_words")
+
+
 def _check_predicative(sentence: list[Tok], subject, a: int) -> Hit | None:
     tok = sentence[a]
     if tok.norm in words("function_words") or tok.upos in ("ADP", "CCONJ", "SCONJ", "NUM"):
@@ -295,6 +312,7 @@ def _check_predicative(sentence: list[Tok], subject, a: int) -> Hit | None:
         is_punct(following)
         or following.upos in ("CCONJ", "SCONJ", "ADP", "ADV", "PART")
         or following.norm in ("hela", "igen")
+        or _time_adverbial(sentence, a + 1)
         or following.norm in words("prepositions")
         or following.norm in words("fronting_adverbs")
     ):
@@ -315,7 +333,8 @@ def _check_predicative(sentence: list[Tok], subject, a: int) -> Hit | None:
         tok.norm == forms[1] != forms[0]
         and following is not None
         and not (is_punct(following) or following.upos in ("CCONJ", "SCONJ"))
+        and not _time_adverbial(sentence, a + 1)
     ):
-        return None  # an adverb in -t: han var tidigt uppe
+        return None  # an adverb in -t: han var tidigt uppe (but rösten var svagt i dag)
     values = {"subject": written_subject, "why": f", {WHY[agreement]}", "right": right}
     return Hit("predicative_agreement", a, a + 1, right, "predicative_agreement", values)
