@@ -8,19 +8,24 @@ noun plural that is also a verb form (*droppar*), a determiner, and the time phr
 
 from __future__ import annotations
 
-from .dictionary import NOUN, VERB, load_index
+from .dictionary import NOUN, VERB, WORD, load_index
 from .lemmas import lemma_candidates
 from .resources import endings, word_list
 
 
 def time_phrase(first: str, second: str, previous: str) -> bool:
     """*i dag*, *i natt* (an adverbial), *en dags*, *två års* (a measure genitive) or two time
-    words (*på torsdag eftermiddag*, *måndag morgon*)."""
+    words (*på torsdag eftermiddag*, *måndag morgon*). A time word is one of
+    ``data/time_words.txt`` or its genitive (*onsdags*), not any word one letter longer (*i
+    vård planen*: *vård* is no *vår*)."""
     time_words = word_list("time_words")
     if first in time_words and (second in time_words or lemma(second) in time_words):
         return True
-    if previous in word_list("time_openers") and (first in time_words or first[:-1] in time_words):
-        return True  # i dag, i natt, i onsdags kväll, samma dag, varje kväll
+    time_word = first in time_words or (first.endswith("s") and first[:-1] in time_words)
+    if previous in word_list("time_openers") and time_word:
+        # i dag, i natt, i onsdags kväll, samma dag, varje kväll; but a definite noun right
+        # after it makes a compound with it (i dag rummet: a fronted i dag takes the verb next)
+        return not (definite(second) and load_index().roles(first + second) & WORD)
     return (
         first.endswith("s")
         and first[:-1] in time_words

@@ -46,6 +46,8 @@ KIND = "split_compound"
         ("Vi köpte lätt mjölk till henne.", "lätt mjölk", "lättmjölk"),
         ("Hon har ett stort blå märke på armen.", "blå märke", "blåmärke"),
         ("Hon har ont i över armen.", "över armen", "överarmen"),
+        ("Jag läste i vård planen.", "vård planen", "vårdplanen"),
+        ("Hon sitter i dag rummet och läser.", "dag rummet", "dagrummet"),
         ("Vi lade ett under lakan i sängen.", "under lakan", "underlakan"),
         ("Vi gjorde en av stämning med läkaren.", "av stämning", "avstämning"),
         ("Hon är insulin beroende sedan tio år.", "insulin beroende", "insulinberoende"),
@@ -113,6 +115,7 @@ def test_split_compounds_are_flagged_with_the_joined_form(text, split, joined):
         "Drick en halv liter vatten.",
         "Det ansvar som äktenskaps ingående medför.",
         "Hon drog något över ansiktet.",
+        "I dag har hon ätit bra.",
         "Han sover av och till efter middagen.",
     ],
 )
