@@ -27,7 +27,7 @@ from .resources import endings, word_list
 MIN_PART = 2
 ARTICLE_GENDERS = {"en": "en", "någon": "en", "ingen": "en", "ett": "ett", "något": "ett"}
 MIN_HEAD_ZIPF = 2.5  # a rarer last part after a genitive is more likely prose than a split
-MIN_ADJECTIVE_COMPOUND_ZIPF = 2.0  # rarer: an adjective first word is read as a phrase
+MIN_ADJECTIVE_COMPOUND_ZIPF = 1.5  # rarer: an adjective first word is read as a phrase (privat rum)
 
 
 @lru_cache(maxsize=50_000)
