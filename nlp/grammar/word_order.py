@@ -156,6 +156,29 @@ def later_finite(sentence: list[Tok], start: int) -> bool:
 # ---------------------------------------------------------------- subordinate clauses
 
 
+def _inner_adverb(sentence: list[Tok], k: int) -> bool:
+    """Whether a frequency or focus adverb at ``k`` (*ofta*, *gärna*, *helst*, *bara*) stands
+    after a subordinate clause's finite verb with more of the clause after it (*att hon har
+    ofta ont*, *att han vill gärna åka*); at the clause's end it is right (*eftersom han äter
+    ofta*), and *bara* only counts between a modal or *har* and its verb (*kan bara dricka*;
+    *har bara två tänder* is right)."""
+    if sentence[k].norm not in words("subclause_inner_adverbs") or k + 1 >= len(sentence):
+        return False
+    following = sentence[k + 1]
+    if is_punct(following) or following.norm in words("conjunctions"):
+        return False
+    if following.norm in words("subjunctions") or following.norm in words("too_words"):
+        return False
+    if is_finite(following):
+        return False  # Eftersom han äter ofta mår han bättre: the main clause begins
+    if sentence[k].norm == "bara":  # after a modal or har, before its verb: kan bara dricka
+        governor = sentence[k - 1].norm
+        return (
+            governor in words("infinitive_governors") or governor in words("perfect_auxiliaries")
+        ) and following.upos in ("VERB", "AUX")
+    return True
+
+
 def _subclause_order(sentence: list[Tok]) -> list[Hit]:
     hits = []
     adverbs = words("sentence_adverbs")
@@ -181,7 +204,7 @@ def _subclause_order(sentence: list[Tok]) -> list[Hit]:
         if end + 1 >= len(sentence) or not is_finite(sentence[end], True):
             continue
         adverb = sentence[end + 1]
-        if adverb.norm not in adverbs:
+        if adverb.norm not in adverbs and not _inner_adverb(sentence, end + 1):
             continue
         if adverb.norm == "ännu" and _comparative(sentence, end + 2):
             continue  # slungas ännu längre bort: ännu is "even", not "yet"

@@ -91,6 +91,9 @@ def test_right_word_order_in_main_clauses_is_silent(text):
         ("Han sa att han orkade inte gå till matsalen.", "orkade inte", "inte orkade"),
         ("Brukaren, som kan inte gå själv, behöver hjälp.", "kan inte", "inte kan"),
         ("Personalen märkte att hon åt inte sin frukost.", "åt inte", "inte åt"),
+        ("Dottern sa att mamman har ofta ont i ryggen.", "har ofta", "ofta har"),
+        ("Jag märkte att hon vill helst sitta vid fönstret.", "vill helst", "helst vill"),
+        ("Eftersom han kan bara äta flytande kost får han dryck.", "kan bara", "bara kan"),
     ],
 )
 def test_sentence_adverb_after_the_verb_of_a_subordinate_clause_is_marked(text, wrong, right):
@@ -106,6 +109,12 @@ def test_sentence_adverb_after_the_verb_of_a_subordinate_clause_is_marked(text, 
         "Om hon inte vill duscha i dag får hon duscha i morgon.",
         "Brukaren, som inte kan gå själv, behöver hjälp.",
         'Hon sa: "Jag vill inte duscha i dag."',
+        "Eftersom han äter ofta mår han bättre.",
+        "Jag tror att hon har bara två tänder kvar.",
+        "Jag vet att hon äter bara soppa.",
+        "Det är bra att hon dricker ofta.",
+        "Hon sa att hon gärna vill gå ut.",
+        "Det var en byggnation som anses mest samhällsnyttig.",
     ],
 )
 def test_right_subordinate_clauses_and_main_clauses_are_silent(text):
