@@ -7,8 +7,12 @@ the wrong ones writers use. Only a listed wrong preposition right after the head
 one object pronoun: *påminde henne på*) is marked, and not when *att* follows (*väntade för
 att se*), the right preposition comes later in the clause (*klagade för sjuksköterskan på
 smärtan*), the preposition opens a clause or an adverbial of its own (*orolig om hon är
-ensam*, *nöjd på morgonen*, *arg med en gång*), or an adjective head is an adverb in -t
-(*tittade nyfiket i lådan*): there the preposition is not the head's.
+ensam*, *nöjd på morgonen*, *arg med en gång*, *för två dagar sedan*, *på olika sätt*, *på
+arabiska*), or an adjective head is an adverb in -t (*tittade nyfiket i lådan*): there the
+preposition is not the head's. Only a verb head has a pronoun between (*intresserade sig för*
+is the verb, not *intresserad*) or a doer after *av* (*blev varnad av personalen*); a verb
+head after an article or possessive is a noun (*hans svar till*), and an adjective head in
+*-ade* away from a copula is a verb's past tense (*X påverkade från början*).
 """
 
 from __future__ import annotations
@@ -58,12 +62,19 @@ def _preposition_at(sentence: list[Tok], i: int, entry: dict) -> int | None:
             return None
         p += 1
     if p < len(sentence) and (
-        sentence[p].norm in _object_pronouns()
+        (sentence[p].norm in _object_pronouns() and _verb_head(entry))
         or sentence[p].norm in words("sentence_adverbs")
         or sentence[p].norm in ("ofta", "alltid", "mycket", "väldigt", "lite")
     ):
         p += 1
     return p if p < len(sentence) else None
+
+
+def _verb_head(entry: dict) -> bool:
+    """Whether the entry's head is a verb: verb heads are infinitives, and those end in a
+    vowel (*påminna*, *be*, *tro*, *oroa sig*); the few adjective and noun heads that do
+    are marked ``verb: false`` (*noga*, *oro*, *allergi*)."""
+    return entry["head"].split()[0][-1] in "aeiouyåäö" and entry.get("verb", True)
 
 
 def _person_follows(sentence: list[Tok], k: int) -> bool:
@@ -96,6 +107,14 @@ def _opens_own_phrase(sentence: list[Tok], p: int) -> bool:
         and not (sentence[p].norm in ("om", "i") and sentence[k].norm in words("meal_nouns"))
     ):
         return True  # nöjd på morgonen; not vänta för lunchen, tackade om maten
+    ahead = [tok.norm for tok in sentence[p + 1 : p + 6]]
+    if sentence[p].norm == "för" and any(w in ("sedan", "sen", "skull") for w in ahead):
+        return True  # för två dagar sedan, för hennes skull
+    if sentence[p].norm == "på" and (
+        any(w in ("sätt", "sättet", "vis", "viset") for w in ahead[:4])
+        or sentence[p + 1].norm in words("language_names")
+    ):
+        return True  # på olika sätt, på svenska
     rest = " ".join(tok.norm for tok in sentence[p : p + 5])
     if any((rest + " ").startswith(phrase + " ") for phrase in words("adverbial_phrases")):
         return True
@@ -109,12 +128,45 @@ def _opens_own_phrase(sentence: list[Tok], p: int) -> bool:
     return end < len(sentence) and is_finite(sentence[end], True)
 
 
+def _noun_for_verb(sentence: list[Tok], i: int, entry: dict) -> bool:
+    """Whether a verb head at ``i`` is a noun of the same spelling (*en ny tro i landet*,
+    *hans svar till*): an article or possessive stands before it."""
+    if not _verb_head(entry) or i == 0:
+        return False
+    before = sentence[i - 1].norm
+    return before in words("possessives") or (
+        before in words("determiners") and sentence[i].upos == "NOUN"
+    )
+
+
+def _verb_for_adjective(sentence: list[Tok], i: int, entry: dict) -> bool:
+    """Whether a participle head in *-ade* (*påverkade*, *överraskade*) may be its verb's
+    past tense (*X påverkade från början*, *hon överraskade med ett besök*): only after a
+    copula (*är*, *blev*, *kändes*), perhaps with an adverb between, is it the adjective."""
+    head = entry["head"]
+    if _verb_head(entry) or not head.endswith("ad") or not sentence[i].norm.endswith("ade"):
+        return False
+    before = [tok.norm for tok in sentence[max(0, i - 3) : i]]
+    return not any(word in words("copulas") or word in words("linking_verbs") for word in before)
+
+
+def _passive(tok: Tok, entry: dict) -> bool:
+    """Whether the verb head ``tok`` is a participle or passive (*varnad*, *varnades*), after
+    which *av* names the doer."""
+    return _verb_head(entry) and (
+        tok.feats.get("VerbForm") == "Part" or tok.feats.get("Voice") == "Pass"
+    )
+
+
 def _finite_soon(sentence: list[Tok], k: int) -> bool:
     """Whether a finite verb comes within four words from ``k``, before the clause or a
-    prepositional phrase (*tack om hjälpen i går*) starts."""
-    for tok in sentence[k : k + 4]:
+    prepositional phrase (*tack om hjälpen i går*) starts, or a subject pronoun that is not
+    the first of them (*om all hjälp hon får*, *om hur pigg hon var*)."""
+    for n, tok in enumerate(sentence[k : k + 4]):
         if tok.norm in CLAUSE_ENDS or is_punct(tok) or tok.norm in words("prepositions"):
             return False
+        if n and tok.norm in words("pronouns"):
+            return False  # tacksam om all hjälp hon får: the pronoun opens a clause of its own
         if is_finite(tok):
             return True
     return False
@@ -149,8 +201,12 @@ def _check(sentence: list[Tok], i: int, p: int, entry: dict) -> Hit | None:
         return None  # väntade för att se; klagade för.
     if prep.norm == "för" and (after.upos in ("ADJ", "ADV") or after.norm in words("too_words")):
         return None  # väntade för länge: för is "too"
-    if after.norm in entry.get("unless_next", ()):
+    if after.norm in entry.get("unless_next", ()) or sentence[i].norm in entry.get(
+        "unless_forms", ()
+    ):
         return None
+    if prep.norm == "av" and entry["right"] != "av" and _passive(sentence[i], entry):
+        return None  # blev varnad av personalen: av names the doer
     if prep.norm == "om" and after.norm in words("definite_times"):
         return None  # orolig om natten: om with a definite time is "at", not a preposition error
     if prep.norm == "av" and after.norm == "sig":
@@ -165,9 +221,13 @@ def _check(sentence: list[Tok], i: int, p: int, entry: dict) -> Hit | None:
         return None
     if _opens_own_phrase(sentence, p) or _adverb_head(sentence, i, entry["head"]):
         return None
+    if _noun_for_verb(sentence, i, entry) or _verb_for_adjective(sentence, i, entry):
+        return None
     if not entry.get("before") and _in_adverbial(sentence, i):
         return None  # till exempel om; but i stället av is the entry's own phrase
     for tok in sentence[p + 1 :]:
+        if tok.norm == "att" and entry.get("unless_att"):
+            return None  # anledning för oss att oroa oss
         if tok.norm in CLAUSE_ENDS or (is_punct(tok) and tok.text != "-"):
             break
         if tok.norm == entry["right"]:

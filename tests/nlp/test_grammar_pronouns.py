@@ -83,6 +83,10 @@ def test_right_pronoun_forms_are_silent(text):
         ("Hon letade för sin väska överallt.", "för", "efter"),
         ("Hon pratade till sin son i telefon.", "till", "med"),
         ("Jag tycker synd för henne.", "för", "om"),
+        ("Hon är tacksam om all hjälp hon får.", "om", "för"),
+        ("Han oroar sig om sin fru hela tiden.", "om", "för"),
+        ("Hon fick biverkningar från blodtrycksmedicinen.", "från", "av"),
+        ("Han har ingen tillgång för internet på rummet.", "för", "till"),
     ],
 )
 def test_wrong_preposition_in_a_fixed_expression_is_marked(text, wrong, right):
@@ -104,6 +108,19 @@ def test_wrong_preposition_in_a_fixed_expression_is_marked(text, wrong, right):
         "Han tänkte om och valde soppa.",
         "Hon svarade till slut.",
         "Det var synd för hennes skull.",
+        "Han blev varnad av sjuksköterskan att inte gå själv.",
+        "Han intresserade sig för fotboll som ung.",
+        "Hon räddade sig från fallet genom att ta tag i räcket.",
+        "Det finns ingen anledning för oss att oroa oss.",
+        "Med anledning av hennes födelsedag åt vi tårta.",
+        "Hon drömmer ofta på arabiska.",
+        "Han väntade för två timmar sedan på taxin.",
+        "Vi kan hjälpa henne på olika sätt.",
+        "Tänk om hon hade ramlat i trappan.",
+        "Svaret till kommunen skickades i går.",
+        "Hon blir glad om hon får besök i helgen.",
+        "Hon överraskade med ett besök.",
+        "Hon är en stor tillgång för avdelningen.",
     ],
 )
 def test_right_prepositions_are_silent(text):
