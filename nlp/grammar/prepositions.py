@@ -27,6 +27,10 @@ from .word_order import is_finite, subject_end
 
 TIME_PREPOSITIONS = frozenset({"på", "i", "om", "under", "efter", "före", "vid", "mot", "till"})
 CLAUSE_ENDS = frozenset({"och", "men", "eller", "att", "som", "när", "eftersom", "om"})
+# words that open a clause: a preposition right before one has no object of its own
+CLAUSE_WORDS = frozenset(
+    {"och", "men", "eller", "när", "eftersom", "medan", "innan", "tills", "fast", "fastän", "då"}
+)
 
 
 @cache
@@ -57,7 +61,9 @@ def find(sentence: list[Tok]) -> list[Hit]:
 def _preposition_at(sentence: list[Tok], i: int, entry: dict) -> int | None:
     """Where the preposition of ``entry`` would stand after its head at ``i``."""
     p = i + 1
-    for word in entry["head"].split()[1:]:  # ta hand om
+    for word in entry["head"].split()[1:]:  # ta hand om; står inte ut
+        while p < len(sentence) and sentence[p].norm in words("sentence_adverbs"):
+            p += 1
         if p >= len(sentence) or sentence[p].norm != word:
             return None
         p += 1
@@ -105,6 +111,7 @@ def _opens_own_phrase(sentence: list[Tok], p: int) -> bool:
         and k < len(sentence)
         and sentence[k].norm in words("time_nouns")
         and not (sentence[p].norm in ("om", "i") and sentence[k].norm in words("meal_nouns"))
+        and not (sentence[p].norm == "om" and sentence[k].norm in ("tid", "tiden"))
     ):
         return True  # nöjd på morgonen; not vänta för lunchen, tackade om maten
     ahead = [tok.norm for tok in sentence[p + 1 : p + 6]]
@@ -126,6 +133,17 @@ def _opens_own_phrase(sentence: list[Tok], p: int) -> bool:
     while end < len(sentence) and sentence[end].norm in words("sentence_adverbs"):
         end += 1
     return end < len(sentence) and is_finite(sentence[end], True)
+
+
+def _word_before(sentence: list[Tok], i: int) -> str | None:
+    """The word before the head at ``i``, over adverbs (*är helt beroende*, *var inte så
+    nöjd*)."""
+    k = i - 1
+    while k >= 0 and (
+        sentence[k].norm in words("sentence_adverbs") or sentence[k].norm in words("degree_adverbs")
+    ):
+        k -= 1
+    return sentence[k].norm if k >= 0 else None
 
 
 def _noun_for_verb(sentence: list[Tok], i: int, entry: dict) -> bool:
@@ -199,8 +217,14 @@ def _check(sentence: list[Tok], i: int, p: int, entry: dict) -> Hit | None:
     after = sentence[p + 1] if p + 1 < len(sentence) else None
     if after is None or is_punct(after) or (after.norm == "att" and prep.norm == "för"):
         return None  # väntade för att se; klagade för.
-    if prep.norm == "för" and (after.upos in ("ADJ", "ADV") or after.norm in words("too_words")):
-        return None  # väntade för länge: för is "too"
+    if (
+        prep.norm == "för"
+        and (after.upos in ("ADJ", "ADV") or after.norm in words("too_words"))
+        and after.norm not in words("comparatives")
+    ):
+        return None  # väntade för länge: för is "too"; not behov för mer hjälp
+    if after.norm in CLAUSE_WORDS:
+        return None  # fick tänka om när hissen var trasig: the preposition has no object
     if after.norm in entry.get("unless_next", ()) or sentence[i].norm in entry.get(
         "unless_forms", ()
     ):
@@ -215,7 +239,9 @@ def _check(sentence: list[Tok], i: int, p: int, entry: dict) -> Hit | None:
         return None
     if entry.get("next_endings") and not after.norm.endswith(tuple(entry["next_endings"])):
         return None
-    if entry.get("before") and (i == 0 or sentence[i - 1].norm not in entry["before"]):
+    if entry.get("before") and _word_before(sentence, i) not in entry["before"]:
+        return None
+    if entry.get("only_next") and after.norm not in entry["only_next"]:
         return None
     if entry.get("head_endings") and not sentence[i].norm.endswith(tuple(entry["head_endings"])):
         return None
