@@ -4,38 +4,61 @@ jag*) and a subject form as an object (*jag frågade hon → henne*, *pratade me
 henne*, *Vi gav de kaffe → dem*, *Ge han vatten → honom*, *Vi såg han gå → honom*), and
 *dem* as the article *de* (*dem flesta brukarna → de*).
 
+Also after *mellan*, *bredvid*, *framför*, *bakom*, *enligt* …, after the particles *igen*,
+*ihåg*, *förbi* (*kände inte igen jag*), after a noun subject that follows the verb (*Igår
+gav personalen han medicinen*), *både*/*varken* pairs (*Varken hon eller honom ville*) and
+*Dem som bor här äter* (the main verb has no subject after it).
+
 Silent on a fronted object (*Honom har jag inte träffat*, *Henne känner alla*: a subject
-follows the verb), on *dem som*, on *för*, *som* and *än* (they also join clauses: *för hon
-mådde inte bra*, *lika trött som hon*), on *det var hon som ringde*, and where the pronoun
-starts a clause of its own (*jag tror hon kommer*). A noun that opens the sentence counts as
-the subject only when it names a person: *Maten åt hon upp* fronts the object.
+follows the verb), on *dem som* elsewhere, on *som* and *än*, on *för*, *om* and *efter*
+where they may open a clause (*för hon mådde inte bra*, *om han sprungit*: the pronoun is
+an object only when a preposition, *att*, a question word or the sentence's end follows and
+no verb of its own: *orolig för han hela natten*, *svårt för han att gå*), on *det var hon
+som ringde*, on *de* meaning "those" (*bland de åtta*), and where the pronoun starts a clause
+of its own (*jag tror hon kommer*). A noun that opens the sentence counts as the subject only
+when it names a person: *Maten åt hon upp* fronts the object.
 """
 
 from __future__ import annotations
 
 from . import Hit, Tok, is_punct, words
-from .forms import adjective, is_person, noun_readings, verb_reading
-from .word_order import FINITE_WORDS, fronted_before, is_finite, subject_end
+from .forms import adjective, noun_readings
+from .object_slots import (
+    CLAUSE_SUBJUNCTIONS,
+    NO_OBJECT_VERBS,
+    after_imperative,
+    after_infinitive,
+    after_inverted_subject,
+    after_straight_verb,
+    is_past,
+    is_verb,
+    joined_object,
+    object_forms,
+)
+from .word_order import WH_WORDS, fronted_before, is_finite, subject_end
 
 # prepositions after which a pronoun is always an object (not för, som, än, om, efter, innan:
 # they also open clauses)
 OBJECT_PREPOSITIONS = frozenset(
-    {"med", "till", "på", "hos", "av", "från", "mot", "vid", "bredvid", "utan"}
-)
+    {"med", "till", "på", "hos", "av", "från", "mot", "vid", "bredvid", "utan", "genom",
+     "kring", "runt", "inför", "framför"}
+)  # fmt: skip
+# prepositions that are nothing else: a pronoun after them is an object whatever the tagger says
+PLAIN_PREPOSITIONS = frozenset(
+    {"mellan", "bredvid", "bakom", "enligt", "ifrån", "bland", "hos", "intill", "ovanför",
+     "nedanför"}
+)  # fmt: skip
+# prepositions added after de as an article was seen: de after them only at a phrase end
+NEW_PREPOSITIONS = frozenset({"genom", "kring", "runt", "inför", "framför"})
+# particles after which a pronoun is the verb's object (kände inte igen henne)
+PARTICLES = frozenset({"igen", "ihåg", "förbi"})
+SUBJECT_FORMS = frozenset({"jag", "du", "han", "hon", "vi", "ni", "de"})
 # prepositions that also open clauses: a pronoun after them is an object only at a phrase end
 CLAUSE_PREPOSITIONS = frozenset({"för", "om", "efter"})
-CLAUSE_SUBJUNCTIONS = frozenset(
-    {"att", "när", "eftersom", "medan", "innan", "fast", "fastän", "ifall", "tills", "om"}
-)
 INVERTING_VERBS = frozenset(
     {"ska", "skall", "skulle", "kan", "kunde", "vill", "ville", "måste", "bör", "borde",
      "har", "hade", "brukar", "brukade"}
 )  # fmt: skip
-NO_OBJECT_VERBS = frozenset({"är", "var", "blir", "blev", "heter", "hette", "verkar", "verkade"})
-
-
-def _object_forms() -> dict[str, str]:
-    return {obj: subj for subj, obj in words("pronouns").items()}
 
 
 def find(sentence: list[Tok]) -> list[Hit]:
@@ -48,12 +71,16 @@ def find(sentence: list[Tok]) -> list[Hit]:
 
 def _object_as_subject(sentence: list[Tok]) -> list[Hit]:
     hits = []
-    objects = _object_forms()
+    objects = object_forms()
     for i, tok in enumerate(sentence):
         subject = objects.get(tok.norm)
         if subject is None or tok.norm in ("er",):
             continue
         following = sentence[i + 1] if i + 1 < len(sentence) else None
+        if following is not None and following.norm == "som" and i == 0:
+            if _relative_subject(sentence):
+                hits.append(_hit(sentence, i, subject, "pronoun_case_subject"))
+            continue  # Dem som bor här äter kl. 12; not Dem som bor här känner jag
         if following is None or following.norm == "som":
             continue  # dem som behöver hjälp
         if i > 0 and (_inverted_subject_slot(sentence, i) or _after_fronted_copula(sentence, i)):
@@ -62,9 +89,23 @@ def _object_as_subject(sentence: list[Tok]) -> list[Hit]:
         opens = i == 0 or sentence[i - 1].norm in CLAUSE_SUBJUNCTIONS
         coordinator = (
             i >= 2
-            and sentence[i - 1].norm in ("och", "men")
-            and not _joined_object(sentence, i - 2)
+            and sentence[i - 1].norm in ("och", "men", "eller")
+            and not joined_object(sentence, i - 2)
         )
+        # a subject form beside it (Han och mig, Varken hon eller honom): the pair is no
+        # fronted object
+        subject_partner = coordinator and sentence[i - 2].norm in SUBJECT_FORMS
+        if i == 1 and sentence[0].norm in ("både", "varken") and following.norm in ("och", "eller"):
+            verb = next(
+                (k for k in range(i + 3, min(i + 6, len(sentence))) if is_verb(sentence[k])), None
+            )
+            if (
+                verb is not None
+                and not any(is_punct(tok) for tok in sentence[i + 2 : verb])
+                and subject_end(sentence, verb + 1) is None
+            ):
+                hits.append(_hit(sentence, i, subject, "pronoun_case_subject"))
+            continue  # Både henne och hennes man var trötta
         if i == 0 and following.norm == "och" and subject_end(sentence, i + 2) is not None:
             verb = subject_end(sentence, i + 2)
             if verb < len(sentence) and is_finite(sentence[verb], True):
@@ -80,9 +121,11 @@ def _object_as_subject(sentence: list[Tok]) -> list[Hit]:
         j = i + 1
         while j < len(sentence) and sentence[j].norm in words("sentence_adverbs"):
             j += 1
-        if j >= len(sentence) or not is_finite(sentence[j], True):
+        if j >= len(sentence) or not (
+            is_finite(sentence[j], True) or (subject_partner and is_past(sentence[j]))
+        ):
             continue
-        if i == 0 or coordinated or coordinator:
+        if (i == 0 or coordinated or coordinator) and not subject_partner:
             # a fronted object is followed by the verb and then the subject
             after = sentence[j + 1] if j + 1 < len(sentence) else None
             if after is not None and (
@@ -95,13 +138,22 @@ def _object_as_subject(sentence: list[Tok]) -> list[Hit]:
     return hits
 
 
-def _joined_object(sentence: list[Tok], k: int) -> bool:
-    """Whether the word at ``k``, before *och*, is an object the next pronoun is joined to:
-    an object form (*Mellan honom och oss*) or a noun right after a preposition (*hos Sara
-    och mig*)."""
-    if sentence[k].norm in _object_forms():
-        return True
-    return k >= 1 and sentence[k].upos in ("NOUN", "PROPN") and sentence[k - 1].upos == "ADP"
+def _relative_subject(sentence: list[Tok]) -> bool:
+    """Whether *Dem som …* opening the sentence is its subject: after the relative clause's
+    verb comes the main verb, and no subject after it (*Dem som bor här äter kl. 12*, not
+    *Dem som bor här känner jag inte*)."""
+    finite = [k for k in range(2, len(sentence)) if is_finite(sentence[k], True)]
+    if len(finite) < 2 or any(is_punct(tok) for tok in sentence[2 : finite[1]]):
+        return False
+    main = finite[1]
+    if any(tok.norm in ("och", "men", "eller", "att", "som") for tok in sentence[2:main]):
+        return False
+    after = sentence[main + 1] if main + 1 < len(sentence) else None
+    return after is not None and not (
+        subject_end(sentence, main + 1) is not None
+        or after.norm in ("alla", "ingen", "någon", "man", "det", "den")
+        or after.upos in ("NOUN", "PROPN", "PRON")
+    )
 
 
 def _inverted_subject_slot(sentence: list[Tok], i: int) -> bool:
@@ -138,8 +190,13 @@ def _subject_as_object(sentence: list[Tok]) -> list[Hit]:
         obj = pronouns.get(tok.norm)
         if obj is None or i == 0:
             continue
-        before = sentence[i - 1]
+        b = i - 2 if sentence[i - 1].norm == "både" and i >= 2 else i - 1
+        before = sentence[b]  # hjälpte både han och hans fru: the verb before både
         following = sentence[i + 1] if i + 1 < len(sentence) else None
+        if before.norm == "enligt" and tok.norm != "de" and following is not None:
+            if following.norm not in ("som", "själv", "själva"):
+                hits.append(_hit(sentence, i, obj, "pronoun_case_object"))
+            continue  # Enligt hon är maten för salt
         if following is not None and (
             following.norm in ("som", "själv", "själva")
             or is_finite(following, True)
@@ -147,7 +204,7 @@ def _subject_as_object(sentence: list[Tok]) -> list[Hit]:
         ):
             continue  # hon som ringde; jag tror hon och hennes man kommer
         infinitive_object = any(
-            sentence[k].norm in words("object_infinitive_verbs") for k in (i - 1, i - 2) if k >= 0
+            sentence[k].norm in words("object_infinitive_verbs") for k in (b, b - 1) if k >= 0
         )
         if (
             tok.norm == "de"
@@ -160,15 +217,39 @@ def _subject_as_object(sentence: list[Tok]) -> list[Hit]:
             continue  # vi kvinnor: an apposition
         if _nonfinite_follows(sentence, i + 1) and not infinitive_object:
             continue  # Den rätten har vi haft: a fronted object, the subject after the verb
-        after_preposition = (before.norm in OBJECT_PREPOSITIONS and before.upos == "ADP") or (
-            before.norm in CLAUSE_PREPOSITIONS and _ends_object_phrase(sentence, i + 1)
+        if (
+            tok.norm == "de"
+            and before.norm in PLAIN_PREPOSITIONS | CLAUSE_PREPOSITIONS | NEW_PREPOSITIONS
+            and not (following is None or is_punct(following) or following.norm in ("att", "och"))
+        ):
+            continue  # bland de åtta, hos de av olyckan drabbade: de is "those"
+        after_preposition = (
+            (
+                before.norm in OBJECT_PREPOSITIONS
+                and before.upos == "ADP"
+                and (before.norm != "framför" or any(is_verb(t) for t in sentence[: i - 1]))
+            )  # Härmed framför jag mitt tack: framför is the verb framföra
+            or before.norm in PLAIN_PREPOSITIONS
+            or (
+                before.norm in CLAUSE_PREPOSITIONS
+                and any(is_verb(t) for t in sentence[: i - 1])
+                and _ends_object_phrase(sentence, i + 1)
+            )
         )
-        verb = i - 2 if before.norm in words("verb_particles") and i >= 2 else i - 1
+        verb = b
+        if before.norm in words("verb_particles") | PARTICLES and b >= 1:
+            verb = b - 1  # hjälpte upp henne; kände inte igen henne
+            while (
+                verb > 0
+                and before.norm in PARTICLES
+                and (sentence[verb].norm in words("sentence_adverbs"))
+            ):
+                verb -= 1
         after_verb = following is not None and (
-            _after_imperative(sentence, verb)
-            or _after_straight_verb(sentence, verb)
-            or _after_infinitive(sentence, i - 1)
-            or _after_inverted_subject(sentence, i - 1)
+            after_imperative(sentence, verb)
+            or after_straight_verb(sentence, verb)
+            or after_infinitive(sentence, b)
+            or after_inverted_subject(sentence, verb)
             or (before.feats.get("VerbForm") == "Sup" and before.upos == "VERB")
         )
         if after_preposition or after_verb or _coordinated_object(sentence, i):
@@ -179,7 +260,7 @@ def _subject_as_object(sentence: list[Tok]) -> list[Hit]:
 def _coordinated_object(sentence: list[Tok], i: int) -> bool:
     """Whether the subject form at ``i`` is joined by *och* to an object form right after a
     verb or preposition (*Läkaren träffade henne och jag*, *med honom och hon*)."""
-    if i < 3 or sentence[i - 1].norm != "och" or sentence[i - 2].norm not in _object_forms():
+    if i < 3 or sentence[i - 1].norm != "och" or sentence[i - 2].norm not in object_forms():
         return False
     if i + 1 < len(sentence) and is_finite(sentence[i + 1], True):
         return False  # … henne och jag gick: a new clause
@@ -190,17 +271,35 @@ def _coordinated_object(sentence: list[Tok], i: int) -> bool:
 
 
 def _ends_object_phrase(sentence: list[Tok], k: int) -> bool:
-    """Whether the pronoun before ``k`` after *för*, *om* or *efter* ends the sentence or
-    clause (*läste för hon.*, *orolig för han och ringde*): no verb of its own follows, so
-    they are prepositions, not clause openers (*för hon mådde inte bra*, *även om hon i
-    verkligheten …*)."""
+    """Whether the pronoun before ``k`` after *för*, *om* or *efter* is the preposition's
+    object: the sentence ends (*läste för hon.*), *och* joins a second verb (*orolig för han
+    och ringde*), or a preposition, *att*, a question word or a time word follows and no verb
+    of its own comes before its clause ends (*orolig för han hela natten*, *svårt för han att
+    gå*, *förklarade för hon hur larmet fungerar*); otherwise they may open a clause (*för
+    hon mådde inte bra*, *om hon vill*, *om han sprungit*, *även om hon i verkligheten var
+    trött*)."""
     if k >= len(sentence) or sentence[k].text in (".", "!", "?", ";"):
         return True
-    return (
-        sentence[k].norm in ("och", "men")
-        and k + 1 < len(sentence)
-        and is_finite(sentence[k + 1], True)
-    )
+    nxt = sentence[k]
+    if nxt.norm in ("och", "men", "eller"):
+        return k + 1 < len(sentence) and is_finite(sentence[k + 1], True)
+    if nxt.norm in CLAUSE_SUBJUNCTIONS or nxt.norm in WH_WORDS:
+        return True  # svårt för han att gå; frågade efter han när hon kom
+    if not (
+        nxt.norm in words("prepositions")
+        or nxt.norm in ("hela", "varje", "flera", "många", "några", "igen")
+    ):
+        return False
+    for tok in sentence[k + 1 :]:
+        if is_verb(tok) or tok.upos in ("VERB", "AUX") or tok.feats.get("VerbForm"):
+            return False
+        if (
+            is_punct(tok)
+            or tok.norm in ("och", "men", "eller", "som")
+            or tok.norm in (CLAUSE_SUBJUNCTIONS | WH_WORDS)
+        ):
+            return True
+    return True
 
 
 def _coordinated_subject(sentence: list[Tok], i: int) -> bool:
@@ -224,6 +323,8 @@ def _ends_object(tok: Tok) -> bool:
     """Whether the word after *de* shows that *de* stood alone (*ringer de om något*)."""
     if is_punct(tok) or tok.upos in ("ADP", "SCONJ", "CCONJ") or tok.norm == "att":
         return True
+    if tok.norm in words("verb_particles"):
+        return True  # tog med de ut
     return (
         tok.upos == "NOUN"
         and tok.feats.get("Number") == "Sing"
@@ -245,80 +346,6 @@ def _coordinated(sentence: list[Tok], k: int) -> bool:
         return False
     tok = sentence[k]
     return tok.norm in words("pronouns") or tok.upos in ("NOUN", "PROPN", "DET")
-
-
-def _after_straight_verb(sentence: list[Tok], v: int) -> bool:
-    """Whether ``v`` is a finite verb right after its subject at the start of a clause, in
-    straight order (*Jag frågade*, *Sjuksköterskan gav*, *att vi ringer*, *och jag
-    hjälpte*). A noun before the verb is taken for its subject only when it names a person:
-    *Maten åt hon upp* fronts the object, and *hon* is the subject."""
-    verb = sentence[v]
-    if v == 0 or verb.norm in NO_OBJECT_VERBS or not is_finite(verb, True):
-        return False
-    for start in range(max(0, v - 3), v):
-        if subject_end(sentence, start) != v or sentence[start].norm == "det":
-            continue
-        if sentence[v - 1].upos == "NOUN" and not is_person(sentence[v - 1].norm):
-            continue
-        before = sentence[start - 1] if start else None
-        if start >= 2 and before.norm == "och" and _joined_object(sentence, start - 2):
-            continue  # Honom och grannen träffade jag: the pair is a fronted object
-        if (
-            before is None
-            or is_punct(before)
-            or before.norm in ("och", "men")
-            or (before.norm in CLAUSE_SUBJUNCTIONS and before.norm != "om")
-        ):
-            return True
-    return False
-
-
-def _after_imperative(sentence: list[Tok], v: int) -> bool:
-    """Whether ``v`` is an imperative that opens its clause (*Ge han vatten*, *Hjälp hon
-    upp*, *… och ge han en filt*): the pronoun after it is its object."""
-    if sentence[-1].text == "?" or not (v == 0 or sentence[v - 1].norm in ("och", ",")):
-        return False
-    return _imperative(sentence[v])
-
-
-def _imperative(tok: Tok) -> bool:
-    """An imperative by the tagger, or a stem whose present tense the dictionary knows (*ge*:
-    *ger*, *hjälp*: *hjälper*, *fråga*: *frågar*), and no finite verb or function word."""
-    word = tok.norm
-    if word in FINITE_WORDS or word in words("not_imperatives") or verb_reading(word):
-        return False
-    if tok.feats.get("Mood") == "Imp":
-        return True
-    present = verb_reading(word + "r")
-    if present and present == (word, "present"):
-        return True  # ge, ta, fråga
-    return verb_reading(word + "er") == (word + "a", "present")  # hjälp, väck, låt
-
-
-def _after_infinitive(sentence: list[Tok], v: int) -> bool:
-    """Whether ``v`` is an infinitive after a modal or *att* (*Kan du hjälpa jag*, *att
-    väcka hon*)."""
-    verb = sentence[v]
-    if v < 1 or verb.feats.get("VerbForm") != "Inf" or verb.norm in ("vara", "bli", "heta"):
-        return False
-    governors = words("infinitive_governors") | {"att"}
-    for k in range(v - 1, max(-1, v - 4), -1):
-        if is_punct(sentence[k]):
-            return False  # behöver vila, sa hon: the comma ends the infinitive's clause
-        if sentence[k].norm in governors:
-            return True
-    return False
-
-
-def _after_inverted_subject(sentence: list[Tok], p: int) -> bool:
-    """Whether ``p`` is a subject pronoun right after a finite verb that follows a fronted
-    phrase (*Sedan hjälpte jag hon*): the next pronoun is the object."""
-    if p < 2 or sentence[p].norm not in ("jag", "du", "han", "hon", "vi", "ni", "man"):
-        return False
-    verb = sentence[p - 1]
-    return (
-        is_finite(verb) and verb.norm not in NO_OBJECT_VERBS and subject_end(sentence, 0) != p - 1
-    )
 
 
 def _dem_as_article(sentence: list[Tok]) -> list[Hit]:
