@@ -46,6 +46,7 @@ def grammar(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Hon har ett klocka som piper varje timme.", "ett klocka", "en klocka"),
         ("Denna rum är hennes.", "Denna rum", "Detta rum"),
         ("Vi satt i hennes rummet en stund.", "hennes rummet", "hennes rum"),
+        ("Hon vill inte sova i den här rummet längre.", "den här rummet", "det här rummet"),
         # a listed plural after a possessive takes its indefinite form
         ("Hon höll mina händerna länge.", "mina händerna", "mina händer"),
         ("Han pratar mycket om sina barnen.", "sina barnen", "sina barn"),
@@ -99,6 +100,7 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "En får aldrig ge upp.",
         "Det här leder till problem.",
         "Vi tog ett par steg och en vila.",
+        "Den här får du ta med dig.",
         "Hon valde själv kläder.",
     ],
 )
@@ -148,6 +150,8 @@ def test_a_grammar_finding_has_a_rule_a_span_and_a_plain_swedish_message():
         ("Middagen var färdigt kl. 17.", "färdigt", "färdig"),
         ("Allt var lugn under natten.", "lugn", "lugnt"),
         ("Alla var trött efter kvällspasset.", "trött", "trötta"),
+        # fingrar: the plural the dictionary's entry of the ett-ord finger gives
+        ("Armarna var kalla och fingrarna var blå och stel.", "stel", "stela"),
     ],
 )
 def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, wrong, right):

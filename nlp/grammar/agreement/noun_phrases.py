@@ -4,7 +4,14 @@ adjective with no determiner fits its noun (*kall händer → kalla händer*).""
 
 from __future__ import annotations
 
-from ...dictionary import ADJECTIVE, load_index
+from ...dictionary import (
+    ADJECTIVE,
+    COM_PLUR_IND,
+    COM_SING_IND,
+    NEUT_PLUR_IND,
+    NEUT_SING_IND,
+    load_index,
+)
 from .. import Hit, Tok, is_punct, match_case, words
 from ..forms import (
     COM,
@@ -27,6 +34,7 @@ MAX_ADJECTIVES = 2
 RELATIVE = frozenset(
     {"som", "av", "att", "där", "då", "när", "jag", "du", "han", "hon", "vi", "ni", "de", "man"}
 )
+INDEFINITE_READINGS = COM_SING_IND | COM_PLUR_IND | NEUT_SING_IND | NEUT_PLUR_IND
 RELATIVE_REACH = 10  # words between den/det + noun and the som of a relative clause
 ARTICLE_WORD = {COM: "en", NEUT: "ett"}
 POSSESSIVE_PLURALS = frozenset({"mina", "dina", "sina", "våra"})
@@ -186,7 +194,7 @@ def _phrase(
         following = sentence[j + 1] if j + 1 < len(sentence) else None
         if j == start and article and _misread_noun(tok, following):
             return adjectives, j
-        closed = tok.upos in CLOSED and not _misread_adjective(tok)
+        closed = tok.upos in CLOSED and not misread_adjective(tok)
         if tok.norm in words("phrase_breakers") or is_punct(tok) or closed:
             return None
         if tok.norm in words("degree_adverbs") and not adjectives:
@@ -221,7 +229,7 @@ def _phrase(
     return None
 
 
-def _misread_adjective(tok: Tok) -> bool:
+def misread_adjective(tok: Tok) -> bool:
     """An adjective the tagger took for a pronoun or determiner (*alla smutsig kläder*): no
     function word, and compared in the dictionary (*smutsigare*), in its base or -a form."""
     if tok.norm in words("function_words") or tok.norm in words("determiners"):
@@ -242,9 +250,13 @@ def _misread_noun(tok: Tok, following: Tok | None) -> bool:
         return False
     if tok.text[:1].isupper() or len(tok.norm) < 3 or not tok.norm.isalpha():
         return False
-    if not load_index().noun_bits(tok.norm) or noun_form(tok.norm) is None:
+    bits = load_index().noun_bits(tok.norm)
+    if not bits or noun_form(tok.norm) is None:
         return False
-    return ends_phrase(following) or following.norm in ("som", "är", "var")
+    if ends_phrase(following) or following.norm in ("som", "är", "var"):
+        return True
+    # before an adverb only a definite form, which no verb looks like (den här rummet längre)
+    return following.upos == "ADV" and not bits & INDEFINITE_READINGS
 
 
 CLOSED = frozenset({"PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "NUM", "PUNCT"})
@@ -263,7 +275,7 @@ def _is_noun(tok: Tok | None) -> bool:
 def _is_adjective(tok: Tok, following: Tok | None) -> bool:
     """An adjective the dictionary confirms; one with a noun reading too (*läkt*) only
     before a noun."""
-    if adjective(tok.norm) is None or (tok.upos in CLOSED and not _misread_adjective(tok)):
+    if adjective(tok.norm) is None or (tok.upos in CLOSED and not misread_adjective(tok)):
         return False
     if tok.upos in CLOSED:
         return following is not None and _is_noun(following)

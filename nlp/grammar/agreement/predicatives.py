@@ -7,7 +7,7 @@ from ...resources import word_list
 from .. import Hit, Tok, is_punct, words
 from ..forms import COM, NEUT, adjective, is_person, noun_form, noun_readings
 from ..word_order import fronted_before, subject_end
-from .noun_phrases import CLOSED, accepted_form, ends_phrase
+from .noun_phrases import CLOSED, accepted_form, ends_phrase, misread_adjective
 
 SUBJECT_PRONOUNS = {
     "jag": COM,
@@ -318,8 +318,13 @@ def _check_predicative(sentence: list[Tok], subject, a: int) -> Hit | None:
     ):
         return None  # the adjective may belong to a noun after it
     _, agreements, written_subject = subject
-    if written_subject.lower() in ("det", "den") and tok.upos not in ("ADJ", "VERB"):
+    if (
+        written_subject.lower() in ("det", "den")
+        and tok.upos not in ("ADJ", "VERB")
+        and not (tok.upos in ("DET", "PRON") and misread_adjective(tok))
+    ):
         return None  # det är bara rent, det var precis som, det är synd om: adverbs
+        # (but det var kall, kall tagged a determiner)
     rights = [
         accepted_form(
             tok.norm, forms, forms[2] if a == "plur" else forms[1] if a == NEUT else forms[0]

@@ -226,13 +226,28 @@ def noun_readings(word: str) -> tuple[NounForm, ...]:
                 continue  # taket is tak's (the dictionary says so), not a form of take
             return ()  # a reading of unknown gender: no judgement
     for lemma in dict.fromkeys(lemmas + stripped):
-        reading = _reading(lower, lemma)
+        reading = _reading(lower, lemma) or (_entry_reading(lemma, bits) if bits else None)
         if reading:
             readings.append(reading)
     if bits:  # the dictionary's entry of a lemma says which readings its forms have
         readings = [_narrowed(_settled(r, bits), bits) for r in readings]
         readings = [r for r in readings if _entry_allows(r, bits)]
     return tuple(readings)
+
+
+def _entry_reading(lemma: str, bits: int) -> NounForm | None:
+    """The reading the lemma's dictionary entry gives a form the ending guess missed
+    (*fingrar*, the plural of the ett-ord *finger*), when it gives one only."""
+    g = _entry_gender(lemma)
+    if g is None or gender(lemma) != g:
+        return None
+    found = [
+        (number, definite)
+        for number in ("sing", "plur")
+        for definite in ("ind", "def")
+        if bits & _reading_bits(NounForm((lemma, g, number, definite)))
+    ]
+    return NounForm((lemma, g, *found[0])) if len(found) == 1 else None
 
 
 def _entry_allows(reading: NounForm, bits: int) -> bool:
