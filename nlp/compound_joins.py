@@ -25,6 +25,7 @@ from .phrase_forms import (
 from .resources import endings, word_list
 
 MIN_PART = 2
+NEUTER_DETERMINERS = frozenset({"ett", "mitt", "ditt", "sitt", "vårt", "ert", "detta", "inget"})
 ARTICLE_GENDERS = {"en": "en", "någon": "en", "ingen": "en", "ett": "ett", "något": "ett"}
 MIN_HEAD_ZIPF = 2.5  # a rarer last part after a genitive is more likely prose than a split
 MIN_ADJECTIVE_COMPOUND_ZIPF = 1.5  # rarer: an adjective first word is read as a phrase (privat rum)
@@ -56,6 +57,9 @@ def joined_form(
     adjective_compound = _adjective_before_definite(first, second, previous, accepted)
     if adjective_compound:
         return adjective_compound
+    neuter_compound = _adjective_against_article(first, second, previous)
+    if neuter_compound:
+        return neuter_compound
     if first in word_list("phrase_adjectives"):
         return _phrase_adjective_compound(first, second, previous)
     phrase_words = word_list("phrase_words")
@@ -66,8 +70,8 @@ def joined_form(
         return participle_compound
     if second in phrase_words:
         return _suffix_compound(first, second)
-    if second in word_list("note_participles"):
-        return None  # a short line of a note: Prov taget, Sond satt
+    if second in word_list("note_participles") or _past_participle(second, first + second):
+        return None  # a short line of a note: Prov taget, Sond satt, Säng bäddad
     if len(first) < MIN_PART or len(second) < 3 or verb_form(first):
         return None
     if verb_form(second) and not plural_noun(second):
@@ -122,6 +126,36 @@ def joined_form(
             return None
         return first + second if relax and valid_split(first, second) else None
     return first + second
+
+
+def _adjective_against_article(first: str, second: str, previous: str) -> str | None:
+    """An adjective without its neuter *-t* after a neuter determiner (*ett snabb test*, *ett
+    fri kort*): the phrase would be *ett snabbt test*, so the adjective is a compound's first
+    part when the dictionary has the compound or the split is a valid one."""
+    if previous not in NEUTER_DETERMINERS or len(second) < 3 or first.endswith("t"):
+        return None
+    index = load_index()
+    if not index.roles(first) & ADJECTIVE or lemma(first) != first:
+        return None
+    if not index.roles(first + "t") & WORD or second in word_list("phrase_words"):
+        return None
+    joined = first + second
+    return joined if index.roles(joined) & WORD or valid_split(first, second) else None
+
+
+def _past_participle(word: str, joined: str) -> bool:
+    """A past participle (*bäddad*, *städat*, *dukade*) of an *-a* verb among the word's
+    likely lemmas, after a noun whose compound with it the dictionary lacks: a short note
+    line (*Säng bäddad, rum vädrat*), not a compound adjective (*smärtlindrad*) nor a noun
+    (*schemat*)."""
+    index = load_index()
+    if not word.endswith(("ad", "at", "ade")) or index.roles(joined) & WORD:
+        return False
+    verb = word[: -3 if word.endswith("ade") else -2] + "a"
+    if verb not in lemma_candidates(word)[:3]:
+        return False
+    # -at is also the definite form of an -a noun (vänd schemat): then the -a word must be a verb
+    return not word.endswith("at") or bool(index.roles(verb) & VERB)
 
 
 def _noun_first_part(first: str, roles: int) -> bool:
