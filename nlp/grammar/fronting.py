@@ -49,6 +49,8 @@ def find(sentence: list[Tok]) -> list[Hit]:
     return hits
 
 
+# pronouns that may be a subject of their own (ingen ville, alla var)
+QUANTIFIER_SUBJECTS = frozenset({"ingen", "alla", "någon", "inget", "ingenting", "allt"})
 MAX_FRONTED = 6  # words in a fronted adverbial before the subject
 MAX_SUBCLAUSE = 12  # words in a fronted subordinate clause
 # words that end a fronted phrase whatever the tagger calls them (Till slut, I morse)
@@ -236,6 +238,8 @@ def _one_subject(sentence: list[Tok], k: int) -> int | None:
     if k >= len(sentence):
         return None
     tok = sentence[k]
+    if tok.norm in QUANTIFIER_SUBJECTS and tok.text.islower():
+        return k + 1  # Efter maten ingen ville, På avdelningen alla var
     if tok.norm in word_list("person_abbreviations") and not tok.text.isupper():
         return k + 1
     if (

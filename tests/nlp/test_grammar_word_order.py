@@ -43,6 +43,7 @@ def findings(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Efter frukosten hon och jag gick ut.", "hon och jag gick", "gick hon och jag"),
         ("Under natten ssk gav henne morfin.", "ssk gav", "gav ssk"),
         ("Efter lunchen brukarens dotter kom.", "brukarens dotter kom", "kom brukarens dotter"),
+        ("Efter maten ingen ville gå ut.", "ingen ville", "ville ingen"),
     ],
 )
 def test_verb_not_second_after_a_fronted_phrase_is_marked(text, wrong, right):
