@@ -43,7 +43,7 @@ KIND = "split_compound"
         ("Hon hittade inte sina glas ögon.", "glas ögon", "glasögon"),
         ("Vi mätte hennes BMI värde.", "BMI värde", "BMI-värde"),
         ("Hon köpte varm korv på stationen.", "varm korv", "varmkorv"),
-        ("Hon har grå starr på vänster öga.", "grå starr", "gråstarr"),
+        ("Han har grå starr på höger öga.", "grå starr", "gråstarr"),
         ("Vi tog ett snabb test för covid.", "snabb test", "snabbtest"),
         ("Vi köpte lätt mjölk till henne.", "lätt mjölk", "lättmjölk"),
         ("Hon har ett stort blå märke på armen.", "blå märke", "blåmärke"),
