@@ -152,6 +152,8 @@ def test_a_grammar_finding_has_a_rule_a_span_and_a_plain_swedish_message():
         ("Alla var trött efter kvällspasset.", "trött", "trötta"),
         # fingrar: the plural the dictionary's entry of the ett-ord finger gives
         ("Armarna var kalla och fingrarna var blå och stel.", "stel", "stela"),
+        ("Hans fru och dotter är mycket engagerad.", "engagerad", "engagerade"),
+        ("Hon och hennes man är trött efter resan.", "trött", "trötta"),
     ],
 )
 def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, wrong, right):

@@ -145,6 +145,9 @@ def _subject_before(sentence: list[Tok], c: int) -> tuple[int, tuple, str] | Non
         agreement = _noun_agreement(
             tok, _possessed(sentence, s), _plural_determiner(sentence, start, s)
         )
+        if not agreement and start > 0 and sentence[start - 1].norm in ("och", "eller"):
+            # the second of two subjects needs no agreement of its own (hennes man, dotter)
+            return _coordinated_subject(sentence, start - 1, s) or None
         if not agreement:
             return None
         if start >= 2 and sentence[start - 1].norm in words("prepositions"):
