@@ -1,6 +1,6 @@
 """The progress page, the dashboard's drill summary, and the teacher's group drill page."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -11,6 +11,27 @@ from webapp.drills import service
 from webapp.extensions import db
 from webapp.models import Assignment, Group, Role
 from webapp.models.time import utcnow
+
+AFTERNOON = datetime(2026, 12, 7, 13, 0, tzinfo=UTC)  # 14:00 in Stockholm, far from midnight
+
+
+class Clock:
+    """The server's clock, set by the test: pages and answers share one "now", never the wall
+    clock's, so a test of "today" means the same day at any hour CI runs it."""
+
+    def __init__(self, at: datetime):
+        self.at = at
+
+    def now(self) -> datetime:
+        return self.at
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    clock = Clock(AFTERNOON)
+    for page in ("webapp.drills.routes", "webapp.home.service"):
+        monkeypatch.setattr(f"{page}.utcnow", clock.now)
+    return clock
 
 
 @pytest.fixture
@@ -39,11 +60,10 @@ def answer_some(user, count, now, wrong_every=3):
         now += timedelta(seconds=20)
 
 
-def test_progress_page_shows_todays_answers_streak_and_chart(group, client):
+def test_progress_page_shows_todays_answers_streak_and_chart(group, client, clock):
     trainee = make_user(Role.TRAINEE, group, name="Amina")
-    now = utcnow()
-    answer_some(trainee, 4, now - timedelta(days=1))
-    answer_some(trainee, 6, now - timedelta(minutes=30))
+    answer_some(trainee, 4, clock.at - timedelta(days=1))
+    answer_some(trainee, 6, clock.at - timedelta(minutes=30))
     log_in(client, trainee)
     html = client.get("/ova/framsteg").get_data(as_text=True)
     assert '<span class="stat-value">2</span> <span class="stat-label">dagar i rad</span>' in html
@@ -55,6 +75,24 @@ def test_progress_page_shows_todays_answers_streak_and_chart(group, client):
     assert "Vitalparametrar" in html
 
 
+def test_an_answer_at_ten_to_midnight_counts_for_that_stockholm_day(group, client, clock):
+    trainee = make_user(Role.TRAINEE, group)
+    ten_to_midnight = datetime(2026, 12, 7, 22, 50, tzinfo=UTC)  # 23:50 in Stockholm (CET)
+    answer_some(trainee, 3, ten_to_midnight)  # the last at 23:50:40
+    log_in(client, trainee)
+
+    clock.at = datetime(2026, 12, 7, 22, 59, tzinfo=UTC)  # 23:59 the same evening
+    html = client.get("/ova/framsteg").get_data(as_text=True)
+    assert '<span class="stat-value">3</span> <span class="stat-label">svar i dag</span>' in html
+    assert "Du har svarat 3 gånger i dag." in client.get("/oversikt").get_data(as_text=True)
+
+    clock.at = datetime(2026, 12, 7, 23, 10, tzinfo=UTC)  # 00:10 on 8 December in Stockholm
+    html = client.get("/ova/framsteg").get_data(as_text=True)
+    assert '<span class="stat-value">0</span> <span class="stat-label">svar i dag</span>' in html
+    assert '<span class="stat-value">1</span> <span class="stat-label">dag i rad</span>' in html
+    assert "Du har svarat" not in client.get("/oversikt").get_data(as_text=True)
+
+
 def test_progress_page_for_a_new_trainee_explains_itself(group, client):
     log_in(client, make_user(Role.TRAINEE, group))
     html = client.get("/ova/framsteg").get_data(as_text=True)
@@ -62,23 +100,23 @@ def test_progress_page_for_a_new_trainee_explains_itself(group, client):
     assert "Du har inte övat några ord ännu." in html
 
 
-def test_dashboard_says_how_many_words_wait_today(group, client):
+def test_dashboard_says_how_many_words_wait_today(group, client, clock):
     trainee = make_user(Role.TRAINEE, group)
     log_in(client, trainee)
     html = client.get("/oversikt").get_data(as_text=True)
     assert "10 nya ord väntar på dig." in html
-    answer_some(trainee, 1, utcnow() - timedelta(minutes=5))
+    answer_some(trainee, 1, clock.at - timedelta(minutes=5))
     assert "Du har svarat 1 gång i dag." in client.get("/oversikt").get_data(as_text=True)
-    answer_some(trainee, 1, utcnow() - timedelta(minutes=4))
+    answer_some(trainee, 1, clock.at - timedelta(minutes=4))
     html = client.get("/oversikt").get_data(as_text=True)
     assert "Du har svarat 2 gånger i dag." in html
 
 
-def test_teacher_sees_each_trainees_activity_and_the_weakest_words(group, client):
+def test_teacher_sees_each_trainees_activity_and_the_weakest_words(group, client, clock):
     teacher = make_user(Role.TEACHER, group, name="Karin")
     amina = make_user(Role.TRAINEE, group, name="Amina")
     make_user(Role.TRAINEE, group, name="Dawit")
-    now = utcnow() - timedelta(hours=1)
+    now = clock.at - timedelta(hours=1)
     for day in range(3):  # the same first words again and again, often wrong
         answer_some(amina, 6, now - timedelta(days=3 - day), wrong_every=2)
     log_in(client, teacher)
