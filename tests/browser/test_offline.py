@@ -103,6 +103,15 @@ def answers_waiting(p) -> list[dict]:
     return p.evaluate("() => OrdvardOutbox.waiting()")
 
 
+def wait_until(p, condition) -> None:
+    """Wait (a few seconds at most) for ``condition``: route handlers run while Playwright waits."""
+    for _ in range(100):
+        if condition():
+            return
+        p.wait_for_timeout(50)
+    raise AssertionError("waited in vain")
+
+
 def all_sent(p) -> None:
     p.evaluate(
         """async () => {
@@ -262,11 +271,15 @@ def drill_from(page, pack: dict) -> None:
     page.goto("/ova/")
 
 
-def log_out_with_unsent(page, waiting: int, choice: str) -> None:
+def log_out_with_unsent(page, waiting: int, choice: str, asked: bool = False) -> None:
     p = page.page
-    page.menu("Logga ut").click()
+    if not asked:
+        page.menu("Logga ut").click()
     dialog = p.get_by_role("dialog", name=f"{waiting} svar har inte skickats")
     expect(dialog).to_contain_text("finns bara på den här telefonen")
+    if asked:  # the send was given up, and the offline bar says so
+        failed = "Svaren kunde inte skickas just nu"
+        expect(p.locator("[data-offline-bar]")).to_contain_text(failed)
     page.check_accessibility()
     dialog.get_by_role("button", name=choice).click()
 
@@ -311,9 +324,16 @@ def test_a_shared_phone_refuses_a_personnummer_at_once_and_keeps_no_unsent_answe
     assert give_up.evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(255, 255, 255)"
     answer_offline(page, "right")
 
-    p.route("**/ova/synka", lambda route: route.abort())  # the server cannot take them now
-    p.context.set_offline(False)
-    log_out_with_unsent(page, 2, "Logga ut och ta bort svaren")
+    hung = []  # a connection that neither answers nor fails: the answers are never taken
+    p.route("**/ova/synka", lambda route: hung.append(route))
+    p.clock.install()  # the send's time limit; time runs, and is run ahead below
+    p.context.set_offline(False)  # the sync on reconnecting hangs ...
+    wait_until(p, lambda: hung)
+    hanging = len(hung)
+    page.menu("Logga ut").click()  # ... and so does the one before logging out
+    wait_until(p, lambda: len(hung) > hanging)
+    p.clock.run_for(15_000)  # both are given up: the trainee is asked, not left waiting
+    log_out_with_unsent(page, 2, "Logga ut och ta bort svaren", asked=True)
     expect(p.get_by_text("Du är utloggad.")).to_be_visible()
     page.check_accessibility()
     left = p.evaluate(
@@ -332,6 +352,8 @@ def test_a_shared_phone_refuses_a_personnummer_at_once_and_keeps_no_unsent_answe
     drill_from(page, {**pack, "items": pack["items"][:1]})
     answer_offline(page, "right")
     expect(done).to_contain_text("Ditt svar är sparat på den här enheten")
+    p.unroute("**/ova/synka")
+    p.route("**/ova/synka", lambda route: route.abort())  # the server cannot take them now
     p.context.set_offline(False)  # the sync on reconnecting still fails ...
     p.wait_for_timeout(500)
     p.unroute("**/ova/synka")  # ... and works by the time of logging out

@@ -2,10 +2,12 @@
    out ("packs", one per lesson or "" for all) and the answers given offline that the server has
    not yet confirmed ("answers", each with its own id and answer time, and the account's id so
    a shared phone sends each person's answers only in their own session). An answer leaves the
-   outbox only when the server has answered for it. */
+   outbox only when the server has answered for it. Sending is given up after SEND_TIMEOUT_MS
+   when the connection neither answers nor fails, so nothing (logging out above all) waits for
+   it for ever. */
 (function (root) {
   "use strict";
-  var DB = "ordvard", VERSION = 1, CHUNK = 50;
+  var DB = "ordvard", VERSION = 1, CHUNK = 50, SEND_TIMEOUT_MS = 10000;
   var opening = null;
 
   function open() {
@@ -75,8 +77,8 @@
       if (!mark) { return Promise.reject(new Error("not a trainee")); }
       return waiting().then(function (all) {
         if (!all.length) { return { sent: 0, refused: 0, messages: [] }; }
-        return fetch(mark.dataset.pagesUrl, { credentials: "same-origin", headers: { "Accept": "application/json" } })
-          .then(function (response) {
+        return fetchInTime(mark.dataset.pagesUrl, { credentials: "same-origin", headers: { "Accept": "application/json" } },
+          function (response) {
             if (!response.ok || response.redirected) { throw new Error("logged out"); }
             return response.json();
           })
@@ -133,15 +135,31 @@
     }
   };
 
+  /* fetch(url, options) and read(response), rejected after SEND_TIMEOUT_MS (the request is
+     aborted where AbortController exists; elsewhere it is left to settle, unheeded). */
+  function fetchInTime(url, options, read) {
+    var controller = root.AbortController ? new AbortController() : null, timer = null;
+    if (controller) { options.signal = controller.signal; }
+    var late = new Promise(function (resolve, reject) {
+      timer = setTimeout(function () {
+        if (controller) { controller.abort(); }
+        reject(new Error("no answer in time"));
+      }, SEND_TIMEOUT_MS);
+    });
+    return Promise.race([fetch(url, options).then(read), late]).then(
+      function (result) { clearTimeout(timer); return result; },
+      function (error) { clearTimeout(timer); throw error; }
+    );
+  }
   function sendChunk(url, token, chunk, outcome) {
     var body = chunk.map(function (a) {
       return { id: a.id, token: a.token, answered_at: a.answered_at, answer: a.answer, rating: a.rating, give_up: a.give_up, order: a.order };
     });
-    return fetch(url, {
+    return fetchInTime(url, {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": token },
       body: JSON.stringify({ answers: body })
-    }).then(function (response) {
+    }, function (response) {
       var type = response.headers.get("Content-Type") || "";
       if (response.redirected || type.indexOf("application/json") !== 0 || response.status >= 500 || response.status === 413) {
         throw new Error("not synced");

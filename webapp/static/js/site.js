@@ -106,7 +106,7 @@
     form.dataset.sending = "1";
     var left = function () { return outbox.count().catch(function () { return 0; }); };
     var answersLeft = left().then(function (waiting) {
-      return waiting ? outbox.sync().then(left, left) : 0;
+      return waiting ? outbox.sync().then(left, function () { sendFailed(); return left(); }) : 0;
     });
     Promise.all([answersLeft, sendDrafts(form)]).then(function (unsent) {
       delete form.dataset.sending;
@@ -216,10 +216,12 @@
         lastSync += " " + plural(result.refused, "svar", "svar") + " räknades inte: " + result.messages.join(" ");
       }
       show();
-    }, function () {
-      lastSync = "Svaren kunde inte skickas just nu. De skickas igen av sig själva, eller tryck på knappen.";
-      show();
-    });
+    }, sendFailed);
+  }
+  function sendFailed() {  // (also when sending before logging out failed or was given up)
+    if (!bar) { return; }
+    lastSync = "Svaren kunde inte skickas just nu. De skickas igen av sig själva, eller tryck på knappen.";
+    show();
   }
   syncButton.addEventListener("click", sync);
   window.addEventListener("online", function () { offline = false; sync(); });
