@@ -25,6 +25,8 @@ from .phrase_forms import (
 from .resources import endings, word_list
 
 MIN_PART = 2
+PLURAL_DETERMINERS = frozenset({"de", "dessa", "inga", "några", "många", "alla", "flera", "båda"})
+MAX_HEAD_ZIPF = 6.0  # commoner words (vara, göra) are verbs and function words, not heads
 NEUTER_DETERMINERS = frozenset({"ett", "mitt", "ditt", "sitt", "vårt", "ert", "detta", "inget"})
 ARTICLE_GENDERS = {"en": "en", "någon": "en", "ingen": "en", "ett": "ett", "något": "ett"}
 MIN_HEAD_ZIPF = 2.5  # a rarer last part after a genitive is more likely prose than a split
@@ -366,4 +368,21 @@ def _verb_stem_in_noun_phrase(first: str, second: str, previous: str) -> bool:
     if second.endswith(endings("adjective_suffixes")):
         return False  # i sin grund kapitalistisk
     opens = previous in word_list("noun_phrase_openers") or verb_form(previous)
-    return opens and valid_split(first, second)
+    return opens and (valid_split(first, second) or _unflagged_first_part(first, second, previous))
+
+
+def _unflagged_first_part(first: str, second: str, previous: str) -> bool:
+    """A first part the dictionary's flags miss (*sår*, *glid*, *sug*: it lists *sårvård*,
+    *glidlakan*, *sugkateter* but does not flag them as compound beginnings;
+    ``data/compound_starts.txt``) before a plain noun that may end a compound. Not after a
+    plural determiner, where the first word is a plural noun (*inga sår syns*), nor before
+    an adjective, a verb form or one of the commonest words (*en låt vara*)."""
+    if first not in word_list("compound_starts") or previous in PLURAL_DETERMINERS:
+        return False
+    index = load_index()
+    roles = index.roles(second)
+    if not roles & END or not roles & NOUN or roles & VERB or index.roles(first) & ADJECTIVE:
+        return False
+    if passive(second) or verb_form(second):
+        return False
+    return index.zipf(second) < MAX_HEAD_ZIPF
