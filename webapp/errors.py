@@ -19,7 +19,7 @@ from flask import Flask, current_app, jsonify, render_template, request
 from flask_limiter.errors import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import Forbidden, HTTPException
 
 from webapp.extensions import db
 
@@ -49,6 +49,16 @@ CSRF_MESSAGE = (
     "Gå tillbaka, ladda om sidan och försök igen."
 )
 _NOT_TYPED = {"csrf_token", "action", "submit", "version", "seen_version", "current", "next"}
+
+
+class Refused(Forbidden):
+    """A 403 whose page says in its own heading what changed (an answer to a lesson taken
+    from the trainee's group), instead of "Du har inte behörighet": the user did nothing wrong.
+    """
+
+    def __init__(self, heading: str, description: str):
+        super().__init__(description)
+        self.heading = heading
 
 
 def _rollback() -> None:
@@ -94,10 +104,12 @@ def typed_text() -> list[str]:
         return []
 
 
-def _render(status: int, message: str | None = None, *, plain: bool = False):
+def _render(
+    status: int, message: str | None = None, *, plain: bool = False, heading: str | None = None
+):
     _rollback()
     title, text = MESSAGES.get(status, MESSAGES[500])
-    text = message or text
+    title, text = heading or title, message or text
     headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if status == 503 else {}
     if (
         request.path.startswith("/api/")
@@ -158,7 +170,10 @@ def register(app: Flask) -> None:
     app.teardown_appcontext(discard_session)
     for status in MESSAGES:
         app.register_error_handler(
-            status, lambda error, status=status: _render(status, _own_message(error))
+            status,
+            lambda error, status=status: _render(
+                status, _own_message(error), heading=getattr(error, "heading", None)
+            ),
         )
     app.register_error_handler(500, _server_error)
     app.register_error_handler(CSRFError, lambda error: _render(400, CSRF_MESSAGE))

@@ -61,7 +61,12 @@ def test_an_answer_after_the_lesson_left_the_group_is_refused_and_changes_no_sch
     take_from_group(assigned)
     response = post(client, item)
     assert response.status_code == 403
-    assert "hör till en lektion som din grupp inte har längre" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert "<h1>Lektionen hör inte längre till din grupp</h1>" in html
+    assert "hör till en lektion som din grupp inte har längre" in html
+    assert "Du har inte behörighet" not in html
+    part = post(client, item, **{"X-Requested-With": "fetch"}).get_data(as_text=True)
+    assert '<h2 tabindex="-1">Lektionen hör inte längre till din grupp</h2>' in part  # drills.js
     assert reviews() == 0
     assert db.session.scalar(select(Card.last_review)) is None  # the card is still new
     answered = db.session.scalar(

@@ -19,6 +19,7 @@ from webapp.audio import audio_url
 from webapp.drills import bp, groups, offline, progress, service
 from webapp.drills.forms import AnswerForm, SettingsForm
 from webapp.drills.queue import ClosedLesson, UnknownLesson
+from webapp.errors import Refused
 from webapp.extensions import limiter
 from webapp.models.time import utcnow
 
@@ -87,7 +88,9 @@ def answer():
         )
     except (UnknownLesson, ClosedLesson) as refused:
         service.keep_answer()
-        abort(refused.status, description=outcome.message if outcome.status == "closed" else None)
+        if outcome.status == "closed" and refused.status == Refused.code:
+            raise Refused(service.CLOSED_HEADING, outcome.message) from None
+        abort(refused.status)
     return _render_session(view, STATUS[outcome.status])
 
 
