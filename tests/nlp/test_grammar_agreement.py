@@ -47,6 +47,8 @@ def grammar(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Denna rum är hennes.", "Denna rum", "Detta rum"),
         ("Vi satt i hennes rummet en stund.", "hennes rummet", "hennes rum"),
         ("Hon vill inte sova i den här rummet längre.", "den här rummet", "det här rummet"),
+        ("Hon vill inte sova i det här rum.", "det här rum", "det här rummet"),
+        ("De här skor är för små.", "De här skor", "De här skorna"),
         # a listed plural after a possessive takes its indefinite form
         ("Hon höll mina händerna länge.", "mina händerna", "mina händer"),
         ("Han pratar mycket om sina barnen.", "sina barnen", "sina barn"),
@@ -101,6 +103,7 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Det här leder till problem.",
         "Vi tog ett par steg och en vila.",
         "Den här får du ta med dig.",
+        "De här barn är glada.",
         "Hon valde själv kläder.",
     ],
 )

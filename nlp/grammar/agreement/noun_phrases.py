@@ -323,8 +323,11 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) -> Hi
     determiner = sentence[i].norm
     if rule["noun"] == "def" and not adjectives and not pointing:
         return None  # den/det/de without an adjective are mostly pronouns (det regnar, den är)
-    if pointing and noun.number != "sing":
+    if pointing and noun.number != "sing" and noun.definite != "ind":
         return None  # den där busen: -en is also a neuter plural (bus), so only gender
+    if pointing and determiner == "de" and noun.number == "?":
+        return None  # de här barn: which number is meant is unclear (but det här rum →
+        # rummet, de här skor → skorna)
     if rule["number"] == "plur" and _nominal_adjective(noun_tok):
         return None  # alla sjuka, alla vita: an adjective used as a noun
     right_det, right_noun, key = determiner, noun_tok.text, "np_agreement_gender"
