@@ -62,6 +62,8 @@ def _wanted(sentence: list[Tok], i: int) -> str | None:
     tok = sentence[i]
     if tok.norm in words("infinitive_governors") and tok.upos not in NOT_GOVERNORS:
         return "infinitive"
+    if tok.norm in words("nonfinite_governors") and tok.upos in ("VERB", "AUX"):
+        return "infinitive"  # vill kunna gå, har börjat äta
     if tok.norm == "att" and (tok.upos == "PART" or (i and sentence[i - 1].norm in FUTURE)):
         return "infinitive"  # also kommer att, whatever the tagger calls att
     if tok.norm in words("object_infinitive_governors") and tok.upos not in NOT_GOVERNORS:
@@ -141,6 +143,12 @@ def _ends_relative_clause(sentence: list[Tok], i: int, j: int) -> bool:
 def _infinitive(sentence: list[Tok], i: int, j: int) -> str | None:
     """The infinitive the learner meant at ``j`` after the governor at ``i``, or None."""
     tok = sentence[j]
+    if (
+        sentence[i].norm in words("nonfinite_governors")
+        and noun_readings(tok.norm)
+        and not is_irregular(tok.norm)
+    ):
+        return None  # har fått bakterier: after få, fått a noun may follow
     passive = passive_reading(tok.norm)
     object_less = sentence[i].norm in words("object_less_governors") or (
         sentence[i].norm == "att" and i > 0 and sentence[i - 1].norm in FUTURE

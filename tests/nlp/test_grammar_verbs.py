@@ -39,6 +39,8 @@ def verb_forms(text: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Vi lät honom vilar efter lunchen.", "vilar", "vila"),
         ("Han lyckades öppnade burken själv.", "öppnade", "öppna"),
         ("Hon kommer att duschar i morgon.", "duschar", "duscha"),
+        ("Hon vill kunna går själv till matsalen.", "går", "gå"),
+        ("Hon har börjat äter bättre.", "äter", "äta"),
     ],
 )
 def test_wrong_verb_form_is_marked_with_the_right_form(text, wrong, right):
@@ -69,6 +71,10 @@ def test_wrong_verb_form_is_marked_with_the_right_form(text, wrong, right):
         "Hon har ont i leden.",
         "Han lyckades till slut.",
         "Vi har hunnit duscha två brukare.",
+        "Han ska få besök av sin son.",
+        "Hon har börjat på en ny avdelning.",
+        "Väldigt få orkar gå ut när det regnar.",
+        "Hon har fått bakterier på händerna.",
     ],
 )
 def test_right_verb_forms_are_silent(text):
