@@ -193,7 +193,9 @@ def _abbreviation_compound(written: str, second: str) -> bool:
         return False
     if lemma(second) in word_list("time_words"):
         return False
-    if second in word_list("phrase_words") or second in word_list("phrase_ends"):
+    if second in word_list("phrase_words") or (
+        second in word_list("phrase_ends") and second not in word_list("care_recipients")
+    ):
         return False
     roles = load_index().roles(second)
     if not roles & NOUN or roles & (VERB | ADJECTIVE) or verb_form(second):
