@@ -13,16 +13,21 @@ preposition is not the head's. Only a verb head has a pronoun between (*intresse
 is the verb, not *intresserad*) or a doer after *av* (*blev varnad av personalen*); a verb
 head after an article or possessive is a noun (*hans svar till*), and an adjective head in
 *-ade* away from a copula is a verb's past tense (*X påverkade från början*).
+
+A compound noun counts as its last part (*laktosintolerans för → mot*), split by the
+dictionary's compound rules, and a few time words take their own preposition whatever comes
+before (*i förmiddagen → på förmiddagen*, *i torsdag → på torsdag*; entries with ``noun``).
 """
 
 from __future__ import annotations
 
 from functools import cache
 
+from .. import compounds
 from ..lemmas import lemma_candidates
 from ..resources import yaml_data
 from . import Hit, Tok, is_punct, words
-from .forms import adjective
+from .forms import adjective, noun_readings
 from .word_order import is_finite, subject_end
 
 TIME_PREPOSITIONS = frozenset({"på", "i", "om", "under", "efter", "före", "vid", "mot", "till"})
@@ -38,8 +43,35 @@ def expressions() -> dict[str, list[dict]]:
     """The fixed expressions by head lemma."""
     table: dict[str, list[dict]] = {}
     for entry in yaml_data("grammar/prepositions"):
-        table.setdefault(entry["head"].split()[0], []).append(entry)
+        if "head" in entry:
+            table.setdefault(entry["head"].split()[0], []).append(entry)
     return table
+
+
+@cache
+def time_phrases() -> list[dict]:
+    """The entries without a head: a time noun that takes its own preposition (*i morgonen
+    → på morgonen*, *i måndag → på måndag*)."""
+    return [entry for entry in yaml_data("grammar/prepositions") if "noun" in entry]
+
+
+def _time_phrase_hits(sentence: list[Tok]) -> list[Hit]:
+    hits = []
+    for p, tok in enumerate(sentence[:-1]):
+        for entry in time_phrases():
+            if (
+                tok.norm in entry["wrong"]
+                and (p == 0 or not tok.text[:1].isupper())
+                and sentence[p + 1].norm in entry["noun"]
+                and (p == 0 or sentence[p - 1].norm not in entry.get("not_after", ()))
+                and not (p + 2 < len(sentence) and sentence[p + 2].norm in ("och", "eller"))
+            ):
+                values = {"head": sentence[p + 1].text, "right": entry["right"], "wrong": tok.text}
+                hits.append(
+                    Hit("preposition", p, p + 1, entry["right"], "preposition_time", values)
+                )
+                break
+    return hits
 
 
 def find(sentence: list[Tok]) -> list[Hit]:
@@ -47,6 +79,8 @@ def find(sentence: list[Tok]) -> list[Hit]:
     table = expressions()
     for i, tok in enumerate(sentence):
         entries = [e for lemma in _lemmas(tok) for e in table.get(lemma, ())]
+        if not entries and any(t.norm in _wrong_words() for t in sentence[i + 1 : i + 3]):
+            entries = _compound_entries(tok)  # penicillinallergi för: allergi mot
         if not entries:
             continue
         for entry in entries:
@@ -55,7 +89,45 @@ def find(sentence: list[Tok]) -> list[Hit]:
             if hit:
                 hits.append(hit)
                 break
-    return hits
+    return hits + _time_phrase_hits(sentence)
+
+
+@cache
+def _wrong_words() -> frozenset[str]:
+    return frozenset(w for entries in expressions().values() for e in entries for w in e["wrong"])
+
+
+@cache
+def _compound_heads() -> dict[str, list[dict]]:
+    """The noun heads a compound may end in (*matallergi*, *sömnproblem*, *dödsångest*): no
+    verb, adjective or head with a ``before`` condition (*anklaga* is no *klaga*, *osäker* no
+    *säker*)."""
+    table: dict[str, list[dict]] = {}
+    for head, entries in expressions().items():
+        for entry in entries:
+            if (
+                " " not in entry["head"]
+                and not entry.get("before")
+                and entry.get("compounds", True)
+                and not _verb_head(entry)
+                and noun_readings(head)
+                and adjective(head) is None
+            ):
+                table.setdefault(head, []).append(entry)
+    return table
+
+
+def _compound_entries(tok: Tok) -> list[dict]:
+    """The entries of the last part of a compound noun, split by the dictionary's compound
+    rules (*vårdomsorg* is *vård+omsorg*, not *…sorg*)."""
+    heads = _compound_heads()
+    for lemma in _lemmas(tok):
+        for parts in compounds.splits(lemma):
+            last = parts[-1]
+            for part in dict.fromkeys((last, *(c.lower() for c in lemma_candidates(last)[:1]))):
+                if part in heads:
+                    return heads[part]
+    return []
 
 
 def _preposition_at(sentence: list[Tok], i: int, entry: dict) -> int | None:
@@ -70,7 +142,7 @@ def _preposition_at(sentence: list[Tok], i: int, entry: dict) -> int | None:
     if p < len(sentence) and (
         (sentence[p].norm in _object_pronouns() and _verb_head(entry))
         or sentence[p].norm in words("sentence_adverbs")
-        or sentence[p].norm in ("ofta", "alltid", "mycket", "väldigt", "lite")
+        or sentence[p].norm in ("ofta", "alltid", "mycket", "väldigt", "lite", "länge")
     ):
         p += 1
     return p if p < len(sentence) else None
@@ -212,8 +284,8 @@ def _object_pronouns() -> frozenset[str]:
 
 def _check(sentence: list[Tok], i: int, p: int, entry: dict) -> Hit | None:
     prep = sentence[p]
-    if prep.norm not in entry["wrong"]:
-        return None
+    if prep.norm not in entry["wrong"] or prep.text[:1].isupper():
+        return None  # … som svar Av importens fröjder: a capital opens a sentence of its own
     after = sentence[p + 1] if p + 1 < len(sentence) else None
     if after is None or is_punct(after) or (after.norm == "att" and prep.norm == "för"):
         return None  # väntade för att se; klagade för.
@@ -251,13 +323,16 @@ def _check(sentence: list[Tok], i: int, p: int, entry: dict) -> Hit | None:
         return None
     if not entry.get("before") and _in_adverbial(sentence, i):
         return None  # till exempel om; but i stället av is the entry's own phrase
-    for tok in sentence[p + 1 :]:
+    for k in range(p + 1, len(sentence)):
+        tok = sentence[k]
         if tok.norm == "att" and entry.get("unless_att"):
             return None  # anledning för oss att oroa oss
         if tok.norm in CLAUSE_ENDS or (is_punct(tok) and tok.text != "-"):
             break
-        if tok.norm == entry["right"]:
-            return None  # klagade för sjuksköterskan på smärtan
+        if tok.norm == entry["right"] and not (
+            k + 1 < len(sentence) and sentence[k + 1].norm in words("time_nouns")
+        ):
+            return None  # klagade för sjuksköterskan på smärtan; not ont på ryggen i går
     head = " ".join(t.text for t in sentence[i : i + len(entry["head"].split())])
     values = {"head": head, "right": entry["right"], "wrong": prep.text}
     return Hit("preposition", p, p + 1, entry["right"], "preposition", values)

@@ -88,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     checks = []  # (head, preposition, is the right one, words the head must follow)
     if args.all:
         for entry in yaml.safe_load(EXPRESSIONS.read_text(encoding="utf-8")):
+            if "head" not in entry:
+                continue  # a time word (noun: …) has no head to look up
             before = tuple(entry.get("before", ()))
             checks += [(entry["head"], wrong, False, before) for wrong in entry["wrong"]]
             if args.right:

@@ -108,6 +108,13 @@ def test_right_pronoun_forms_are_silent(text):
         ("Han oroar sig om sin fru hela tiden.", "om", "för"),
         ("Hon fick biverkningar från blodtrycksmedicinen.", "från", "av"),
         ("Han har ingen tillgång för internet på rummet.", "för", "till"),
+        ("Han har laktosintolerans för mjölk och grädde.", "för", "mot"),
+        ("Vi hjälper honom med duschen i förmiddagen.", "i", "på"),
+        ("Sonen kommer på besök i torsdag.", "i", "på"),
+        ("Han är trött med att vänta på läkaren.", "med", "på"),
+        ("Han har ont på ryggen sedan i går.", "på", "i"),
+        ("Hon är helt beroende på hjälp med allt.", "på", "av"),
+        ("Hon står inte ut av ljudet.", "av", "med"),
     ],
 )
 def test_wrong_preposition_in_a_fixed_expression_is_marked(text, wrong, right):
@@ -142,6 +149,13 @@ def test_wrong_preposition_in_a_fixed_expression_is_marked(text, wrong, right):
         "Hon blir glad om hon får besök i helgen.",
         "Hon överraskade med ett besök.",
         "Hon är en stor tillgång för avdelningen.",
+        "Hon har sömnproblem av oro för sonen.",
+        "Vi ger god omsorg om de äldre.",
+        "Mitt i vintern flyttade hon hit.",
+        "Det gör ont på henne när vi lyfter.",
+        "Han är duktig med händerna och tycker om att snickra.",
+        "Vi fick tänka om när hissen var trasig.",
+        "Han anklagade personalen för att ha tagit hans plånbok.",
     ],
 )
 def test_right_prepositions_are_silent(text):
