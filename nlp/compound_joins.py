@@ -287,17 +287,19 @@ def _particle_opens_noun(first: str, second: str, previous: str) -> bool:
     genom gång*, *ett under lakan*; ``data/possessives_and_articles.txt``) before an
     indefinite noun, or right after a preposition (*i över armen*, *med på klädnaden*). It
     begins a compound when the dictionary has the joined word (``data/compound_particles.txt``);
-    a time word after it is a phrase (*av efter middagen*)."""
+    a time word after it is a phrase after a preposition (*av efter middagen*)."""
     if first not in word_list("compound_particles") or len(second) < 3:
         return False
-    if second in word_list("phrase_words") or second in word_list("phrase_ends"):
-        return False
-    if lemma(second) in word_list("time_words") or lemma(second) in word_list("phrase_ends"):
+    if second in word_list("phrase_words"):
         return False
     joined = first + second
     index = load_index()
+    time_word = second in word_list("phrase_ends") or {second, lemma(second)} & (
+        word_list("time_words") | word_list("phrase_ends")
+    )
     if previous in word_list("prepositions"):
-        return bool(index.roles(joined) & WORD)
+        return not time_word and bool(index.roles(joined) & WORD)
+    # after an article the particle cannot start a time phrase either (en genom gång)
     if previous in word_list("possessives_and_articles") and not definite(second):
         return bool(index.roles(joined) & WORD) or valid_split(first, second)
     return False

@@ -54,6 +54,7 @@ KIND = "split_compound"
         ("Jag läste i vård planen.", "vård planen", "vårdplanen"),
         ("Hon sitter i dag rummet och läser.", "dag rummet", "dagrummet"),
         ("Vi lade ett under lakan i sängen.", "under lakan", "underlakan"),
+        ("Vi hade en genom gång av rutinerna.", "genom gång", "genomgång"),
         ("Vi gjorde en av stämning med läkaren.", "av stämning", "avstämning"),
         ("Hon är insulin beroende sedan tio år.", "insulin beroende", "insulinberoende"),
         (
