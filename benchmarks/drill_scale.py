@@ -324,10 +324,10 @@ def measure(
         recording[1].append(counter.count - before)
         return outcome
 
-    from webapp.drills import service
+    from webapp.drills import recording as drill_answers
 
-    record_answer = service.record_answer
-    service.record_answer = record_timed
+    record_answer = drill_answers.record_answer
+    drill_answers.record_answer = record_timed
 
     def timed(name, call, *args, **kwargs):
         counter.count = 0
@@ -362,7 +362,7 @@ def measure(
             )
         timed("answer + next item (POST /ova/svar)", client.post, "/ova/svar", data=data)
         timed("progress (GET /ova/framsteg)", client.get, "/ova/framsteg")
-    service.record_answer = record_answer
+    drill_answers.record_answer = record_answer
     with app.app_context():
         admin_id = db.session.scalar(
             text("SELECT id FROM users WHERE email = 'admin-bench@ordvard.example'")

@@ -19,7 +19,7 @@ from tests.webapp.drill_content import _bundle, load_lesson
 from tests.webapp.test_offline_sync import answer_one_online, schedule
 from tests.webapp.test_word_order_drill import order_for
 from webapp.demo import DEMO_GROUP_NAME, DEMO_JOIN_CODE
-from webapp.drills import kinds, offline, service
+from webapp.drills import kinds, offline, recording
 from webapp.extensions import db
 from webapp.free_text import PERSONAL_ID_MESSAGE
 from webapp.learn.store import record_of as lesson_record
@@ -456,7 +456,7 @@ def test_the_phone_judges_answers_exactly_as_the_server(browser):
             cases.append({**prompt, "order": order})
     python = []
     for case in cases:
-        verdict, rating, problem = service.judge(
+        verdict, rating, problem = recording.judge(
             case,
             case.get("answer", ""),
             case.get("rating"),

@@ -7,7 +7,8 @@ import pytest
 from tests.conftest import csrf_token
 from tests.factories import log_in, make_group, make_user
 from tests.webapp.drill_content import load_lesson
-from webapp.drills import service
+from webapp.drills import items, recording
+from webapp.drills.queue import settings_for
 from webapp.extensions import db
 from webapp.models import Assignment, Group, Role
 from webapp.models.time import utcnow
@@ -49,12 +50,12 @@ def group(lesson):
 
 def answer_some(user, count, now, wrong_every=3):
     for n in range(count):
-        item = service.next_item(user, service.queue_for(user, None, now, 15), now)
+        item = items.next_item(user, items.queue_for(user, None, now, 15), now)
         wrong = n % wrong_every == 0
         if item.prompt["kind"] == "flashcard":
-            service.record_answer(user, item.token, now, rating=1 if wrong else 3)
+            recording.record_answer(user, item.token, now, rating=1 if wrong else 3)
         else:
-            service.record_answer(
+            recording.record_answer(
                 user, item.token, now, answer="fel" if wrong else item.prompt["expected"]
             )
         now += timedelta(seconds=20)
@@ -143,9 +144,9 @@ def test_teacher_sets_retention_and_new_words_and_scheduling_follows(group, clie
     db.session.expire_all()
     stored = db.session.get(Group, group.id)
     assert (stored.desired_retention, stored.new_cards_per_day) == (0.95, 4)
-    queue = service.queue_for(trainee, None, utcnow(), 15)
+    queue = items.queue_for(trainee, None, utcnow(), 15)
     assert len([entry for entry in queue.new if entry.term_id]) == 4  # new words; sentences apart
-    assert service.settings_for(trainee.id).retention == 0.95
+    assert settings_for(trainee.id).retention == 0.95
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from tests.factories import make_group, make_user
 from tests.webapp.drill_content import load_lesson
-from webapp.drills import service
+from webapp.drills import items, recording
 from webapp.drills.answers import ordered_text
 from webapp.drills.queue import NewCard
 from webapp.extensions import db
@@ -40,21 +40,21 @@ def answer_seeded(user, item, now, rng):
     prompt = item.prompt
     if prompt["kind"] == "word_order":
         order = right_order(prompt) if rng.random() < 0.8 else list(range(len(prompt["parts"])))
-        return service.record_answer(user, item.token, now, order=order)
+        return recording.record_answer(user, item.token, now, order=order)
     if prompt["kind"] == "flashcard":
-        return service.record_answer(
+        return recording.record_answer(
             user, item.token, now, rating=rng.choices([1, 2, 3, 4], [15, 15, 60, 10])[0]
         )
     roll = rng.random()
     if roll < 0.15:
-        return service.record_answer(user, item.token, now, answer="fel ord")
+        return recording.record_answer(user, item.token, now, answer="fel ord")
     if (
         roll < 0.25
         and prompt["kind"] in ("listen", "spelling", "cloze")
         and len(prompt["expected"]) > 6
     ):
-        return service.record_answer(user, item.token, now, answer=prompt["expected"][:-1])
-    return service.record_answer(user, item.token, now, answer=prompt["expected"])
+        return recording.record_answer(user, item.token, now, answer=prompt["expected"][:-1])
+    return recording.record_answer(user, item.token, now, answer=prompt["expected"])
 
 
 def right_order(prompt) -> list[int]:
@@ -70,11 +70,11 @@ def drill_for(user, days, sessions=((7, 10), (18, 5)), seed=7):
     rng = random.Random(seed)
     answered = 0
     for day in range(days):
-        for hour, items in sessions:
+        for hour, size in sessions:
             now = START + timedelta(days=day, hours=hour - 7)
-            for _ in range(items):
-                queue = service.queue_for(user, None, now, 15)
-                item = service.next_item(user, queue, now)
+            for _ in range(size):
+                queue = items.queue_for(user, None, now, 15)
+                item = items.next_item(user, queue, now)
                 if item is None:
                     break
                 now += timedelta(seconds=rng.randint(5, 40))
@@ -130,13 +130,13 @@ def test_queue_puts_the_most_overdue_first_then_new_words_in_lesson_order(lesson
         (terms[6], timedelta(days=2)),
         (terms[7], -timedelta(days=1)),
     ):
-        card = service._card_for(
+        card = items._card_for(
             user, NewCard(lesson.id, term_id, "recognise"), now - timedelta(days=5)
         )
         card.due, card.last_review, card.state = now - overdue, now - timedelta(days=5), 2
         cards[term_id] = card
     db.session.commit()
-    queue = service.queue_for(user, None, now, 15)
+    queue = items.queue_for(user, None, now, 15)
     assert [c.term_id for c in queue.due] == [terms[6], terms[5]]
     # new cards in lesson order, ten a day; a word already seen now comes to be written
     expected = [(t, "produce" if t in cards else "recognise") for t in terms][:10]
@@ -145,7 +145,7 @@ def test_queue_puts_the_most_overdue_first_then_new_words_in_lesson_order(lesson
 
 def test_group_limit_on_new_words_replaces_the_lessons(lesson):
     user = assigned_trainee(lesson, new_per_day=3)
-    new = service.queue_for(user, None, START, 15).new
+    new = items.queue_for(user, None, START, 15).new
     assert len([entry for entry in new if entry.term_id]) == 3  # sentences have their own limit
 
 
@@ -156,13 +156,13 @@ def test_a_stricter_retention_brings_words_back_sooner(lesson):
     for user in (relaxed, strict):
         now = START
         for _ in range(4):  # the first word, answered right each time it comes back
-            queue = service.queue_for(user, None, now, 15)
-            item = service.next_item(user, queue, now)
+            queue = items.queue_for(user, None, now, 15)
+            item = items.next_item(user, queue, now)
             first_card = item.card_id if user.id not in dues else dues[user.id][0]
             while item.card_id != first_card:
                 now += timedelta(minutes=1)
-                item = service.next_item(user, service.queue_for(user, None, now, 15), now)
-            outcome = service.record_answer(
+                item = items.next_item(user, items.queue_for(user, None, now, 15), now)
+            outcome = recording.record_answer(
                 user, item.token, now, rating=3, answer=item.prompt["expected"]
             )
             dues[user.id] = (first_card, outcome.next_due - now)

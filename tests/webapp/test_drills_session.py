@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from tests.conftest import csrf_token
 from tests.factories import log_in, make_group, make_user
 from tests.webapp.drill_content import load_lesson
-from webapp.drills import service
+from webapp.drills import items, service
 from webapp.extensions import db
 from webapp.models import Card, DrillItem, ReviewLog, Role
 
@@ -215,7 +215,7 @@ def _item_of_kind(user, kind, lemma=None):
     term = next(t for t in terms if lemma in (None, t.lemma))
     direction = "recognise" if kind in ("choice", "gender") else "produce"
     now = datetime.now(UTC)
-    card = service._card_for(user, NewCard(lesson.id, term.id, direction), now)
+    card = items._card_for(user, NewCard(lesson.id, term.id, direction), now)
     prompt = kinds.build_prompt(
         kind,
         direction,
@@ -223,7 +223,7 @@ def _item_of_kind(user, kind, lemma=None):
         l1=user.l1,
         seed=1,
         lesson=lesson_record(lesson),
-        distractors=service._distractors(term),
+        distractors=items._distractors(term),
     )
     item = DrillItem(
         token=f"t-{kind}-{card.id}",
@@ -262,3 +262,17 @@ def test_drills_say_whether_the_translation_shown_is_reviewed(trainee, client, a
     assert marked["blodtryck"] == "(granskad)"
     assert len(marked) > 3 and set(marked.values()) == {"(granskad)", "(inte granskad ännu)"}
     assert list(marked.values()).count("(granskad)") == 1
+
+
+def test_the_feedback_says_when_the_word_comes_back_in_the_right_number():
+    now = datetime(2026, 12, 7, 13, 0, tzinfo=UTC)
+    later = [timedelta(seconds=50), timedelta(minutes=5), timedelta(minutes=65)]
+    later += [timedelta(hours=3), timedelta(hours=30), timedelta(days=4)]
+    assert [service.until(now + wait, now) for wait in later] == [
+        "om 1 minut",
+        "om 5 minuter",
+        "om 1 timme",
+        "om 3 timmar",
+        "i morgon",
+        "om 4 dagar",
+    ]

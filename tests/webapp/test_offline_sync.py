@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from tests.conftest import csrf_token
 from tests.factories import log_in, make_group, make_user
 from tests.webapp.drill_content import load_lesson
-from webapp.drills import offline, service
+from webapp.drills import items, offline, recording
 from webapp.drills.queue import settings_for
 from webapp.extensions import db
 from webapp.models import Card, DrillItem, ReviewLog, Role
@@ -120,7 +120,7 @@ def answer_online(user, items, answers, hows):
 
 def answer_one_online(user, token, prompt, how, at):
     fields = given(prompt, how)
-    outcome = service.record_answer(
+    outcome = recording.record_answer(
         user,
         token,
         at,
@@ -207,8 +207,8 @@ def test_an_answer_older_than_the_cards_last_review_takes_its_place_in_time(
     item = take_along(client)[0]
     card = db.session.scalar(select(Card).join(DrillItem).where(DrillItem.token == item["token"]))
     # online, on another phone, an hour after the offline answer: a second item for the card
-    queue = service.queue_for(trainee, LESSON, START, 12)
-    later = service.item_for(trainee, queue, card, START, reuse=False)
+    queue = items.queue_for(trainee, LESSON, START, 12)
+    later = items.item_for(trainee, queue, card, START, reuse=False)
     db.session.commit()
     answer_one_online(trainee, later.token, later.prompt, "right", START + timedelta(hours=1))
     response = send(client, [answer(item, 0, "give_up", at=START + timedelta(minutes=5))])
@@ -221,8 +221,8 @@ def test_an_answer_older_than_the_cards_last_review_takes_its_place_in_time(
     answer_one_online(
         twin, twins[0]["token"], twins[0]["prompt"], "give_up", START + timedelta(minutes=5)
     )
-    second = service.item_for(
-        twin, service.queue_for(twin, LESSON, START, 12), twin_card, START, reuse=False
+    second = items.item_for(
+        twin, items.queue_for(twin, LESSON, START, 12), twin_card, START, reuse=False
     )
     db.session.commit()
     answer_one_online(twin, second.token, second.prompt, "right", START + timedelta(hours=1))
@@ -265,7 +265,7 @@ def test_a_page_opened_while_the_phone_takes_items_along_shows_the_item_taken_al
     phone = app.test_client()
     log_in(phone, trainee)
     looked, go_on = threading.Event(), threading.Event()
-    waiting_item = service._waiting_item
+    waiting_item = items._waiting_item
 
     def phone_held_after_looking(user, card, now):
         found = waiting_item(user, card, now)
@@ -274,7 +274,7 @@ def test_a_page_opened_while_the_phone_takes_items_along_shows_the_item_taken_al
             go_on.wait(30)
         return found
 
-    monkeypatch.setattr(service, "_waiting_item", phone_held_after_looking)
+    monkeypatch.setattr(items, "_waiting_item", phone_held_after_looking)
     got = {}
     pack = threading.Thread(
         name="pack", target=lambda: got.update(pack=phone.get(f"/ova/paket?lektion={LESSON}"))

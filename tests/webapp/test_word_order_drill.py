@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from tests.conftest import csrf_token
 from tests.factories import log_in, make_group, make_user
 from tests.webapp.drill_content import load_lesson
-from webapp.drills import service
+from webapp.drills import items, recording
 from webapp.drills.answers import check_order
 from webapp.drills.kinds import ORDER, word_order_prompt
 from webapp.drills.queue import WORDS_PER_SENTENCE, NewCard
@@ -59,7 +59,7 @@ def order_for(prompt: dict, sentence: str) -> list[int]:
 def due_sentence_item(client, trainee, lesson):
     """A due sentence card, opened as the session's first item (due before new)."""
     now = utcnow()
-    card = service._card_for(
+    card = items._card_for(
         trainee, NewCard(lesson.id, None, ORDER, SENTENCE), now - timedelta(days=1)
     )
     card.due, card.last_review = now - timedelta(minutes=1), now - timedelta(days=1)
@@ -77,17 +77,17 @@ def answer(client, item, order, **extra):
 
 
 def test_a_sentence_card_comes_among_the_new_words_once_per_sentence(lesson, trainee):
-    queue = service.queue_for(trainee, None, utcnow(), 15)
+    queue = items.queue_for(trainee, None, utcnow(), 15)
     sentences = [entry for entry in queue.new if entry.sentence is not None]
     assert [entry.sentence for entry in sentences] == [SENTENCE]
     assert queue.new.index(sentences[0]) == WORDS_PER_SENTENCE
     item, answered = None, -1
     for _ in range(WORDS_PER_SENTENCE + 1):  # as a session goes: the next card, not the last
-        queue = service.queue_for(trainee, None, utcnow(), 15)
-        item = service.next_item(trainee, queue, utcnow(), skip_card=answered)
+        queue = items.queue_for(trainee, None, utcnow(), 15)
+        item = items.next_item(trainee, queue, utcnow(), skip_card=answered)
         if item.kind == "word_order":
             break
-        service.record_answer(trainee, item.token, utcnow(), rating=3, give_up=True, answer="x")
+        recording.record_answer(trainee, item.token, utcnow(), rating=3, give_up=True, answer="x")
         answered = item.card_id
     assert item.kind == "word_order" and sorted(item.prompt["parts"]) == sorted(
         ["sedan", "sätter", "jag", "manschetten", "på överarmen"]
@@ -96,10 +96,10 @@ def test_a_sentence_card_comes_among_the_new_words_once_per_sentence(lesson, tra
     assert (card.term_id, card.direction, card.sentence) == (None, ORDER, SENTENCE)
     # handed out but not answered (or taken along for offline use), the sentence is still the
     # day's one new sentence, and handing it out again gives the same card and item
-    again = service.queue_for(trainee, None, utcnow(), 15)
+    again = items.queue_for(trainee, None, utcnow(), 15)
     assert [entry.sentence for entry in again.new if entry.sentence is not None] == [SENTENCE]
     entry = next(entry for entry in again.new if entry.sentence is not None)
-    assert service.item_for(trainee, again, entry, utcnow()).id == item.id
+    assert items.item_for(trainee, again, entry, utcnow()).id == item.id
     assert (
         db.session.scalar(
             select(func.count()).select_from(Card).where(Card.sentence_key.is_not(None))
@@ -187,7 +187,7 @@ def test_a_lesson_without_the_word_order_kind_offers_no_sentences(lesson, traine
     body["drills"] = {**body["drills"], "kinds": ["flashcard", "choice"]}
     lesson.body, lesson.version = body, lesson.version + 1
     db.session.commit()
-    queue = service.queue_for(trainee, None, utcnow(), 15)
+    queue = items.queue_for(trainee, None, utcnow(), 15)
     assert queue.new and all(entry.sentence is None for entry in queue.new)
 
 

@@ -35,18 +35,10 @@ from sqlalchemy import delete, select
 
 from nlp.personal import patterns
 from webapp.drills import answers, kinds
+from webapp.drills.items import item_for, lock_drills, queue_for
 from webapp.drills.queue import settings_for
+from webapp.drills.recording import CLOSED, UNKNOWN, answer_log, judge, still_in_reach
 from webapp.drills.scheduling import replay, review
-from webapp.drills.service import (
-    CLOSED,
-    UNKNOWN,
-    answer_log,
-    item_for,
-    judge,
-    lock_drills,
-    queue_for,
-    still_in_reach,
-)
 from webapp.extensions import db
 from webapp.free_text import PERSONAL_ID_MESSAGE
 from webapp.models import Card, DrillItem, ReviewLog, User

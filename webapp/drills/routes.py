@@ -16,7 +16,7 @@ from flask_login import current_user
 
 from webapp.access import teachers, trainee_only
 from webapp.audio import audio_url
-from webapp.drills import bp, groups, offline, progress, service
+from webapp.drills import bp, groups, offline, progress, recording, service
 from webapp.drills.forms import AnswerForm, SettingsForm
 from webapp.drills.queue import ClosedLesson, UnknownLesson
 from webapp.errors import Refused
@@ -71,7 +71,7 @@ def answer():
     if not form.validate_on_submit():
         abort(400, description=next(iter(form.errors.values()))[0] if form.errors else None)
     now = utcnow()
-    outcome = service.record_answer(
+    outcome = recording.record_answer(
         current_user,
         form.token.data,
         now,
@@ -87,9 +87,9 @@ def answer():
             current_user, form.lesson.data or None, now, _session_size(), done, outcome
         )
     except (UnknownLesson, ClosedLesson) as refused:
-        service.keep_answer()
+        recording.keep_answer()
         if outcome.status == "closed" and refused.status == Refused.code:
-            raise Refused(service.CLOSED_HEADING, outcome.message) from None
+            raise Refused(recording.CLOSED_HEADING, outcome.message) from None
         abort(refused.status)
     return _render_session(view, STATUS[outcome.status])
 
