@@ -17,7 +17,6 @@ jag inte*.
 
 from __future__ import annotations
 
-from ..resources import word_list
 from . import Hit, Tok, is_punct, words
 from .forms import noun_readings
 from .word_order import (
@@ -26,6 +25,7 @@ from .word_order import (
     NP_ENDS,
     SUBJECT_PRONOUNS,
     WH_WORDS,
+    extended_subject_end,
     is_finite,
     later_finite,
     later_inversion,
@@ -49,8 +49,6 @@ def find(sentence: list[Tok]) -> list[Hit]:
     return hits
 
 
-# pronouns that may be a subject of their own (ingen ville, alla var)
-QUANTIFIER_SUBJECTS = frozenset({"ingen", "alla", "någon", "inget", "ingenting", "allt"})
 MAX_FRONTED = 6  # words in a fronted adverbial before the subject
 MAX_SUBCLAUSE = 12  # words in a fronted subordinate clause
 # words that end a fronted phrase whatever the tagger calls them (Till slut, I morse)
@@ -100,7 +98,7 @@ def _v2(sentence: list[Tok]) -> Hit | None:
         tok = sentence[k]
         if tok.norm in words("straight_order_adverbs"):
             return None  # I dag kanske hon orkar: kanske lets the subject come first
-        end = _v2_subject(sentence, k)
+        end = extended_subject_end(sentence, k)
         if end is None and tok.norm == "det" and sentence[k - 1].upos in NP_ENDS:
             end = k + 1  # I natt det regnade: the formal subject after a time phrase
         verb = _finite_after_subject(sentence, end)
@@ -207,62 +205,13 @@ def _phrase_ends(tok: Tok) -> bool:
     return tok.upos == "ADV" or bool(noun_readings(tok.norm))
 
 
-def _v2_subject(sentence: list[Tok], k: int) -> int | None:
-    """The index after a subject starting at ``k``: as ``subject_end``, and also a person's
-    abbreviation (*ssk*), a genitive before its noun (*brukarens dotter*), two subjects
-    joined by *och* (*hon och jag*), a pronoun with *båda* or *alla* (*vi båda*) and a room
-    after a noun (*patienten i rum 4*)."""
-    end = _one_subject(sentence, k)
-    if end is None:
-        return None
-    if end + 1 < len(sentence) and sentence[end].norm == "och":
-        second = _one_subject(sentence, end + 1)
-        if second is not None:
-            end = second
-    if (
-        end == k + 1 < len(sentence)
-        and sentence[k].norm in SUBJECT_PRONOUNS
-        and sentence[end].norm in ("båda", "bägge", "alla", "två", "tre")
-    ):
-        end += 1
-    if (
-        end + 2 < len(sentence)
-        and sentence[end].norm in ("i", "på")
-        and sentence[end + 2].upos == "NUM"
-    ):
-        end += 3  # patienten i rum 4
-    return end
-
-
-def _one_subject(sentence: list[Tok], k: int) -> int | None:
-    if k >= len(sentence):
-        return None
-    tok = sentence[k]
-    if tok.norm in QUANTIFIER_SUBJECTS and tok.text.islower():
-        return k + 1  # Efter maten ingen ville, På avdelningen alla var
-    if tok.norm in word_list("person_abbreviations") and not tok.text.isupper():
-        return k + 1
-    if (
-        tok.norm.endswith("s")
-        and tok.text.islower()
-        and tok.upos in ("NOUN", "PROPN")
-        and k + 1 < len(sentence)
-        and sentence[k + 1].upos == "NOUN"
-        and sentence[k + 1].norm not in words("time_nouns")
-    ):
-        owner = noun_readings(tok.norm[:-1])
-        if owner and all(r.definite == "def" for r in owner):
-            return k + 2  # brukarens dotter
-    return subject_end(sentence, k)
-
-
 def _adverb_reading(sentence: list[Tok]) -> Hit | None:
     """*Sedan hon åt lite.*, *Då han blev arg och slog i bordet.*: *sedan* and *då* open a
     main clause when no other clause follows (no comma, no later finite verb but after
     *och*/*men*)."""
     if sentence[0].norm not in words("fronting_adverbs"):
         return None
-    end = _v2_subject(sentence, 1)
+    end = extended_subject_end(sentence, 1)
     verb = _finite_after_subject(sentence, end)
     if verb is None:
         return None
@@ -318,7 +267,7 @@ def _main_clause_after(sentence: list[Tok], start: int) -> Hit | None:
         ):
             return None
         pronoun = tok.norm in SUBJECT_PRONOUNS
-        end = _v2_subject(sentence, k) or (k + 1 if pronoun else None)
+        end = extended_subject_end(sentence, k) or (k + 1 if pronoun else None)
         if end is None:
             continue
         verb = _finite_after_subject(sentence, end)

@@ -7,6 +7,7 @@ verb second in a main clause (``v2``) is in ``fronting.py``.
 from __future__ import annotations
 
 from ..dictionary import WORD, load_index
+from ..resources import word_list
 from . import Hit, Tok, is_punct, words
 from .forms import noun_readings, verb_reading
 
@@ -23,6 +24,8 @@ FINITE_WORDS = frozenset(
 AMBIGUOUS = frozenset({"var", "sa", "åt", "satt", "bad", "log", "bar", "slog", "fann"})
 NEVER_VERBS = frozenset({"ADP", "CCONJ", "SCONJ", "PRON", "DET", "PUNCT", "NUM", "PART"})
 NP_ENDS = frozenset({"NOUN", "PROPN", "NUM"})  # a fronted phrase ends before a noun subject
+# pronouns that may be a subject of their own (ingen ville, alla var)
+QUANTIFIER_SUBJECTS = frozenset({"ingen", "alla", "någon", "inget", "ingenting", "allt"})
 WH_WORDS = frozenset({"vad", "vem", "vilken", "vilket", "vilka", "varför", "hur", "var", "vart"})
 
 
@@ -75,6 +78,55 @@ def subject_end(sentence: list[Tok], k: int) -> int | None:
     if definite or possessed or (noun.upos == "PROPN" and noun.text[:1].isupper()):
         return j + 1
     return None
+
+
+def extended_subject_end(sentence: list[Tok], k: int) -> int | None:
+    """The index after a subject starting at ``k``: as ``subject_end``, and also a person's
+    abbreviation (*ssk*), a genitive before its noun (*brukarens dotter*), two subjects
+    joined by *och* (*hon och jag*), a pronoun with *båda* or *alla* (*vi båda*) and a room
+    after a noun (*patienten i rum 4*)."""
+    end = _one_subject(sentence, k)
+    if end is None:
+        return None
+    if end + 1 < len(sentence) and sentence[end].norm == "och":
+        second = _one_subject(sentence, end + 1)
+        if second is not None:
+            end = second
+    if (
+        end == k + 1 < len(sentence)
+        and sentence[k].norm in SUBJECT_PRONOUNS
+        and sentence[end].norm in ("båda", "bägge", "alla", "två", "tre")
+    ):
+        end += 1
+    if (
+        end + 2 < len(sentence)
+        and sentence[end].norm in ("i", "på")
+        and sentence[end + 2].upos == "NUM"
+    ):
+        end += 3  # patienten i rum 4
+    return end
+
+
+def _one_subject(sentence: list[Tok], k: int) -> int | None:
+    if k >= len(sentence):
+        return None
+    tok = sentence[k]
+    if tok.norm in QUANTIFIER_SUBJECTS and tok.text.islower():
+        return k + 1  # Efter maten ingen ville, På avdelningen alla var
+    if tok.norm in word_list("person_abbreviations") and not tok.text.isupper():
+        return k + 1
+    if (
+        tok.norm.endswith("s")
+        and tok.text.islower()
+        and tok.upos in ("NOUN", "PROPN")
+        and k + 1 < len(sentence)
+        and sentence[k + 1].upos == "NOUN"
+        and sentence[k + 1].norm not in words("time_nouns")
+    ):
+        owner = noun_readings(tok.norm[:-1])
+        if owner and all(r.definite == "def" for r in owner):
+            return k + 2  # brukarens dotter
+    return subject_end(sentence, k)
 
 
 def fronted_before(sentence: list[Tok], c: int) -> bool:
@@ -194,7 +246,7 @@ def _subclause_order(sentence: list[Tok]) -> list[Hit]:
         elif i + 1 < len(sentence) and sentence[i + 1].norm in ("det", "den", "detta"):
             end = i + 2  # att det var inte rent
         else:
-            end = subject_end(sentence, i + 1)
+            end = extended_subject_end(sentence, i + 1)
             if end is None:
                 continue
             if tok.norm in words("ambiguous_subjunctions") and sentence[i + 1].norm not in (

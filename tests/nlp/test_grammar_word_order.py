@@ -93,6 +93,9 @@ def test_right_word_order_in_main_clauses_is_silent(text):
         ("Brukaren, som kan inte gå själv, behöver hjälp.", "kan inte", "inte kan"),
         ("Personalen märkte att hon åt inte sin frukost.", "åt inte", "inte åt"),
         ("Dottern sa att mamman har ofta ont i ryggen.", "har ofta", "ofta har"),
+        ("Jag märkte att ssk hade inte signerat listan.", "hade inte", "inte hade"),
+        ("Jag frågade om någon hade redan duschat henne.", "hade redan", "redan hade"),
+        ("Vi vet att hon och jag kan inte komma.", "kan inte", "inte kan"),
         ("Jag märkte att hon vill helst sitta vid fönstret.", "vill helst", "helst vill"),
         ("Eftersom han kan bara äta flytande kost får han dryck.", "kan bara", "bara kan"),
     ],
@@ -116,6 +119,7 @@ def test_sentence_adverb_after_the_verb_of_a_subordinate_clause_is_marked(text, 
         "Det är bra att hon dricker ofta.",
         "Hon sa att hon gärna vill gå ut.",
         "Det var en byggnation som anses mest samhällsnyttig.",
+        "Hon sa att alla redan hade ätit när hon kom.",
     ],
 )
 def test_right_subordinate_clauses_and_main_clauses_are_silent(text):
