@@ -54,6 +54,7 @@ def grammar(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Han pratar mycket om sina barnen.", "sina barnen", "sina barn"),
         # an adjective the tagger took for a pronoun
         ("Vi tvättade alla smutsig kläder.", "alla smutsig kläder", "alla smutsiga kläder"),
+        ("Han har svullen fötter i dag.", "svullen fötter", "svullna fötter"),
     ],
 )
 def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong, right):
@@ -104,6 +105,7 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Vi tog ett par steg och en vila.",
         "Den här får du ta med dig.",
         "De här barn är glada.",
+        "Hon har inga kläder och bara tofflor på fötterna.",
         "Hon valde själv kläder.",
     ],
 )

@@ -12,6 +12,7 @@ from ...dictionary import (
     NEUT_SING_IND,
     load_index,
 )
+from ...resources import yaml_data
 from .. import Hit, Tok, is_punct, match_case, words
 from ..forms import (
     COM,
@@ -108,7 +109,10 @@ def bare_phrases(sentence: list[Tok]) -> list[Hit]:
             continue
         if tok.norm in words("not_attributive"):
             continue
-        if tok.upos != "ADJ" or noun.upos != "NOUN" or not _is_noun(noun):
+        listed = noun.norm in yaml_data("grammar/plural_nouns")  # kläder, fötter, händer
+        if not (tok.upos == "ADJ" or (listed and _open_word(tok))):
+            continue  # ren kläder, svullen fötter: tagged a determiner or adverb
+        if not (listed or (noun.upos == "NOUN" and _is_noun(noun))):
             continue
         compared = load_index().roles(tok.norm) & ADJECTIVE  # kall: kallare, kallast
         if not compared and (infinitive_of_imperative(tok.norm) or verb_reading(tok.norm)):
@@ -227,6 +231,23 @@ def _phrase(
             return adjectives, j
         return None
     return None
+
+
+def _open_word(tok: Tok) -> bool:
+    """No determiner, quantity, number, pronoun or other function word (*ren*, *svullen*,
+    not *inga*, *många*, *bara*)."""
+    return not any(
+        tok.norm in words(name)
+        for name in (
+            "function_words",
+            "determiners",
+            "possessives",
+            "phrase_breakers",
+            "degree_adverbs",
+            "cardinal_numbers",
+            "sentence_adverbs",
+        )
+    )
 
 
 def misread_adjective(tok: Tok) -> bool:
