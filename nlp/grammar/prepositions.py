@@ -31,6 +31,7 @@ from .forms import adjective, noun_readings
 from .word_order import is_finite, subject_end
 
 TIME_PREPOSITIONS = frozenset({"på", "i", "om", "under", "efter", "före", "vid", "mot", "till"})
+SUBJECT_PRONOUNS = frozenset({"jag", "du", "han", "hon", "vi", "ni", "de", "man"})
 CLAUSE_ENDS = frozenset({"och", "men", "eller", "att", "som", "när", "eftersom", "om"})
 # words that open a clause: a preposition right before one has no object of its own
 CLAUSE_WORDS = frozenset(
@@ -78,7 +79,8 @@ def find(sentence: list[Tok]) -> list[Hit]:
     hits = []
     table = expressions()
     for i, tok in enumerate(sentence):
-        entries = [e for lemma in _lemmas(tok) for e in table.get(lemma, ())]
+        after_subject = i > 0 and sentence[i - 1].norm in SUBJECT_PRONOUNS
+        entries = [e for lemma in _lemmas(tok, after_subject) for e in table.get(lemma, ())]
         if not entries and any(t.norm in _wrong_words() for t in sentence[i + 1 : i + 3]):
             entries = _compound_entries(tok)  # penicillinallergi för: allergi mot
         if not entries:
@@ -166,10 +168,15 @@ def _person_follows(sentence: list[Tok], k: int) -> bool:
     )
 
 
-def _lemmas(tok: Tok) -> tuple[str, ...]:
-    return tuple(
-        dict.fromkeys((tok.norm, *(lemma.lower() for lemma in lemma_candidates(tok.norm)[:2])))
-    )
+def _lemmas(tok: Tok, after_subject: bool = False) -> tuple[str, ...]:
+    """The word and its two likeliest lemmas; right after a subject pronoun also the
+    infinitive of an -a verb (*hon tittar*, *tittade* → *titta*, which the lemmatizer may rank
+    below the noun *titt*; *drömmar av silver* stays a noun)."""
+    word = tok.norm
+    stem = next((word[: -len(e)] for e in ("ade", "ar", "at") if word.endswith(e)), None)
+    infinitive = (stem + "a",) if after_subject and stem and len(stem) >= 3 else ()
+    lemmas = (lemma.lower() for lemma in lemma_candidates(word)[:2])
+    return tuple(dict.fromkeys((word, *lemmas, *infinitive)))
 
 
 def _opens_own_phrase(sentence: list[Tok], p: int) -> bool:

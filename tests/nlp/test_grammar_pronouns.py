@@ -115,6 +115,8 @@ def test_right_pronoun_forms_are_silent(text):
         ("Han har ont på ryggen sedan i går.", "på", "i"),
         ("Hon är helt beroende på hjälp med allt.", "på", "av"),
         ("Hon står inte ut av ljudet.", "av", "med"),
+        ("Hon tittar i tv hela kvällen.", "i", "på"),
+        ("Hon har rätt på hemtjänst.", "på", "till"),
     ],
 )
 def test_wrong_preposition_in_a_fixed_expression_is_marked(text, wrong, right):
@@ -155,6 +157,7 @@ def test_wrong_preposition_in_a_fixed_expression_is_marked(text, wrong, right):
         "Det gör ont på henne när vi lyfter.",
         "Han är duktig med händerna och tycker om att snickra.",
         "Vi fick tänka om när hissen var trasig.",
+        "Du har rätt på den punkten.",
         "Han anklagade personalen för att ha tagit hans plånbok.",
     ],
 )
