@@ -133,7 +133,8 @@ def joined_form(
 def _adjective_against_article(first: str, second: str, previous: str) -> str | None:
     """An adjective without its neuter *-t* after a neuter determiner (*ett snabb test*, *ett
     fri kort*): the phrase would be *ett snabbt test*, so the adjective is a compound's first
-    part when the dictionary has the compound or the split is a valid one."""
+    part only when the dictionary has the compound: *ett röd utslag* is an agreement error
+    (*ett rött utslag*), and a made-up *rödutslag* would teach the wrong thing."""
     if previous not in NEUTER_DETERMINERS or len(second) < 3 or first.endswith("t"):
         return None
     index = load_index()
@@ -142,7 +143,7 @@ def _adjective_against_article(first: str, second: str, previous: str) -> str | 
     if not index.roles(first + "t") & WORD or second in word_list("phrase_words"):
         return None
     joined = first + second
-    return joined if index.roles(joined) & WORD or valid_split(first, second) else None
+    return joined if index.roles(joined) & WORD else None
 
 
 def _past_participle(word: str, joined: str) -> bool:

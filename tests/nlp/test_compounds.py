@@ -44,7 +44,7 @@ KIND = "split_compound"
         ("Vi mätte hennes BMI värde.", "BMI värde", "BMI-värde"),
         ("Hon köpte varm korv på stationen.", "varm korv", "varmkorv"),
         ("Han har grå starr på höger öga.", "grå starr", "gråstarr"),
-        ("Vi tog ett snabb test för covid.", "snabb test", "snabbtest"),
+        ("Hon tog ett kall bad efter bastun.", "kall bad", "kallbad"),
         ("Vi lade glid lakanet under henne.", "glid lakanet", "glidlakanet"),
         ("Vi bytte sår förbandet i går.", "sår förbandet", "sårförbandet"),
         ("Han är KOL patient och har syrgas.", "KOL patient", "KOL-patient"),
