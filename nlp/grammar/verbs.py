@@ -180,6 +180,8 @@ def _imperative_may_follow(sentence: list[Tok], i: int, j: int) -> bool:
 
 def _check_supine(sentence: list[Tok], i: int, j: int) -> Hit | None:
     tok = sentence[j]
+    if _has_object_phrase(sentence, j):
+        return None
     reading = verb_reading(tok.norm)
     if reading is not None:
         if tok.upos not in ("VERB", "AUX") and not is_irregular(tok.norm):
@@ -194,6 +196,31 @@ def _check_supine(sentence: list[Tok], i: int, j: int) -> Hit | None:
         return None
     values = {"trigger": sentence[i].text, "right": right}
     return Hit("verb_form", j, j + 1, right, "verb_form_supine", values)
+
+
+def _has_object_phrase(sentence: list[Tok], j: int) -> bool:
+    """Whether the word after *har* at ``j`` begins its object rather than being a wrong
+    verb form: an adjective before an indefinite noun (*har låg puls*, *har täta besök*; not
+    the one-form *åt* of *har åt frukost*) or a plural noun not followed by an object of its
+    own (*Huden har fläckar på benen*, but *har tvättar håret*)."""
+    tok = sentence[j]
+    following = sentence[j + 1] if j + 1 < len(sentence) else None
+    forms = adjective(tok.norm)
+    if (
+        forms is not None
+        and forms[0] != forms[1]
+        and participle_verb(forms[0]) is None  # har skriven en lista: a supine is meant
+        and following is not None
+        and following.upos not in ("DET", "PRON")
+    ):
+        readings = noun_readings(following.norm)
+        if readings and not any(r.definite == "def" for r in readings):
+            return True  # not har stängd fönstret: an attribute takes an indefinite noun
+    if is_irregular(tok.norm) or not any(r.number == "plur" for r in noun_readings(tok.norm)):
+        return False
+    if following is None or following.upos in ("DET", "PRON"):
+        return following is None
+    return not any(r.definite == "def" for r in noun_readings(following.norm))
 
 
 def _supine_of_infinitive(tok: Tok) -> str | None:
