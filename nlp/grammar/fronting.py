@@ -69,6 +69,8 @@ def _v2(sentence: list[Tok]) -> Hit | None:
         hit = _v2(sentence[1:])  # Strax efter lunch, Mitt i natten, Direkt när hon vaknade
         return hit and hit._replace(start=hit.start + 1, end=hit.end + 1)
     first = sentence[0].norm
+    if sentence[1].norm in FINITE_WORDS:
+        return None  # Igår sa läkaren hon skulle vila, Sedan sa hon: the verb is second
     two = f"{first} {sentence[1].norm}"
     if two in words("fronting_subjunctions"):
         if _infinitive_clause(sentence[2]):
