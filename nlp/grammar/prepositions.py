@@ -28,6 +28,7 @@ from ..lemmas import lemma_candidates
 from ..resources import yaml_data
 from . import Hit, Tok, is_punct, words
 from .forms import adjective, noun_readings
+from .mined_prepositions import with_mined
 from .word_order import is_finite, subject_end
 
 TIME_PREPOSITIONS = frozenset({"på", "i", "om", "under", "efter", "före", "vid", "mot", "till"})
@@ -43,7 +44,7 @@ CLAUSE_WORDS = frozenset(
 def expressions() -> dict[str, list[dict]]:
     """The fixed expressions by head lemma."""
     table: dict[str, list[dict]] = {}
-    for entry in yaml_data("grammar/prepositions"):
+    for entry in with_mined(yaml_data("grammar/prepositions")):
         if "head" in entry:
             table.setdefault(entry["head"].split()[0], []).append(entry)
     return table
