@@ -191,6 +191,7 @@ def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, w
         "Hennes ben är svullna.",
         "Skriker de finns en orsak, fast den många gånger kan vara svår att hitta.",
         "Det är synd om henne.",
+        "Det kan vara ett tecken på att döden är nära.",
     ],
 )
 def test_agreeing_predicatives_are_silent(text):
