@@ -200,22 +200,24 @@ def _check_supine(sentence: list[Tok], i: int, j: int) -> Hit | None:
 
 def _has_object_phrase(sentence: list[Tok], j: int) -> bool:
     """Whether the word after *har* at ``j`` begins its object rather than being a wrong
-    verb form: an adjective before an indefinite noun (*har låg puls*, *har täta besök*; not
-    the one-form *åt* of *har åt frukost*) or a plural noun not followed by an object of its
-    own (*Huden har fläckar på benen*, but *har tvättar håret*)."""
+    verb form: an adjective before an indefinite noun (*har låg puls*, *har korta ärmar*; not
+    *har åt frukost*: ``pasts_not_attributes``) or a plural noun not followed by an object of
+    its own (*Huden har fläckar på benen*, but *har tvättar håret*)."""
     tok = sentence[j]
     following = sentence[j + 1] if j + 1 < len(sentence) else None
     forms = adjective(tok.norm)
     if (
         forms is not None
-        and forms[0] != forms[1]
+        and tok.norm not in words("pasts_not_attributes")
         and participle_verb(forms[0]) is None  # har skriven en lista: a supine is meant
         and following is not None
-        and following.upos not in ("DET", "PRON")
+        and following.upos not in ("DET", "PRON", "ADP", "ADV", "CCONJ", "SCONJ", "PART")
     ):
         readings = noun_readings(following.norm)
         if readings and not any(r.definite == "def" for r in readings):
             return True  # not har stängd fönstret: an attribute takes an indefinite noun
+        if not readings and following.upos == "NOUN" and following.feats.get("Definite") == "Ind":
+            return True  # a compound the dictionary lacks (har täta urinträngningar)
     if is_irregular(tok.norm) or not any(r.number == "plur" for r in noun_readings(tok.norm)):
         return False
     if following is None or following.upos in ("DET", "PRON"):

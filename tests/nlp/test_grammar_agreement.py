@@ -107,6 +107,8 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "De här barn är glada.",
         "Hon har inga kläder och bara tofflor på fötterna.",
         "Hon valde själv kläder.",
+        "Det var en lugn och glad stämning vid middagen.",
+        "Ett platt eller djupt fat.",
     ],
 )
 def test_agreeing_noun_phrases_are_silent(text):

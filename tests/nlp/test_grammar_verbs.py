@@ -65,6 +65,7 @@ def test_wrong_verb_form_is_marked_with_the_right_form(text, wrong, right):
         "De som orkade fick följa med till affären.",
         "Alla som inte vill kan vila på rummet.",
         "Hon har låg puls i dag.",
+        "De har korta ärmar och byts varje dag.",
         "Han har täta besök av dottern.",
         "Huden har fläckar på benen.",
         "Hon lät glad i telefonen.",

@@ -90,10 +90,20 @@ def determiner_phrases(sentence: list[Tok]) -> list[Hit]:
         if phrase is None:
             continue
         adjectives, noun_at = phrase
+        if _coordinated_adjective(sentence, noun_at):
+            continue  # en lugn och glad stämning: lugn is an adjective, the noun comes later
         hit = _check_phrase(sentence, i, rule, adjectives, noun_at, pointing)
         if hit:
             hits.append(hit)
     return hits
+
+
+def _coordinated_adjective(sentence: list[Tok], k: int) -> bool:
+    """Whether the word at ``k`` taken for the noun is an adjective joined by *och*/*eller* to
+    another adjective (*en lugn och glad stämning*, *ett platt eller djupt fat*)."""
+    if k + 2 >= len(sentence) or sentence[k + 1].norm not in ("och", "eller"):
+        return False
+    return adjective(sentence[k].norm) is not None and adjective(sentence[k + 2].norm) is not None
 
 
 def bare_phrases(sentence: list[Tok]) -> list[Hit]:
