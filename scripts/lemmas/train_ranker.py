@@ -18,6 +18,7 @@ import random
 from pathlib import Path
 
 from nlp import lemmas
+from nlp.tagger import treebank_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / ".." / "shared" / "data" / "ud-sv-talbanken" / "sv_talbanken-ud-dev.conllu"
@@ -30,20 +31,10 @@ SCORED = ("NOUN", "VERB", "ADJ")
 
 
 def read_conllu(path: Path) -> list[list[tuple[str, str, str]]]:
-    """Sentences as (form, lemma, upos) triples, without multiword and empty tokens."""
-    sentences, current = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line:
-            if current:
-                sentences.append(current)
-            current = []
-        elif not line.startswith("#"):
-            cols = line.split("\t")
-            if "-" not in cols[0] and "." not in cols[0]:
-                current.append((cols[1], cols[2], cols[3]))
-    if current:
-        sentences.append(current)
-    return sentences
+    """Sentences as (form, lemma, upos) triples, read by the project's one CoNLL-U reader."""
+    return [
+        [(cols[1], cols[2], cols[3]) for cols in sentence] for sentence in treebank_sentences(path)
+    ]
 
 
 def frequent_words(sentences) -> frozenset[str]:
