@@ -23,5 +23,14 @@ def findings(text: str, kind: str) -> list[tuple[str, tuple[str, ...]]]:
     return [(f.text, f.suggestions) for f in nlp.check(text, []).findings if f.kind == kind]
 
 
+def grammar_findings(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(text, suggestions) of the grammar findings of one rule."""
+    return [
+        (f.text, f.suggestions)
+        for f in nlp.check(text, []).findings
+        if f.kind == "grammar" and f.rule == rule
+    ]
+
+
 def flagged(text: str, kind: str) -> list[str]:
     return [t for t, _ in findings(text, kind)]

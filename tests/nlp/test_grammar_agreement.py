@@ -3,14 +3,7 @@
 import pytest
 
 import nlp
-
-
-def grammar(text: str, rule: str) -> list[tuple[str, tuple[str, ...]]]:
-    return [
-        (f.text, f.suggestions)
-        for f in nlp.check(text, []).findings
-        if f.kind == "grammar" and f.rule == rule
-    ]
+from tests.nlp.report_views import grammar_findings as grammar
 
 
 @pytest.mark.parametrize(

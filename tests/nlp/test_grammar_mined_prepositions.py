@@ -3,16 +3,12 @@ the conditions of the hand-written expression, silent on the natives' own use.""
 
 import pytest
 
-import nlp
 from nlp.grammar import mined_prepositions, prepositions
+from tests.nlp.report_views import grammar_findings
 
 
 def findings(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    return [
-        (f.text, f.suggestions)
-        for f in nlp.check(text, []).findings
-        if f.kind == "grammar" and f.rule == "preposition"
-    ]
+    return grammar_findings(text, "preposition")
 
 
 @pytest.mark.parametrize(

@@ -2,15 +2,11 @@
 
 import pytest
 
-import nlp
+from tests.nlp.report_views import grammar_findings
 
 
 def verb_forms(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    return [
-        (f.text, f.suggestions)
-        for f in nlp.check(text, []).findings
-        if f.kind == "grammar" and f.rule == "verb_form"
-    ]
+    return grammar_findings(text, "verb_form")
 
 
 @pytest.mark.parametrize(
