@@ -1,7 +1,7 @@
 """The annotated grammar sentences in ``tests/data/grammar/``: loading, validation and scoring.
 
-Each line of ``dev.jsonl``, ``dev2.jsonl`` and the held-out ``heldout*.jsonl`` files is one sentence from a
-practice care note as a second-language writer might write it::
+Each line of ``dev.jsonl``, ``dev2.jsonl``, ``dev3.jsonl`` and the held-out ``heldout*.jsonl``
+files is one sentence from a practice care note as a second-language writer might write it::
 
     {"text": "I morgon jag ska ringa.",
      "errors": [{"rule": "v2", "text": "jag ska", "correction": "ska jag"}],
@@ -14,11 +14,12 @@ practice care note as a second-language writer might write it::
 - ``lookalike`` (optional): the rule a correct sentence probes (correct inversion, a participle,
   a fixed expression used right...), so that a rule which fires on it is seen to do so.
 
-``dev`` is for tuning the rules, and so is ``dev2`` (a second tuning batch written blind to
-the rules, session 5); ``heldout``, ``heldout2`` (a second, fresh set written before the
-second round of rule changes), ``heldout3`` (written before the third round by someone who had
-not seen the rules or the other sets) and ``heldout4`` (written the same way before the fourth
-round) are only scored, never read while writing rules.
+``dev`` is for tuning the rules, and so are ``dev2`` (a second tuning batch written blind to
+the rules, session 5) and ``dev3`` (a third tuning batch written blind to the rules, session 6);
+``heldout``, ``heldout2`` (a second, fresh set written before the second round of rule
+changes), ``heldout3`` (written before the third round by someone who had not seen the rules
+or the other sets) and ``heldout4`` (written the same way before the fourth round) are only
+scored, never read while writing rules.
 The conventions are in ``tests/data/README.md``. Used by ``tests/nlp/test_grammar_corpus.py``
 and ``benchmarks/nlp_accuracy.py``.
 """
@@ -33,8 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 GRAMMAR_DIR = Path(__file__).resolve().parent / "grammar"
-SPLITS = ("dev", "dev2", "heldout", "heldout2", "heldout3", "heldout4")
-TUNING = ("dev", "dev2")  # the sets the rules are tuned on; the others are only scored
+SPLITS = ("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3", "heldout4")
+TUNING = ("dev", "dev2", "dev3")  # the sets the rules are tuned on; the others are only scored
 RULES = (
     "v2",
     "subclause_order",
