@@ -115,6 +115,8 @@ def _v2(sentence: list[Tok]) -> Hit | None:
                 return None  # the noun belongs to the fronted phrase (I själva verket har)
             if later_inversion(sentence, verb + 1):
                 return None
+            if first == "där" and tok.norm not in SUBJECT_PRONOUNS:
+                return None  # Där personalen skriver om …: a relative clause on its own
             if first in words("fronting_determiners") and later_finite(sentence, verb + 1):
                 return _after_subclause(sentence, k)  # Varje gång hon ringer vi kommer
             return _hit(sentence, k, end, verb)

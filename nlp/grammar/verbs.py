@@ -36,6 +36,7 @@ NEW_SUBJECTS = frozenset({"jag", "du", "han", "hon", "vi", "ni", "de", "det", "m
 SUBJECT_PRONOUNS = frozenset({"jag", "du", "han", "hon", "vi", "de"})
 NOT_GOVERNORS = frozenset({"NOUN", "PROPN", "ADP", "ADJ", "NUM"})
 OBJECT_PRONOUNS = frozenset({"mig", "dig", "honom", "henne", "oss", "dem"})
+REFLEXIVE_POSSESSIVES = frozenset({"sin", "sitt", "sina"})
 FUTURE = frozenset({"kommer", "kom", "komma", "kommit"})  # kommer att + infinitive
 PAST_HINTS = frozenset({"igår", "går", "natt", "morse", "förra"})
 
@@ -147,6 +148,7 @@ def _infinitive(sentence: list[Tok], i: int, j: int) -> str | None:
         sentence[i].norm in words("nonfinite_governors")
         and noun_readings(tok.norm)
         and not is_irregular(tok.norm)
+        and not (tok.upos == "VERB" and _object_follows(sentence, j))
     ):
         return None  # har fått bakterier: after få, fått a noun may follow
     passive = passive_reading(tok.norm)
@@ -165,6 +167,22 @@ def _infinitive(sentence: list[Tok], i: int, j: int) -> str | None:
     if _imperative_may_follow(sentence, i, j):
         return infinitive_of_imperative(tok.norm)  # måste ät → äta
     return None
+
+
+def _object_follows(sentence: list[Tok], j: int) -> bool:
+    """Whether an object opens right after ``j``: a possessive, an object pronoun or a
+    definite noun (*få träffar sin läkare*, *försökt ringer dottern*), which no bare plural
+    noun takes, so the word at ``j`` is a verb (but *fått sår på benen*, *fått träffar
+    varje vecka*)."""
+    if j + 1 >= len(sentence):
+        return False
+    tok = sentence[j + 1]
+    if tok.norm in words("possessives") | REFLEXIVE_POSSESSIVES or tok.norm in OBJECT_PRONOUNS:
+        return True
+    if tok.upos != "NOUN" or tok.norm in words("time_nouns") or tok.text[:1].isupper():
+        return False
+    readings = noun_readings(tok.norm)
+    return bool(readings) and all(r.definite == "def" for r in readings)
 
 
 def _imperative_may_follow(sentence: list[Tok], i: int, j: int) -> bool:

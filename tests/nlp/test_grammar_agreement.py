@@ -102,6 +102,12 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Hon valde själv kläder.",
         "Det var en lugn och glad stämning vid middagen.",
         "Ett platt eller djupt fat.",
+        # term bank definitions and examples
+        "Ta bort kläder, skor eller smycken från kroppen.",
+        "En infektion som någon får när hen får vård eller omsorg.",
+        "Häll upp ett glas vatten och ställ det där brukaren når det.",
+        "På boendet äter alla middag tillsammans kl. 17.",
+        "Det exakta ögonblick eller den tid när något händer.",
     ],
 )
 def test_agreeing_noun_phrases_are_silent(text):

@@ -37,6 +37,10 @@ def verb_forms(text: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Hon kommer att duschar i morgon.", "duschar", "duscha"),
         ("Hon vill kunna går själv till matsalen.", "går", "gå"),
         ("Hon har börjat äter bättre.", "äter", "äta"),
+        ("Jag har glömmer mitt passerkort.", "glömmer", "glömt"),
+        ("Hon har känner smärta i knät.", "känner", "känt"),
+        ("Han ska få träffar sin läkare.", "träffar", "träffa"),
+        ("Vi har försökt ringer dottern flera gånger.", "ringer", "ringa"),
     ],
 )
 def test_wrong_verb_form_is_marked_with_the_right_form(text, wrong, right):
@@ -75,6 +79,8 @@ def test_wrong_verb_form_is_marked_with_the_right_form(text, wrong, right):
         "Hon har börjat på en ny avdelning.",
         "Väldigt få orkar gå ut när det regnar.",
         "Hon har fått bakterier på händerna.",
+        "Hon har fått blåsor hela natten.",
+        "Han har glömt sin telefon.",
     ],
 )
 def test_right_verb_forms_are_silent(text):

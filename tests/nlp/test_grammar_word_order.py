@@ -73,6 +73,7 @@ def test_verb_not_second_after_a_fronted_phrase_is_marked(text, wrong, right):
         "I Svenska Dagbladets debatt använde man den falska motsättningen.",
         "Igår sa läkaren hon skulle vila mer.",
         "Sedan sa sköterskan han fick gå hem.",
+        "Där personalen skriver om en patients hälsa, vård och behandling.",
     ],
 )
 def test_right_word_order_in_main_clauses_is_silent(text):

@@ -36,6 +36,7 @@ RELATIVE = frozenset(
     {"som", "av", "att", "där", "då", "när", "jag", "du", "han", "hon", "vi", "ni", "de", "man"}
 )
 INDEFINITE_READINGS = COM_SING_IND | COM_PLUR_IND | NEUT_SING_IND | NEUT_PLUR_IND
+RELATIVE_WORDS = frozenset({"som", "där", "när", "vilka", "vars"})  # den tid när något händer
 RELATIVE_REACH = 10  # words between den/det + noun and the som of a relative clause
 ARTICLE_WORD = {COM: "en", NEUT: "ett"}
 POSSESSIVE_PLURALS = frozenset({"mina", "dina", "sina", "våra"})
@@ -90,12 +91,19 @@ def determiner_phrases(sentence: list[Tok]) -> list[Hit]:
         if phrase is None:
             continue
         adjectives, noun_at = phrase
+        if pointing and _next_norm(sentence, i) == "där" and _finite_follows(sentence, noun_at):
+            continue  # ställ det där brukaren når det: där opens a clause
         if _coordinated_adjective(sentence, noun_at):
             continue  # en lugn och glad stämning: lugn is an adjective, the noun comes later
         hit = _check_phrase(sentence, i, rule, adjectives, noun_at, pointing)
         if hit:
             hits.append(hit)
     return hits
+
+
+def _finite_follows(sentence: list[Tok], k: int) -> bool:
+    """Whether a finite verb follows the word at ``k`` (a clause's subject and verb)."""
+    return k + 1 < len(sentence) and sentence[k + 1].feats.get("VerbForm") == "Fin"
 
 
 def _coordinated_adjective(sentence: list[Tok], k: int) -> bool:
@@ -170,7 +178,7 @@ def _relative_after(sentence: list[Tok], noun_at: int, within: int | None = None
     """Whether a relative clause may follow the noun (*de bästa förutsättningar … som*),
     within ``within`` words after it when given."""
     end = None if within is None else noun_at + 1 + within
-    return any(tok.norm in ("som", "där", "vilka", "vars") for tok in sentence[noun_at + 1 : end])
+    return any(tok.norm in RELATIVE_WORDS for tok in sentence[noun_at + 1 : end])
 
 
 def _superlative(sentence: list[Tok], adjectives) -> bool:
@@ -256,6 +264,7 @@ def _open_word(tok: Tok) -> bool:
             "degree_adverbs",
             "cardinal_numbers",
             "sentence_adverbs",
+            "verb_particles",  # Ta bort kläder: bort belongs to the verb
         )
     )
 
@@ -281,6 +290,8 @@ def _misread_noun(tok: Tok, following: Tok | None) -> bool:
         return False
     if tok.text[:1].isupper() or len(tok.norm) < 3 or not tok.norm.isalpha():
         return False
+    if tok.upos == "VERB" and verb_reading(tok.norm) is not None:
+        return False  # som någon får när: a finite verb (får is also a noun)
     bits = load_index().noun_bits(tok.norm)
     if not bits or noun_form(tok.norm) is None:
         return False
@@ -374,7 +385,8 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) -> Hi
             and noun.definite == "ind"
             and not adjectives
             and noun.lemma not in words("uncountable_nouns")
-        ):
+            and not (determiner == "alla" and i > 0 and sentence[i - 1].upos in ("VERB", "AUX"))
+        ):  # (äter alla middag: alla is who eats)
             right_noun = plural_indefinite(noun.lemma)  # många blåmärke
             key = "np_agreement_number"
             number = "plur"

@@ -59,11 +59,13 @@ def supine(infinitive: str, past: str = "") -> str | None:
     if irregular and irregular[1]:
         return irregular[1]
     stem = infinitive.removesuffix("a")
+    # glömma → glömde, glömt; känna → kände, känt: a double m or n is single before d and t
+    short = stem[:-1] if stem[-2:] in ("mm", "nn") else stem
     if not past:  # the past tense tells which conjugation: vaknade → vaknat, ringde → ringt
         past = next(
             (
                 p
-                for p in (stem + "de", stem + "te", infinitive + "dde", stem + "ade")
+                for p in (short + "de", short + "te", infinitive + "dde", stem + "ade")
                 if p != infinitive and known(p, ALL) and infinitive in lemma_candidates(p)
             ),
             "",
