@@ -18,8 +18,9 @@ files is one sentence from a practice care note as a second-language writer migh
 the rules, session 5) and ``dev3`` (a third tuning batch written blind to the rules, session 6);
 ``heldout``, ``heldout2`` (a second, fresh set written before the second round of rule
 changes), ``heldout3`` (written before the third round by someone who had not seen the rules
-or the other sets) and ``heldout4`` (written the same way before the fourth round) are only
-scored, never read while writing rules.
+or the other sets), ``heldout4`` (written the same way before the fourth round) and
+``heldout5`` (written blind in session 6, before the fifth round of rule changes, by someone
+who had not seen the rules or the other sets) are only scored, never read while writing rules.
 The conventions are in ``tests/data/README.md``. Used by ``tests/nlp/test_grammar_corpus.py``
 and ``benchmarks/nlp_accuracy.py``.
 """
@@ -34,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 GRAMMAR_DIR = Path(__file__).resolve().parent / "grammar"
-SPLITS = ("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3", "heldout4")
+SPLITS = ("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 TUNING = ("dev", "dev2", "dev3")  # the sets the rules are tuned on; the others are only scored
 RULES = (
     "v2",
