@@ -1,7 +1,7 @@
 """Split compounds (särskrivning) in practice-note sentences, ``tests/data/split_compounds/``.
 
-Each line of ``dev.jsonl``, ``dev2.jsonl`` and the held-out ``heldout.jsonl`` to
-``heldout5.jsonl`` is one sentence::
+Each line of ``dev.jsonl``, ``dev2.jsonl``, ``dev3.jsonl`` and the held-out ``heldout.jsonl``
+to ``heldout5.jsonl`` is one sentence::
 
     {"text": "Vi gjorde sår vård på höger häl.",
      "splits": [{"text": "sår vård", "joined": "sårvård", "class": "term"}]}
@@ -12,8 +12,9 @@ Each line of ``dev.jsonl``, ``dev2.jsonl`` and the held-out ``heldout.jsonl`` to
 - ``lookalike``: a correct sentence whose neighbouring words a naive rule would join
   (``LOOKALIKES``).
 
-``dev`` is for finding and fixing misses, and so is ``dev2`` (a second tuning batch written
-blind to the rules, session 5); ``heldout``, ``heldout2`` (a second, fresh set),
+``dev`` is for finding and fixing misses, and so are ``dev2`` (a second tuning batch written
+blind to the rules, session 5) and ``dev3`` (a third tuning batch written blind to the rules,
+session 6); ``heldout``, ``heldout2`` (a second, fresh set),
 ``heldout3`` (a third, written before the third round of changes by someone who had not seen
 the rules, the other sets or the word lists) and ``heldout4`` (a fourth, written the same way
 before the fourth round) and ``heldout5`` (a fifth, written blind in session 6, before the fifth
@@ -32,8 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DIRECTORY = Path(__file__).resolve().parent / "split_compounds"
-SPLITS = ("dev", "dev2", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
-TUNING = ("dev", "dev2")  # the sets the rules are tuned on; the others are only scored
+SPLITS = ("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+TUNING = ("dev", "dev2", "dev3")  # the sets the rules are tuned on; the others are only scored
 CLASSES = {
     "nn": "two nouns (blod tryck, hand hygien)",
     "s": "with a linking s (kvälls mat, arbets terapeut)",
