@@ -17,6 +17,7 @@ import unicodedata
 from .startup import long_lived
 
 with long_lived():  # spaCy and the components: ~0.1 s less CPU (startup.py)
+    from .kept_words import keep, words_of
     from .pipeline import analyse, load
     from .report import Finding, Mention, Report
     from .resources import message
@@ -57,19 +58,23 @@ def check(text: str, terms, *, lexicon: Lexicon | None = None, form: str = "free
     lang = load()
     # The strings and lexemes a check adds to spaCy's vocabulary (every new word, and hostile
     # input is all new words) are freed when the zone ends; the report holds only Python
-    # strings, made inside it.
-    with _ONE_AT_A_TIME, lang.memory_zone():
-        doc = analyse(text, specs, lexicon, form)
-        found_terms = {m.term for m in doc._.mentions}
-        return Report(
-            found=list(doc._.mentions),
-            missing=[s.lemma for s in specs if s.lemma not in found_terms],
-            findings=sorted(doc._.findings or [], key=lambda f: (f.start, f.end, f.kind)),
-            readability=doc._.readability,
-            sbar=doc._.sbar,
-            variants=list(doc._.variants),
-            checked=_checked(text, doc._.checked),
-        )
+    # strings, made inside it. Its words are then kept, up to a bound (kept_words.py).
+    with _ONE_AT_A_TIME:
+        with lang.memory_zone():
+            doc = analyse(text, specs, lexicon, form)
+            found_terms = {m.term for m in doc._.mentions}
+            report = Report(
+                found=list(doc._.mentions),
+                missing=[s.lemma for s in specs if s.lemma not in found_terms],
+                findings=sorted(doc._.findings or [], key=lambda f: (f.start, f.end, f.kind)),
+                readability=doc._.readability,
+                sbar=doc._.sbar,
+                variants=list(doc._.variants),
+                checked=_checked(text, doc._.checked),
+            )
+            words = words_of(doc)
+        keep(lang, words)
+    return report
 
 
 def _checked(text: str, plan) -> dict:
