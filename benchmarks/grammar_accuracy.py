@@ -5,11 +5,12 @@
 Also run as sections 3 and 4 of ``benchmarks/nlp_accuracy.py``.
 
 1. **Grammar rules** on the annotated sentences of ``tests/data/grammar/`` (conventions in
-   ``tests/data/grammar_corpus.py``): per rule, precision and recall on ``dev`` and ``dev2``
-   (the rules are tuned on them; ``dev2`` was written blind to the rules in session 5) and
-   on ``heldout`` to ``heldout4`` (never read while writing the rules; ``heldout2`` was
-   written before the second round of rule changes, ``heldout3`` and ``heldout4`` before the
-   third and fourth by someone who had not seen the rules), printed apart.
+   ``tests/data/grammar_corpus.py``): per rule, precision and recall on ``dev``, ``dev2``
+   and ``dev3`` (the rules are tuned on them; ``dev2`` and ``dev3`` were written blind to the
+   rules in sessions 5 and 6) and on ``heldout`` to ``heldout5`` (never read while writing
+   the rules; ``heldout2`` was written before the second round of rule changes, ``heldout3``
+   to ``heldout5`` before the third to fifth by someone who had not seen the rules), printed
+   apart.
    A finding matches a gold error of the same rule whose span overlaps it.
 2. **False alarms on native prose**: grammar findings per 1,000 sentences of UD Talbanken
    test (each sentence's ``# text`` checked alone), and the exact count on the bundled
@@ -172,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--verbose",
         action="store_true",
-        help="list the misses and false alarms of dev and dev2 (not held-out)",
+        help="list the misses and false alarms of the tuning sets (not held-out)",
     )
     parser.add_argument("--ud-dir", type=Path, default=UD_DIR, help="UD Talbanken folder")
     args = parser.parse_args(argv)
