@@ -53,7 +53,8 @@ def expressions() -> dict[str, list[dict]]:
 @cache
 def time_phrases() -> list[dict]:
     """The entries without a head: a time noun that takes its own preposition (*i morgonen
-    → på morgonen*, *i måndag → på måndag*)."""
+    → på morgonen*, *i måndag → på måndag*, *på januari → i januari*; with ``lowercase`` a
+    capital makes the noun a name: *landade på Mars*)."""
     return [entry for entry in yaml_data("grammar/prepositions") if "noun" in entry]
 
 
@@ -65,8 +66,13 @@ def _time_phrase_hits(sentence: list[Tok]) -> list[Hit]:
                 tok.norm in entry["wrong"]
                 and (p == 0 or not tok.text[:1].isupper())
                 and sentence[p + 1].norm in entry["noun"]
+                and not (entry.get("lowercase") and not sentence[p + 1].text.islower())
                 and (p == 0 or sentence[p - 1].norm not in entry.get("not_after", ()))
-                and not (p + 2 < len(sentence) and sentence[p + 2].norm in ("och", "eller"))
+                and not (p and _takes(sentence[p - 1], tok.norm))
+                and not (
+                    p + 2 < len(sentence)
+                    and sentence[p + 2].norm in ("och", "eller", *entry.get("unless_next", ()))
+                )
             ):
                 values = {"head": sentence[p + 1].text, "right": entry["right"], "wrong": tok.text}
                 hits.append(
@@ -74,6 +80,13 @@ def _time_phrase_hits(sentence: list[Tok]) -> list[Hit]:
                 )
                 break
     return hits
+
+
+def _takes(tok: Tok, preposition: str) -> bool:
+    """Whether ``tok`` is a head whose right preposition is ``preposition`` (*väntar på juli*:
+    the preposition is the head's, not the time's)."""
+    table = expressions()
+    return any(e["right"] == preposition for lemma in _lemmas(tok) for e in table.get(lemma, ()))
 
 
 def find(sentence: list[Tok]) -> list[Hit]:
