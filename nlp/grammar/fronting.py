@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from . import Hit, Tok, is_punct, words
 from .forms import noun_readings
+from .fronted_objects import fronted_object
 from .word_order import (
     AMBIGUOUS,
     FINITE_WORDS,
@@ -90,12 +91,14 @@ def _v2(sentence: list[Tok]) -> Hit | None:
         start = 2  # the preposition and at least one word of its phrase
     elif first in words("time_nouns") and sentence[1].norm in words("time_noun_followers"):
         start = 2  # Dagen efter, Kvällen innan
+    elif first in ("den", "det") and sentence[1].norm in ("här", "där") and _time_at(sentence, 2):
+        start = 3  # Den här veckan vi har → har vi
     elif first in words("time_determiners") and any(
         tok.norm in words("time_nouns") for tok in sentence[1:3]
     ):
         start = 2  # En gång, Två gånger, Denna morgon
     else:
-        return None
+        return fronted_object(sentence)  # Kaffe hon vill ha med mjölk
     for k in range(start, min(len(sentence), start + MAX_FRONTED)):
         tok = sentence[k]
         if tok.norm in words("straight_order_adverbs"):
@@ -117,6 +120,8 @@ def _v2(sentence: list[Tok]) -> Hit | None:
                 return None
             if first == "där" and tok.norm not in SUBJECT_PRONOUNS:
                 return None  # Där personalen skriver om …: a relative clause on its own
+            if start == 3 and later_finite(sentence, verb + 1):
+                return None  # Den här veckan vi hade semester var lugn: a relative clause
             if first in words("fronting_determiners") and later_finite(sentence, verb + 1):
                 return _after_subclause(sentence, k)  # Varje gång hon ringer vi kommer
             return _hit(sentence, k, end, verb)
@@ -131,6 +136,10 @@ def _v2(sentence: list[Tok]) -> Hit | None:
         ):
             return None
     return None
+
+
+def _time_at(sentence: list[Tok], k: int) -> bool:
+    return k < len(sentence) and sentence[k].norm in words("time_nouns")
 
 
 def _number_range(sentence: list[Tok], k: int) -> bool:
@@ -286,15 +295,20 @@ def _main_clause_after(sentence: list[Tok], start: int) -> Hit | None:
             if previous.norm in words("prepositions") or previous.upos in ("ADP", "DET"):
                 return None
             following = sentence[verb + 1] if verb + 1 < len(sentence) else None
-            if previous.text != "," and (
-                following is None
-                or (
-                    following.upos in ("NOUN", "PROPN", "DET", "NUM")
-                    and following.norm not in words("degree_adverbs")
+            intransitive = k == start and previous.norm in words("intransitive_verbs")
+            if (
+                previous.text != ","
+                and not intransitive
+                and (
+                    following is None
+                    or (
+                        following.upos in ("NOUN", "PROPN", "DET", "NUM")
+                        and following.norm not in words("degree_adverbs")
+                    )
+                    or (following.upos == "PRON" and following.norm not in OBJECT_PRONOUNS)
+                    or following.norm in CLAUSE_SUBJECTS
+                    or subject_end(sentence, verb + 1) is not None
                 )
-                or (following.upos == "PRON" and following.norm not in OBJECT_PRONOUNS)
-                or following.norm in CLAUSE_SUBJECTS
-                or subject_end(sentence, verb + 1) is not None
             ):
                 return None
         return _hit(sentence, k, end, verb)

@@ -36,6 +36,10 @@ from tests.nlp.report_views import grammar_findings as findings
         ("Under natten ssk gav henne morfin.", "ssk gav", "gav ssk"),
         ("Efter lunchen brukarens dotter kom.", "brukarens dotter kom", "kom brukarens dotter"),
         ("Efter maten ingen ville gå ut.", "ingen ville", "ville ingen"),
+        ("Den här veckan vi har tre nya brukare.", "vi har", "har vi"),
+        ("Kaffe hon vill ha med mjölk.", "hon vill", "vill hon"),
+        ("Sina glasögon han glömde i matsalen.", "han glömde", "glömde han"),
+        ("Innan läkaren kom dottern ringde två gånger.", "dottern ringde", "ringde dottern"),
     ],
 )
 def test_verb_not_second_after_a_fronted_phrase_is_marked(text, wrong, right):
@@ -74,6 +78,13 @@ def test_verb_not_second_after_a_fronted_phrase_is_marked(text, wrong, right):
         "Igår sa läkaren hon skulle vila mer.",
         "Sedan sa sköterskan han fick gå hem.",
         "Där personalen skriver om en patients hälsa, vård och behandling.",
+        "Den här veckan har vi tre nya brukare.",
+        "Den här veckan vi hade semester var lugn.",
+        "Kaffet hon drack var kallt.",
+        "Rummet hon bor i.",
+        "Mat hon tycker om är fisk.",
+        "Hans rullstol står i förrådet.",
+        "När hon ringde dottern svarade hennes man.",
     ],
 )
 def test_right_word_order_in_main_clauses_is_silent(text):
