@@ -48,6 +48,12 @@ from tests.nlp.report_views import grammar_findings as grammar
         # an adjective the tagger took for a pronoun
         ("Vi tvättade alla smutsig kläder.", "alla smutsig kläder", "alla smutsiga kläder"),
         ("Han har svullen fötter i dag.", "svullen fötter", "svullna fötter"),
+        # a comparative never inflects, the determiner still agrees; words between are kept
+        ("Vi bytte till en tunnare duntäcke.", "en tunnare duntäcke", "ett tunnare duntäcke"),
+        ("Hon fick en större rum.", "en större rum", "ett större rum"),
+        ("Hon bor i den största rummet.", "den största rummet", "det största rummet"),
+        ("Han har ett mycket stor sår.", "ett mycket stor sår", "ett mycket stort sår"),
+        ("Alla brukaren fick vaccin i dag.", "Alla brukaren", "Alla brukare"),
     ],
 )
 def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong, right):
@@ -102,6 +108,11 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Hon valde själv kläder.",
         "Det var en lugn och glad stämning vid middagen.",
         "Ett platt eller djupt fat.",
+        "Hon fick ett större rum och en äldre rullstol.",
+        "Hon har en lättare förkylning.",
+        "Vi har annan personal i dag.",
+        "Det är en annan sak.",
+        "Vi gav alla maten.",
         # term bank definitions and examples
         "Ta bort kläder, skor eller smycken från kroppen.",
         "En infektion som någon får när hen får vård eller omsorg.",

@@ -17,6 +17,7 @@ from .. import Hit, Tok, is_punct, match_case, words
 from ..forms import (
     COM,
     NEUT,
+    PERSON_ZERO_PLURALS,
     Adjective,
     adjective,
     definite_singular,
@@ -225,6 +226,9 @@ def _phrase(
         if (tok.norm in words("cardinal_numbers") or tok.norm.isdigit()) and not adjectives:
             j += 1  # de två nya förbanden: the number never inflects
             continue
+        if _comparative(tok) and _nominal(following):
+            j += 1  # en större rum → ett större rum: a comparative never inflects
+            continue
         if _is_adjective(tok, following) and _nominal(following):
             if adjectives and tok.norm.endswith("t") and tok.norm == adjectives[-1][1][1]:
                 return None
@@ -249,6 +253,17 @@ def _phrase(
             return adjectives, j
         return None
     return None
+
+
+def _comparative(tok: Tok) -> bool:
+    """A comparative (*större*, *tunnare*), which has one form: the determiner still agrees
+    with the noun after it. Not *mer*, *mindre*, *fler*: degree words and quantities."""
+    if tok.norm in words("degree_adverbs") or tok.norm in words("determiners"):
+        return False
+    if tok.norm in words("comparatives"):
+        return tok.norm not in ("mer", "mera", "fler", "flera", "färre", "mest")
+    stem = tok.norm.removesuffix("are")
+    return stem != tok.norm and adjective(stem) is not None and not noun_readings(tok.norm)
 
 
 def _open_word(tok: Tok) -> bool:
@@ -359,6 +374,19 @@ def _check_phrase(sentence, i, rule, adjectives, noun_at, pointing=False) -> Hit
     return hits[0] if hits and all(hits) else None
 
 
+def _quantity_before_definite(sentence, i, adjectives, noun) -> bool:
+    """*Alla brukaren*, *många gången*: a plural quantity before a definite singular noun,
+    where the quantity opens a phrase (not *gav alla maten*: alla is who gets it)."""
+    if sentence[i].norm not in PLURAL_QUANTITIES or adjectives or noun.definite != "def":
+        return False
+    if noun.lemma in words("uncountable_nouns") or noun.lemma in words("time_nouns"):
+        return False
+    return i == 0 or is_punct(sentence[i - 1]) or sentence[i - 1].upos in ("ADP", "CCONJ")
+
+
+PLURAL_QUANTITIES = frozenset({"alla", "många", "flera", "några", "inga"})
+
+
 def _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) -> Hit | None:
     """``pointing``: *här* or *där* follows the determiner (*den här stolen*)."""
     noun_tok = sentence[noun_at]
@@ -388,6 +416,14 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) -> Hi
             and not (determiner == "alla" and i > 0 and sentence[i - 1].upos in ("VERB", "AUX"))
         ):  # (äter alla middag: alla is who eats)
             right_noun = plural_indefinite(noun.lemma)  # många blåmärke
+            key = "np_agreement_number"
+            number = "plur"
+            if right_noun is None:
+                return None
+        elif _quantity_before_definite(sentence, i, adjectives, noun):
+            # Alla brukaren → Alla brukare (a person in -are has no plural ending)
+            zero = noun.lemma.endswith(PERSON_ZERO_PLURALS)
+            right_noun = noun.lemma if zero else plural_indefinite(noun.lemma)
             key = "np_agreement_number"
             number = "plur"
             if right_noun is None:
@@ -454,10 +490,11 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) -> Hi
         return None
     if right_det == determiner and right_noun == noun_tok.text:
         key = "np_agreement_adjective"
-    here = [sentence[i + 1].text] if pointing else []  # den här stolen
-    right = " ".join(
-        [match_case(sentence[i].text, right_det), *here, *right_adjectives, right_noun]
-    )
+    # every word kept as written but those corrected (den här stolen, ett mycket stort sår,
+    # ett tunnare duntäcke)
+    replaced = {i: match_case(sentence[i].text, right_det), noun_at: right_noun}
+    replaced.update((j, form) for (j, _), form in zip(adjectives, right_adjectives))
+    right = " ".join(replaced.get(j, sentence[j].text) for j in range(i, noun_at + 1))
     values = {
         "noun": noun.lemma,
         "article": ARTICLE_WORD[noun.gender],

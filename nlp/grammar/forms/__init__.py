@@ -8,6 +8,7 @@ rules stay silent.
 from .adjectives import INDECLINABLE_ENDINGS, Adjective, adjective
 from .lexicon import COM, NEUT, VOWELS
 from .nouns import (
+    PERSON_ZERO_PLURALS,
     NounForm,
     definite_singular,
     gender,
@@ -34,6 +35,7 @@ __all__ = [
     "COM",
     "INDECLINABLE_ENDINGS",
     "NEUT",
+    "PERSON_ZERO_PLURALS",
     "VOWELS",
     "Adjective",
     "NounForm",
