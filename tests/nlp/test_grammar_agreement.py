@@ -171,6 +171,8 @@ def test_a_grammar_finding_has_a_rule_a_span_and_a_plain_swedish_message():
         ("Armarna var kalla och fingrarna var blå och stel.", "stel", "stela"),
         ("Hans fru och dotter är mycket engagerad.", "engagerad", "engagerade"),
         ("Hon och hennes man är trött efter resan.", "trött", "trötta"),
+        ("Golvet och väggen är smutsig.", "smutsig", "smutsiga"),
+        ("Det var kall i duschrummet på morgonen.", "kall", "kallt"),
     ],
 )
 def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, wrong, right):
@@ -204,6 +206,13 @@ def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, w
         "Skriker de finns en orsak, fast den många gånger kan vara svår att hitta.",
         "Det är synd om henne.",
         "Det kan vara ett tecken på att döden är nära.",
+        "Maten och kaffet var gott.",
+        "Golvet och väggen är smutsiga.",
+        "Hon åt maten och drycken var god.",
+        "Erik tjänar 400 kr var fjortonde dag när skatten och hyran är dragen.",
+        "Det är kallt.",
+        "Det var lång kö.",
+        "Promenader är nyttigt.",
     ],
 )
 def test_agreeing_predicatives_are_silent(text):

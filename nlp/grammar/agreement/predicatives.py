@@ -3,9 +3,10 @@ varm → varma*, *golvet är hal → halt*, *de känner sig ensam → ensamma*).
 
 from __future__ import annotations
 
+from ...dictionary import ADJECTIVE, load_index
 from ...resources import word_list
 from .. import Hit, Tok, is_punct, words
-from ..forms import COM, NEUT, adjective, is_person, noun_form, noun_readings
+from ..forms import COM, NEUT, adjective, is_person, noun_form, noun_readings, participle_verb
 from ..word_order import fronted_before, subject_end
 from .noun_phrases import CLOSED, accepted_form, ends_phrase, misread_adjective
 
@@ -150,6 +151,8 @@ def _subject_before(sentence: list[Tok], c: int) -> tuple[int, tuple, str] | Non
             return _coordinated_subject(sentence, start - 1, s) or None
         if not agreement:
             return None
+        if agreement == ("plur",) and start == s and _bare_plural(tok):
+            agreement = (NEUT, "plur")  # Promenader är nyttigt: said of doing it, in general
         if start >= 2 and sentence[start - 1].norm in words("prepositions"):
             head = start - 2  # huden på hälarna: the subject is huden
             start = _phrase_start(sentence, head)
@@ -226,10 +229,32 @@ def _coordinated_subject(sentence: list[Tok], och: int, s: int):
         if subject_end(sentence, k) != och or (k > 0 and not _clause_start(sentence, k)):
             continue
         parts = (sentence[och - 1], sentence[s])
+        written = " ".join(t.text for t in sentence[k : s + 1])
         if any(t.norm in ("jag", "du", "han", "hon") or is_person(t.norm) for t in parts):
-            return s, ("plur",), " ".join(t.text for t in sentence[k : s + 1])
+            return s, ("plur",), written
+        if all(_definite_noun(t) for t in parts):
+            return s, (NEUT, "plur"), written  # golvet och väggen: smutsiga (or smutsigt)
         return None
     return False
+
+
+def _bare_plural(tok: Tok) -> bool:
+    """An indefinite plural noun without a determiner (*promenader*, *grönsaker*)."""
+    readings = noun_readings(tok.norm)
+    return bool(readings) and all(r.number == "plur" and r.definite == "ind" for r in readings)
+
+
+def _compared(tok: Tok) -> bool:
+    """An adjective the dictionary compares (*kall*: kallare), though it also has a noun
+    reading (*ett kall*): after *det var* the tagger may call it a determiner."""
+    return tok.norm not in words("function_words") and bool(
+        load_index().roles(tok.norm) & ADJECTIVE
+    )
+
+
+def _definite_noun(tok: Tok) -> bool:
+    readings = noun_readings(tok.norm)
+    return tok.upos == "NOUN" and bool(readings) and all(r.definite == "def" for r in readings)
 
 
 def _subject_after(sentence: list[Tok], c: int) -> tuple[tuple | None, int]:
@@ -310,6 +335,8 @@ def _check_predicative(sentence: list[Tok], subject, a: int) -> Hit | None:
     forms = adjective(tok.norm)
     if forms is None or len(set(forms)) == 1:
         return None
+    if subject[1] == (NEUT, "plur") and participle_verb(forms[0]) is not None:
+        return None  # skatten och hyran är dragen: natives write a participle so
     following = sentence[a + 1] if a + 1 < len(sentence) else None
     if following is not None and not (
         is_punct(following)
@@ -324,7 +351,7 @@ def _check_predicative(sentence: list[Tok], subject, a: int) -> Hit | None:
     if (
         written_subject.lower() in ("det", "den")
         and tok.upos not in ("ADJ", "VERB")
-        and not (tok.upos in ("DET", "PRON") and misread_adjective(tok))
+        and not (tok.upos in ("DET", "PRON") and (misread_adjective(tok) or _compared(tok)))
     ):
         return None  # det är bara rent, det var precis som, det är synd om: adverbs
         # (but det var kall, kall tagged a determiner)
