@@ -1,7 +1,7 @@
 """The annotated grammar sentences in ``tests/data/grammar/``: loading, validation and scoring.
 
-Each line of ``dev.jsonl``, ``dev2.jsonl``, ``dev3.jsonl`` and the held-out ``heldout*.jsonl``
-files is one sentence from a practice care note as a second-language writer might write it::
+Each line of the tuning files ``dev*.jsonl`` and the held-out ``heldout*.jsonl`` files is one
+sentence from a practice care note as a second-language writer might write it::
 
     {"text": "I morgon jag ska ringa.",
      "errors": [{"rule": "v2", "text": "jag ska", "correction": "ska jag"}],
@@ -15,9 +15,10 @@ files is one sentence from a practice care note as a second-language writer migh
   a fixed expression used right...), so that a rule which fires on it is seen to do so.
 
 ``dev`` is for tuning the rules, and so are ``dev2`` (a second tuning batch written blind to
-the rules, session 5) and ``dev3`` (a third tuning batch written blind to the rules, session 6);
-``heldout``, ``heldout2`` (a second, fresh set written before the second round of rule
-changes), ``heldout3`` (written before the third round by someone who had not seen the rules
+the rules, session 5), ``dev3`` (a third tuning batch written blind to the rules, session 6)
+and ``dev4`` (a fourth tuning batch, mostly correct sentences, written blind to the rules in
+session 6); ``heldout``, ``heldout2`` (a second, fresh set written before the second round of
+rule changes), ``heldout3`` (written before the third round by someone who had not seen the rules
 or the other sets), ``heldout4`` (written the same way before the fourth round) and
 ``heldout5`` (written blind in session 6, before the fifth round of rule changes, by someone
 who had not seen the rules or the other sets) are only scored, never read while writing rules.
@@ -35,8 +36,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 GRAMMAR_DIR = Path(__file__).resolve().parent / "grammar"
-SPLITS = ("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
-TUNING = ("dev", "dev2", "dev3")  # the sets the rules are tuned on; the others are only scored
+SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+# the sets the rules are tuned on; the others are only scored
+TUNING = ("dev", "dev2", "dev3", "dev4")
 RULES = (
     "v2",
     "subclause_order",
