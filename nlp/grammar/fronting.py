@@ -37,7 +37,11 @@ from .word_order import (
 
 def find(sentence: list[Tok]) -> list[Hit]:
     hits = []
-    starts = [0] + [i + 1 for i, tok in enumerate(sentence) if tok.norm in ("och", "men")]
+    starts = [0] + [
+        i + 1
+        for i, tok in enumerate(sentence[:-1])  # a sentence may end in och/men: Hon åt och
+        if tok.norm in ("och", "men")
+    ]
     for start in starts:
         if start and not (
             sentence[start].norm in words("fronting_adverbs") or time_phrase(sentence, start)

@@ -108,3 +108,9 @@ def test_a_hundred_thousand_characters():
     text = (NOTE + "\n") * (100_000 // (len(NOTE) + 1) + 1)
     text = text[:100_000]
     assert_well_formed(text, nlp.check(text, TERMS))
+
+
+def test_a_note_stopped_after_och_or_men_is_checked():
+    """A draft the live check sees mid-sentence (it crashed the grammar stage: a 500)."""
+    for text in ["Hon var trött men", "Hon åt och", "(men", "Brukaren sov och\nvaknade men"]:
+        assert_well_formed(text, nlp.check(text, TERMS))
