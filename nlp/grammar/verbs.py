@@ -22,6 +22,7 @@ from .forms import (
     finite_forms,
     infinitive_of_imperative,
     is_irregular,
+    lemma_of_supine,
     noun_form,
     noun_readings,
     participle_verb,
@@ -37,7 +38,10 @@ SUBJECT_PRONOUNS = frozenset({"jag", "du", "han", "hon", "vi", "de"})
 NOT_GOVERNORS = frozenset({"NOUN", "PROPN", "ADP", "ADJ", "NUM"})
 OBJECT_PRONOUNS = frozenset({"mig", "dig", "honom", "henne", "oss", "dem"})
 REFLEXIVE_POSSESSIVES = frozenset({"sin", "sitt", "sina"})
-FUTURE = frozenset({"kommer", "kom", "komma", "kommit"})  # kommer att + infinitive
+FUTURE = frozenset({"kommer", "kom", "komma", "kommit"})
+FÅ = frozenset(
+    {"få", "får", "fick", "fått"}
+)  # få betalt, fick nog: an object may follow  # kommer att + infinitive
 PAST_HINTS = frozenset({"igår", "går", "natt", "morse", "förra"})
 
 
@@ -163,10 +167,37 @@ def _infinitive(sentence: list[Tok], i: int, j: int) -> str | None:
             return reading[0]
         if object_less and tok.upos != "PROPN":
             return reading[0]  # ska flyttar: after ska no noun can follow
+        if reading[1] == "past" and _participle_misread(sentence, i, j):
+            return reading[0]  # vill inte duschade: a past tense the tagger took for a participle
         return None
-    if _imperative_may_follow(sentence, i, j):
-        return infinitive_of_imperative(tok.norm)  # måste ät → äta
-    return None
+    if tok.feats.get("VerbForm") == "Sup" and lemma_of_supine(tok.norm):
+        return _infinitive_of_supine(sentence, i, j)  # vill inte stört: störa, not störta
+    imperative = _imperative_may_follow(sentence, i, j) and infinitive_of_imperative(tok.norm)
+    return imperative or _infinitive_of_supine(sentence, i, j)  # måste ät → äta
+
+
+def _participle_misread(sentence: list[Tok], i: int, j: int) -> bool:
+    """Whether the past tense at ``j`` after a present modal (*vill*, *kan*) can be no
+    participle: nothing it could describe follows (*kan lagade skor*)."""
+    if sentence[i].norm not in words("supine_free_governors") or sentence[j].upos != "ADJ":
+        return False
+    following = sentence[j + 1] if j + 1 < len(sentence) else None
+    return following is None or following.upos not in ("NOUN", "ADJ", "PROPN", "NUM")
+
+
+def _infinitive_of_supine(sentence: list[Tok], i: int, j: int) -> str | None:
+    """*ska ätit → äta*, *kan inte sovit → sova*: a supine right after a present-tense
+    modal of ``supine_free_governors`` (or its adverbs), where the tagger reads a supine or
+    the form is an irregular verb's; not an adjective's -t form (*ska stängt*: stängd)."""
+    tok = sentence[j]
+    if sentence[i].norm not in words("supine_free_governors"):
+        return None
+    if tok.feats.get("VerbForm") != "Sup" and not is_irregular(tok.norm):
+        return None
+    if adjective(tok.norm) is not None or noun_readings(tok.norm):
+        return None
+    infinitive = lemma_of_supine(tok.norm)
+    return infinitive if infinitive and supine(infinitive) == tok.norm else None
 
 
 def _object_follows(sentence: list[Tok], j: int) -> bool:

@@ -41,6 +41,9 @@ def verb_forms(text: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Hon har känner smärta i knät.", "känner", "känt"),
         ("Han ska få träffar sin läkare.", "träffar", "träffa"),
         ("Vi har försökt ringer dottern flera gånger.", "ringer", "ringa"),
+        ("Hon ska ätit lunch nu.", "ätit", "äta"),
+        ("Han kan inte sovit i natt.", "sovit", "sova"),
+        ("Hon vill inte duschade i dag.", "duschade", "duscha"),
     ],
 )
 def test_wrong_verb_form_is_marked_with_the_right_form(text, wrong, right):
@@ -81,6 +84,11 @@ def test_wrong_verb_form_is_marked_with_the_right_form(text, wrong, right):
         "Hon har fått bakterier på händerna.",
         "Hon har fått blåsor hela natten.",
         "Han har glömt sin telefon.",
+        "Vi skulle gått ut om det inte regnat.",
+        "Hon kunde gått själv.",
+        "Han måste gått vilse.",
+        "Han fick betalt.",
+        "Hon vill ha stekta ägg.",
     ],
 )
 def test_right_verb_forms_are_silent(text):

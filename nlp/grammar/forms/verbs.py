@@ -84,6 +84,19 @@ def supine(infinitive: str, past: str = "") -> str | None:
     return None
 
 
+def lemma_of_supine(word: str) -> str | None:
+    """The infinitive whose supine ``word`` is (*ätit → äta*, *ringt → ringa*), or None."""
+    irregular = _irregular_verbs().get(word)
+    if irregular:
+        return irregular[0] if irregular[1] == word else None
+    if not word.endswith("t"):
+        return None
+    for lemma in lemma_candidates(word):
+        if lemma.endswith("a") and lemma != word and supine(lemma) == word:
+            return lemma
+    return None
+
+
 def _is_infinitive(word: str) -> bool:
     """Whether ``word`` is a verb's infinitive: an irregular verb, or its present tense
     (*duschar*, *stänger*) is known and leads back to it."""
