@@ -101,11 +101,11 @@ def imperative(tok: Tok) -> bool:
 
 def after_infinitive(sentence: list[Tok], v: int) -> bool:
     """Whether ``v`` is an infinitive after a modal or *att* (*Kan du hjälpa jag*, *att
-    väcka hon*)."""
+    väcka hon*), or after *bad*, *lät* and their object (*bad mig hjälpa han*)."""
     verb = sentence[v]
     if v < 1 or verb.feats.get("VerbForm") != "Inf" or verb.norm in ("vara", "bli", "heta"):
         return False
-    governors = words("infinitive_governors") | {"att"}
+    governors = words("infinitive_governors") | words("object_infinitive_governors") | {"att"}
     for k in range(v - 1, max(-1, v - 4), -1):
         if is_punct(sentence[k]):
             return False  # behöver vila, sa hon: the comma ends the infinitive's clause

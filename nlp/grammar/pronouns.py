@@ -22,7 +22,7 @@ when it names a person: *Maten åt hon upp* fronts the object.
 from __future__ import annotations
 
 from . import Hit, Tok, is_punct, words
-from .forms import adjective, noun_readings
+from .forms import adjective, is_infinitive, noun_readings
 from .object_slots import (
     CLAUSE_SUBJUNCTIONS,
     NO_OBJECT_VERBS,
@@ -106,8 +106,9 @@ def _object_as_subject(sentence: list[Tok]) -> list[Hit]:
             ):
                 hits.append(_hit(sentence, i, subject, "pronoun_case_subject"))
             continue  # Både henne och hennes man var trötta
-        if i == 0 and following.norm == "och" and subject_end(sentence, i + 2) is not None:
-            verb = subject_end(sentence, i + 2)
+        partner_end = subject_end(sentence, i + 2) or _possessed_noun_end(sentence, i + 2)
+        if i == 0 and following.norm == "och" and partner_end is not None:
+            verb = partner_end
             if verb < len(sentence) and is_finite(sentence[verb], True):
                 if subject_end(sentence, verb + 1) is not None:
                     continue  # Honom och grannen träffade jag: a fronted object
@@ -177,6 +178,22 @@ def _after_fronted_copula(sentence: list[Tok], i: int) -> bool:
     return is_finite(verb, True) and fronted_before(sentence, i - 1)
 
 
+def _time_follows(sentence: list[Tok], k: int) -> bool:
+    """Whether a preposition and a time noun follow at ``k`` (*på eftermiddagen*, *i går*)."""
+    return sentence[k].norm in words("fronting_prepositions") and any(
+        tok.norm in words("time_nouns") for tok in sentence[k + 1 : k + 3]
+    )
+
+
+def _possessed_noun_end(sentence: list[Tok], k: int) -> int | None:
+    """The index after a possessive and its noun at ``k`` whatever the tagger calls the noun
+    (*hennes man*, tagged a pronoun)."""
+    if k + 1 >= len(sentence) or sentence[k].norm not in words("possessives"):
+        return None
+    noun = sentence[k + 1]
+    return k + 2 if noun.norm.isalpha() and noun_readings(noun.norm) else None
+
+
 def _sentence_start_subject(sentence: list[Tok], och: int) -> bool:
     """Whether ``X och`` opens the sentence with a subject X (*Brukaren och mig gick*)."""
     end = subject_end(sentence, 0)
@@ -221,6 +238,7 @@ def _subject_as_object(sentence: list[Tok]) -> list[Hit]:
             tok.norm == "de"
             and before.norm in PLAIN_PREPOSITIONS | CLAUSE_PREPOSITIONS | NEW_PREPOSITIONS
             and not (following is None or is_punct(following) or following.norm in ("att", "och"))
+            and not _time_follows(sentence, i + 1)  # sjöng för de på eftermiddagen
         ):
             continue  # bland de åtta, hos de av olyckan drabbade: de is "those"
         after_preposition = (
@@ -337,7 +355,10 @@ def _nonfinite_follows(sentence: list[Tok], k: int) -> bool:
     """Whether a supine or infinitive follows at ``k`` (after sentence adverbs)."""
     while k < len(sentence) and sentence[k].norm in words("sentence_adverbs"):
         k += 1
-    return k < len(sentence) and sentence[k].feats.get("VerbForm") in ("Sup", "Inf")
+    if k >= len(sentence):
+        return False
+    form = sentence[k].feats.get("VerbForm")
+    return form == "Sup" or (form == "Inf" and is_infinitive(sentence[k].norm))  # not noga
 
 
 def _coordinated(sentence: list[Tok], k: int) -> bool:

@@ -39,6 +39,11 @@ from tests.nlp.report_views import grammar_findings as findings
         ("Jag hjälpte både han och hans fru med maten.", "han", "honom"),
         ("Dem som bor på enheten äter kl. 12.", "Dem", "De"),
         ("Hon bad om hjälp och jag hjälpte hon.", "hon", "henne"),
+        ("Henne och hennes man bor i en lägenhet.", "Henne", "Hon"),
+        ("Vi sjöng för de på eftermiddagen.", "de", "dem"),
+        ("Han bad mig hjälpa han.", "han", "honom"),
+        ("Läkaren undersökte han noga.", "han", "honom"),
+        ("Barnbarnen besökte hon i söndags.", "hon", "henne"),
     ],
 )
 def test_wrong_pronoun_form_is_marked(text, wrong, right):
@@ -78,6 +83,12 @@ def test_wrong_pronoun_form_is_marked(text, wrong, right):
         "Mellan dig och mig finns en god kontakt.",
         "Mellan sonen och mig finns ett stort förtroende.",
         "Honom och sonen ringde vi till på kvällen.",
+        "Henne och hennes man träffade vi i går.",
+        "Maten åt hon upp.",
+        "Den rätten har vi haft länge.",
+        "Det är bra för de flesta.",
+        "Hon var orolig, för de på natten hade inte sett henne.",
+        "Hon bad oss hjälpa henne.",
     ],
 )
 def test_right_pronoun_forms_are_silent(text):

@@ -24,6 +24,7 @@ from .nouns import (
 from .verbs import (
     finite_forms,
     infinitive_of_imperative,
+    is_infinitive,
     is_irregular,
     lemma_of_supine,
     participle_verb,
@@ -46,6 +47,7 @@ __all__ = [
     "gender",
     "genders",
     "infinitive_of_imperative",
+    "is_infinitive",
     "is_irregular",
     "is_person",
     "lemma_of_supine",

@@ -349,6 +349,8 @@ def is_person(word: str) -> bool:
         lemma = reading.lemma
         if lemma in people or lemma.endswith(endings):
             return True
+        if lemma[:-2] in people and lemma.endswith(("en", "na")):
+            return True  # barnbarnen, barnen: a definite plural plural_nouns.yaml lists whole
         if any(len(p) >= 4 and lemma.endswith(p) for p in people):
             return True
     return False

@@ -97,6 +97,11 @@ def lemma_of_supine(word: str) -> str | None:
     return None
 
 
+def is_infinitive(word: str) -> bool:
+    """Whether ``word`` is a verb's infinitive (not *noga*, which the tagger may call one)."""
+    return _is_infinitive(word)
+
+
 def _is_infinitive(word: str) -> bool:
     """Whether ``word`` is a verb's infinitive: an irregular verb, or its present tense
     (*duschar*, *stänger*) is known and leads back to it."""
