@@ -26,6 +26,7 @@ NEVER_VERBS = frozenset({"ADP", "CCONJ", "SCONJ", "PRON", "DET", "PUNCT", "NUM",
 NP_ENDS = frozenset({"NOUN", "PROPN", "NUM"})  # a fronted phrase ends before a noun subject
 # pronouns that may be a subject of their own (ingen ville, alla var)
 QUANTIFIER_SUBJECTS = frozenset({"ingen", "alla", "någon", "inget", "ingenting", "allt"})
+REFLEXIVES = frozenset({"sig", "mig", "dig", "oss"})  # between a verb and its adverb
 WH_WORDS = frozenset({"vad", "vem", "vilken", "vilket", "vilka", "varför", "hur", "var", "vart"})
 
 
@@ -255,12 +256,14 @@ def _subclause_order(sentence: list[Tok]) -> list[Hit]:
                 continue
         if end + 1 >= len(sentence) or not is_finite(sentence[end], True):
             continue
-        adverb = sentence[end + 1]
-        if adverb.norm not in adverbs and not _inner_adverb(sentence, end + 1):
+        reflexive = sentence[end + 1].norm in REFLEXIVES and end + 2 < len(sentence)
+        adverb = sentence[end + 1 + reflexive]  # att hon kände sig inte bra
+        if adverb.norm not in adverbs and not (not reflexive and _inner_adverb(sentence, end + 1)):
             continue
         if adverb.norm == "ännu" and _comparative(sentence, end + 2):
             continue  # slungas ännu längre bort: ännu is "even", not "yet"
-        right = f"{adverb.text} {sentence[end].text}"
+        right = " ".join(t.text for t in (adverb, *sentence[end : end + 1 + reflexive]))
         values = {"adverb": adverb.text, "right": right}
-        hits.append(Hit("subclause_order", end, end + 2, right, "subclause_order", values))
+        span_end = end + 2 + reflexive
+        hits.append(Hit("subclause_order", end, span_end, right, "subclause_order", values))
     return hits

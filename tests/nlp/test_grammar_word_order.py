@@ -104,6 +104,7 @@ def test_right_word_order_in_main_clauses_is_silent(text):
         ("Vi vet att hon och jag kan inte komma.", "kan inte", "inte kan"),
         ("Jag märkte att hon vill helst sitta vid fönstret.", "vill helst", "helst vill"),
         ("Eftersom han kan bara äta flytande kost får han dryck.", "kan bara", "bara kan"),
+        ("Hon sa att hon kände sig inte bra.", "kände sig inte", "inte kände sig"),
     ],
 )
 def test_sentence_adverb_after_the_verb_of_a_subordinate_clause_is_marked(text, wrong, right):
@@ -114,6 +115,8 @@ def test_sentence_adverb_after_the_verb_of_a_subordinate_clause_is_marked(text, 
     "text",
     [
         "Jag frågade om hon redan hade ätit.",
+        "Hon sa att hon inte kände sig bra.",
+        "Hon sa att hon kände sig bra.",
         "Hon åt ingenting, för hon mådde inte bra.",
         "Vi ringde dottern, men hon svarade inte.",
         "Om hon inte vill duscha i dag får hon duscha i morgon.",
