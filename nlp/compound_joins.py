@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .compounds import valid_split
-from .dictionary import ADJECTIVE, BEGIN, END, NOUN, VERB, WORD, load_index
+from .dictionary import ADJECTIVE, BEGIN, END, NEUT_READINGS, NOUN, VERB, WORD, load_index
 from .lemmas import lemma_candidates
 from .phrase_forms import (
     definite,
@@ -30,6 +30,10 @@ MAX_HEAD_ZIPF = 6.0  # commoner words (vara, göra) are verbs and function words
 NEUTER_DETERMINERS = frozenset({"ett", "mitt", "ditt", "sitt", "vårt", "ert", "detta", "inget"})
 ARTICLE_GENDERS = {"en": "en", "någon": "en", "ingen": "en", "ett": "ett", "något": "ett"}
 MIN_HEAD_ZIPF = 2.5  # a rarer last part after a genitive is more likely prose than a split
+VOWELS = "aeiouyåäö"
+# verbs of having and getting take an object, never a predicative adjective: an adjective's
+# base form after them before a definite noun is a compound's first part (har fin motoriken)
+POSSESSION_VERBS = frozenset({"har", "hade", "får", "fick", "tar", "tog"})
 MIN_ADJECTIVE_COMPOUND_ZIPF = 1.5  # rarer: an adjective first word is read as a phrase (privat rum)
 
 
@@ -138,12 +142,24 @@ def _adjective_against_article(first: str, second: str, previous: str) -> str | 
     if previous not in NEUTER_DETERMINERS or len(second) < 3 or first.endswith("t"):
         return None
     index = load_index()
-    if not index.roles(first) & ADJECTIVE or lemma(first) != first:
+    if not index.roles(first) & ADJECTIVE or not _base_adjective(first):
         return None
-    if not index.roles(first + "t") & WORD or second in word_list("phrase_words"):
+    # the neuter adds -t, or -tt after a vowel (fri → fritt, ny → nytt)
+    neuters = (first + "t", first + "tt") if first[-1] in VOWELS else (first + "t",)
+    if not any(index.roles(neuter) & WORD for neuter in neuters):
         return None
+    if second in word_list("phrase_words") and not index.noun_bits(second) & NEUT_READINGS:
+        return None  # a neuter noun agrees with ett, so the adjective must be a part: ett fri kort
     joined = first + second
     return joined if index.roles(joined) & WORD else None
+
+
+def _base_adjective(word: str) -> bool:
+    """An adjective in its base form: its likeliest lemma, or a lemma the tagger ranks second
+    when the word has no inflectional ending (*fin*, whose first guess is a verb *fi*)."""
+    return lemma(word) == word or (
+        word in lemma_candidates(word)[:2] and not word.endswith(("a", "e", "t"))
+    )
 
 
 def _past_participle(word: str, joined: str) -> bool:
@@ -173,8 +189,8 @@ def _phrase_adjective_compound(first: str, second: str, previous: str) -> str | 
     (*torr hud*, *kall mat*, whose compounds the dictionary lacks). Never before a phrase word,
     a time word (*god morgon*) or a verb form, nor where the compound is an adverb (*med hög
     kant*, not *på högkant*)."""
-    if second in word_list("phrase_words") or second in word_list("phrase_ends") or len(second) < 3:
-        return None
+    if second in word_list("phrase_words") or second in word_list("phrase_ends") or len(second) < 2:
+        return None  # a two-letter noun is allowed: lätt öl
     if lemma(second) in word_list("time_words") or verb_form(second):
         return None
     joined = first + second
@@ -243,10 +259,11 @@ def _adjective_before_definite(
         previous
         and previous in word_list("phrase_words")
         and previous not in word_list("prepositions")
+        and previous not in POSSESSION_VERBS
     ):
         return None
     index = load_index()
-    if not index.roles(first) & ADJECTIVE or lemma(first) != first or len(first) < 3:
+    if not index.roles(first) & ADJECTIVE or not _base_adjective(first) or len(first) < 3:
         return None
     if not (definite(second) and index.roles(second) & NOUN):
         return None
@@ -348,7 +365,7 @@ def _gender(noun: str) -> str | None:
     def known(ending: str) -> bool:
         return bool(index.roles(noun + ending) & WORD)
 
-    vowel_end = noun[-1:] in "aeiouyåäö"
+    vowel_end = noun[-1:] in VOWELS
     neuter, common = ("t", "n") if vowel_end else ("et", "en")
     order = (
         (("en", common), ("ett", neuter))
@@ -366,11 +383,16 @@ def _verb_stem_in_noun_phrase(first: str, second: str, previous: str) -> bool:
     determiner (*med glid lakan*) or after a finite verb (*följde vänd schemat*)."""
     if first + "a" not in lemma_candidates(first) or not previous:
         return False
-    if load_index().roles(first) & ADJECTIVE and determiner(previous):
-        return False  # en tunn tråd: an adjective that is also a verb stem (tunna)
+    adjective = load_index().roles(first) & ADJECTIVE
+    if adjective and (determiner(previous) or previous in POSSESSION_VERBS):
+        return False  # en tunn tråd, har tunn hud: an adjective that is also a verb stem (tunna)
     if second.endswith(endings("adjective_suffixes")):
         return False  # i sin grund kapitalistisk
-    opens = previous in word_list("noun_phrase_openers") or verb_form(previous)
+    opens = (
+        previous in word_list("noun_phrase_openers")
+        or verb_form(previous)
+        or previous in POSSESSION_VERBS  # tog sov medicinen
+    )
     return opens and (valid_split(first, second) or _unflagged_first_part(first, second, previous))
 
 

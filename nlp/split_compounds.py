@@ -11,10 +11,12 @@ Flagged, with the joined form as the suggestion:
 - a care compound that begins with a particle (*under sköterskan*, *av föring*, *in lagd*;
   ``data/particle_compounds.txt``), a compound adjective (*smärt fri*), a verb stem where no
   imperative can stand (*med glid lakan*), an abbreviation before its noun (*KAD påsen* →
-  *KAD-påsen*), and a linking *s* written on its own (*kväll s mat*);
+  *KAD-påsen*, *tv antennen*), a number before *årsdag* or *åring* (*90 årsdag* →
+  *90-årsdag*), and a linking *s* written on its own (*kväll s mat*);
 - an adjective's base form before a definite noun with no determiner, when the joined word
-  is in the dictionary (*med rak apparaten*, *Social sekreteraren ringde*): the phrase would
-  need *den raka apparaten*; a measure word before a dictionary compound where no number or
+  is in the dictionary (*med rak apparaten*, *Social sekreteraren ringde*, *har fin
+  motoriken*): the phrase would need *den raka apparaten*; an adjective without the *-t* a
+  neuter noun after *ett* needs (*ett fri kort*); a measure word before a dictionary compound where no number or
   article makes it a measure (*sina glas ögon*);
 - three or more parts as one finding (*fall risk bedömning*, *sjuk hus säng*).
 
@@ -50,6 +52,10 @@ from .resources import message, word_list
 from .vocabulary import accepted_compounds
 
 COORDINATORS = frozenset({"och", "eller", "sedan", "sen"})
+# an infinitive follows these (kan BT sjunka), so a noun-or-verb after an abbreviation is a verb
+MODAL_VERBS = frozenset(
+    {"kan", "kunde", "ska", "skall", "skulle", "vill", "ville", "måste", "bör", "borde", "lär"}
+)
 
 
 @Language.factory("ordvard_split_compounds")
@@ -65,7 +71,12 @@ def find_split_compounds(doc: Doc) -> Doc:
     for k, (a, b) in enumerate(itertools.pairwise(words)):
         if a.sent_start:
             instruction = _imperative(a.norm)
-        if not _adjacent(text, a, b) or not a.norm.isalpha():
+        if not _adjacent(text, a, b):
+            continue
+        if a.norm.isdigit() and lemma(b.norm) in word_list("number_compound_heads"):
+            flagged.append((k, k + 1, f"{a.text}-{b.norm}"))  # 90 årsdag → 90-årsdag
+            continue
+        if not a.norm.isalpha():
             continue
         after = words[k + 2] if k + 2 < len(words) else None
         if b.norm == "s":  # a linking s written on its own: kväll s mat
@@ -85,11 +96,12 @@ def find_split_compounds(doc: Doc) -> Doc:
         # pair (Dusch rutinen fungerar)
         opens = a.sent_start or (instruction and previous in COORDINATORS)
         imperative = opens and not (after is not None and _finite_verb(after))
+        if _abbreviation_compound(a.text, b.norm, previous):  # KOL medicin → KOL-medicin
+            flagged.append((k, k + 1, f"{a.text}-{b.norm}"))
+            continue
         joined = joined_form(a.norm, b.norm, accepted, imperative, previous)
         if joined:
             flagged.append((k, k + 1, a.text[:1] + joined[1:]))
-        elif _abbreviation_compound(a.text, b.norm):
-            flagged.append((k, k + 1, f"{a.text}-{b.norm}"))
     for first, last, joined in _chains(flagged, words, text):
         start, end = words[first].start, words[last].end
         note = message("split_compound", split=text[start:end], joined=joined)
@@ -183,21 +195,36 @@ def _finite_verb(word) -> bool:
     )
 
 
-def _abbreviation_compound(written: str, second: str) -> bool:
-    """An upper-case abbreviation before the noun it forms a compound with (*KAD påsen*, *MRSA
-    smitta*): Swedish joins them with a hyphen (*KAD-påsen*). Abbreviations for people are
-    left out (*gav SSK rapporten*), as are time nouns (*mätte BT kvällen*)."""
-    if not (2 <= len(written) <= 5 and written.isupper() and written.isalpha()):
+def _abbreviation_compound(written: str, second: str, previous: str) -> bool:
+    """An abbreviation before the noun it forms a compound with (*KAD påsen*, *MRSA smitta*,
+    *tv antennen*): Swedish joins them with a hyphen (*KAD-påsen*). Upper-case ones of two to
+    five letters, and the few written in lower case (``data/lowercase_abbreviations.txt``).
+    Abbreviations for people are left out (*gav SSK rapporten*), as are time nouns (*mätte BT
+    kvällen*). A noun that is also a verb or adjective (*smitta*, *kort*) counts only where a
+    noun phrase is open: after an article or possessive (*ett ID kort*), and for an
+    infinitive-looking noun anywhere but after a modal verb (*kan BT sjunka*)."""
+    upper = 2 <= len(written) <= 5 and written.isupper() and written.isalpha()
+    if not upper and written not in word_list("lowercase_abbreviations"):
         return False
     if written.lower() in word_list("person_abbreviations"):
         return False
     if lemma(second) in word_list("time_words"):
         return False
-    if second in word_list("phrase_words") or (
+    index = load_index()
+    roles = index.roles(second)
+    noun = roles & NOUN or index.noun_bits(second)  # smitta: the dictionary files it as a verb
+    in_noun_phrase = previous in word_list("possessives_and_articles")
+    if (second in word_list("phrase_words") and not (in_noun_phrase and noun)) or (
         second in word_list("phrase_ends") and second not in word_list("care_recipients")
     ):
         return False
-    roles = load_index().roles(second)
-    if not roles & NOUN or roles & (VERB | ADJECTIVE) or verb_form(second):
-        return False
-    return second not in word_list("note_participles")  # EKG taget, BT tagen
+    if not noun or verb_form(second) or second in word_list("note_participles"):
+        return False  # EKG taget, BT tagen
+    if not roles & (VERB | ADJECTIVE) or in_noun_phrase:
+        return True
+    return (
+        not roles & ADJECTIVE
+        and second.endswith("a")
+        and previous not in MODAL_VERBS
+        and previous != "att"
+    )

@@ -57,6 +57,16 @@ KIND = "split_compound"
         ("Vi hade en genom gång av rutinerna.", "genom gång", "genomgång"),
         ("Vi gjorde en av stämning med läkaren.", "av stämning", "avstämning"),
         ("Hon är insulin beroende sedan tio år.", "insulin beroende", "insulinberoende"),
+        ("Han har ett fri kort för färdtjänsten.", "fri kort", "frikort"),
+        ("Vi tvättade fin tvätten för hand.", "fin tvätten", "fintvätten"),
+        ("Han har fin motoriken nedsatt i höger hand.", "fin motoriken", "finmotoriken"),
+        ("Han dricker lätt öl till maten.", "lätt öl", "lättöl"),
+        ("Hon tog sov medicinen klockan tio.", "sov medicinen", "sovmedicinen"),
+        ("Hon har MRSA smitta och isoleras.", "MRSA smitta", "MRSA-smitta"),
+        ("Hon har ett ID kort i plånboken.", "ID kort", "ID-kort"),
+        ("Vi kopplade in tv antennen igen.", "tv antennen", "tv-antennen"),
+        ("Hon har KOL medicin i skåpet.", "KOL medicin", "KOL-medicin"),
+        ("Hon firade sin 90 årsdag med tårta.", "90 årsdag", "90-årsdag"),
         (
             "Hon fick inflammations dämpande tabletter.",
             "inflammations dämpande",
@@ -129,6 +139,11 @@ def test_split_compounds_are_flagged_with_the_joined_form(text, split, joined):
         "Vi köpte ett paket kaffe till henne.",
         "I dag har hon ätit bra.",
         "Han sover av och till efter middagen.",
+        "Hon har ljus hud och blir lätt röd.",
+        "Hon har tunn hud på armarna.",
+        "Hon fyllde 90 år i går.",
+        "Han har ett kort namn.",
+        "Kan BT sjunka i natt?",
     ],
 )
 def test_ordinary_phrases_are_not_split_compounds(text):
