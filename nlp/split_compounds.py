@@ -96,7 +96,8 @@ def find_split_compounds(doc: Doc) -> Doc:
         # pair (Dusch rutinen fungerar)
         opens = a.sent_start or (instruction and previous in COORDINATORS)
         imperative = opens and not (after is not None and _finite_verb(after))
-        if _abbreviation_compound(a.text, b.norm, previous):  # KOL medicin → KOL-medicin
+        shouted = k > 0 and words[k - 1].text.isupper() and len(words[k - 1].text) > 1
+        if not shouted and _abbreviation_compound(a.text, b.norm, previous):  # KOL-medicin
             flagged.append((k, k + 1, f"{a.text}-{b.norm}"))
             continue
         joined = joined_form(a.norm, b.norm, accepted, imperative, previous)
@@ -200,7 +201,7 @@ def _abbreviation_compound(written: str, second: str, previous: str) -> bool:
     *tv antennen*): Swedish joins them with a hyphen (*KAD-påsen*). Upper-case ones of two to
     five letters, and the few written in lower case (``data/lowercase_abbreviations.txt``).
     Abbreviations for people are left out (*gav SSK rapporten*), as are time nouns (*mätte BT
-    kvällen*). A noun that is also a verb or adjective (*smitta*, *kort*) counts only where a
+    kvällen*) and words in a line of capitals (*SE CRS hemmet*). A noun that is also a verb or adjective (*smitta*, *kort*) counts only where a
     noun phrase is open: after an article or possessive (*ett ID kort*), and for an
     infinitive-looking noun anywhere but after a modal verb (*kan BT sjunka*)."""
     upper = 2 <= len(written) <= 5 and written.isupper() and written.isalpha()
@@ -214,7 +215,8 @@ def _abbreviation_compound(written: str, second: str, previous: str) -> bool:
     roles = index.roles(second)
     noun = roles & NOUN or index.noun_bits(second)  # smitta: the dictionary files it as a verb
     in_noun_phrase = previous in word_list("possessives_and_articles")
-    if (second in word_list("phrase_words") and not (in_noun_phrase and noun)) or (
+    noun_or_adjective = roles & NOUN and roles & ADJECTIVE  # ett ID kort, not NS då
+    if (second in word_list("phrase_words") and not (in_noun_phrase and noun_or_adjective)) or (
         second in word_list("phrase_ends") and second not in word_list("care_recipients")
     ):
         return False

@@ -144,6 +144,7 @@ def test_split_compounds_are_flagged_with_the_joined_form(text, split, joined):
         "Hon fyllde 90 år i går.",
         "Han har ett kort namn.",
         "Kan BT sjunka i natt?",
+        "KONUNG GUSTAF I SE CRS hemmet i Paris.",
     ],
 )
 def test_ordinary_phrases_are_not_split_compounds(text):
