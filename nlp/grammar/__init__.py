@@ -70,8 +70,8 @@ def message(key: str, **values) -> str:
 
 
 def match_case(original: str, replacement: str) -> str:
-    """``replacement`` capitalised like ``original`` (Honom → Han)."""
-    if original[:1].isupper() and not original.isupper():
+    """``replacement`` capitalised like ``original`` (Honom → Han, I kvällen → På)."""
+    if original[:1].isupper() and (len(original) == 1 or not original.isupper()):
         return replacement[:1].upper() + replacement[1:]
     return replacement
 

@@ -26,7 +26,7 @@ from functools import cache
 from .. import compounds
 from ..lemmas import lemma_candidates
 from ..resources import yaml_data
-from . import Hit, Tok, is_punct, words
+from . import Hit, Tok, is_punct, places, words
 from .forms import adjective, noun_readings
 from .mined_prepositions import with_mined
 from .word_order import is_finite, subject_end
@@ -52,28 +52,17 @@ def expressions() -> dict[str, list[dict]]:
 
 @cache
 def time_phrases() -> list[dict]:
-    """The entries without a head: a time noun that takes its own preposition (*i morgonen
-    → på morgonen*, *i måndag → på måndag*, *på januari → i januari*; with ``lowercase`` a
-    capital makes the noun a name: *landade på Mars*)."""
-    return [entry for entry in yaml_data("grammar/prepositions") if "noun" in entry]
+    """The entries without a head: a time or phrase noun that takes its own preposition (*i
+    morgonen → på morgonen*, *i måndag → på måndag*, *på januari → i januari*, *i semester →
+    på semester*, *i 1930-talet → på 1930-talet*)."""
+    return [e for e in yaml_data("grammar/prepositions") if "noun" in e or "decade" in e]
 
 
 def _time_phrase_hits(sentence: list[Tok]) -> list[Hit]:
     hits = []
     for p, tok in enumerate(sentence[:-1]):
         for entry in time_phrases():
-            if (
-                tok.norm in entry["wrong"]
-                and (p == 0 or not tok.text[:1].isupper())
-                and sentence[p + 1].norm in entry["noun"]
-                and not (entry.get("lowercase") and not sentence[p + 1].text.islower())
-                and (p == 0 or sentence[p - 1].norm not in entry.get("not_after", ()))
-                and not (p and _takes(sentence[p - 1], tok.norm))
-                and not (
-                    p + 2 < len(sentence)
-                    and sentence[p + 2].norm in ("och", "eller", *entry.get("unless_next", ()))
-                )
-            ):
+            if tok.norm in entry["wrong"] and _phrase_applies(sentence, p, entry):
                 values = {"head": sentence[p + 1].text, "right": entry["right"], "wrong": tok.text}
                 hits.append(
                     Hit("preposition", p, p + 1, entry["right"], "preposition_time", values)
@@ -82,11 +71,42 @@ def _time_phrase_hits(sentence: list[Tok]) -> list[Hit]:
     return hits
 
 
-def _takes(tok: Tok, preposition: str) -> bool:
-    """Whether ``tok`` is a head whose right preposition is ``preposition`` (*väntar på juli*:
-    the preposition is the head's, not the time's)."""
+def _phrase_applies(sentence: list[Tok], p: int, entry: dict) -> bool:
+    """Whether the preposition at ``p`` and the noun after it are the wrong phrase of
+    ``entry``: not capitalised inside a sentence, the noun as listed (``decade``: any
+    *1930-talet*; ``lowercase``: not a name, *landade på Mars*), not after a ``not_after``
+    word (*mitt i vintern*) or a head whose own preposition it is (*väntar på juli*), only
+    after an ``only_after`` word (*tre gånger i dagen*) or only first (``initial``: *I
+    kvällen var hon orolig*), and not before och/eller or an ``unless_next`` word."""
+    tok, noun = sentence[p], sentence[p + 1]
+    before = sentence[p - 1] if p else None
+    if before is not None and (tok.text[:1].isupper() or entry.get("initial")):
+        return False
+    if entry.get("decade"):
+        if not (noun.norm.endswith("talet") and noun.norm[:1].isdigit()):
+            return False
+    elif noun.norm not in entry["noun"] or (entry.get("lowercase") and not noun.text.islower()):
+        return False
+    if "only_after" in entry and (before is None or before.norm not in entry["only_after"]):
+        return False
+    if before is not None and (
+        before.norm in entry.get("not_after", ()) or takes(before, tok.norm)
+    ):
+        return False
+    after = sentence[p + 2] if p + 2 < len(sentence) else None
+    return after is None or after.norm not in ("och", "eller", *entry.get("unless_next", ()))
+
+
+def takes(tok: Tok, preposition: str) -> bool:
+    """Whether ``tok`` is a head whose right preposition is ``preposition`` before any noun
+    (*väntar på juli*, *väntade på hissen*: the preposition is the head's, not the time's or
+    the place's; *sitta i* only before *rullstol* does not count)."""
     table = expressions()
-    return any(e["right"] == preposition for lemma in _lemmas(tok) for e in table.get(lemma, ()))
+    return any(
+        e["right"] == preposition and "only_next" not in e
+        for lemma in _lemmas(tok)
+        for e in table.get(lemma, ())
+    )
 
 
 def find(sentence: list[Tok]) -> list[Hit]:
@@ -105,7 +125,7 @@ def find(sentence: list[Tok]) -> list[Hit]:
             if hit:
                 hits.append(hit)
                 break
-    return hits + _time_phrase_hits(sentence)
+    return hits + _time_phrase_hits(sentence) + places.find(sentence, takes)
 
 
 @cache
@@ -158,10 +178,18 @@ def _preposition_at(sentence: list[Tok], i: int, entry: dict) -> int | None:
     if p < len(sentence) and (
         (sentence[p].norm in _object_pronouns() and _verb_head(entry))
         or sentence[p].norm in words("sentence_adverbs")
-        or sentence[p].norm in ("ofta", "alltid", "mycket", "väldigt", "lite", "länge")
+        or sentence[p].norm in ("ofta", "alltid", "mycket", "väldigt", "lite", "länge", "gärna")
+        or (_verb_head(entry) and _manner_adverb(sentence[p].norm))
     ):
         p += 1
     return p if p < len(sentence) else None
+
+
+def _manner_adverb(word: str) -> bool:
+    """Whether ``word`` is an adjective's -t form used as an adverb (*tror starkt på*,
+    *klagade högt på*)."""
+    forms = adjective(word)
+    return forms is not None and forms[1] == word != forms[0]
 
 
 def _verb_head(entry: dict) -> bool:
@@ -182,15 +210,31 @@ def _person_follows(sentence: list[Tok], k: int) -> bool:
     )
 
 
+def _kin_follows(sentence: list[Tok], k: int) -> bool:
+    """Whether a relative or friend (*sin dotter*, *henne*) starts at ``k``: someone a person
+    lives with or visits, not a resident or the staff of a place."""
+    if k < len(sentence) and sentence[k].norm in words("determiners"):
+        k += 1
+    if k >= len(sentence) or sentence[k].text[:1].isupper():
+        return False  # besök på Barnens ö: a name
+    word = sentence[k].norm
+    return word in _object_pronouns() or any(
+        lemma in words("kin_nouns") and not (word.endswith("s") and not lemma.endswith("s"))
+        for lemma in _lemmas(sentence[k])
+    )  # not a genitive: bor på sin dotters gård
+
+
 def _lemmas(tok: Tok, after_subject: bool = False) -> tuple[str, ...]:
     """The word and its two likeliest lemmas; right after a subject pronoun also the
     infinitive of an -a verb (*hon tittar*, *tittade* → *titta*, which the lemmatizer may rank
-    below the noun *titt*; *drömmar av silver* stays a noun)."""
+    below the noun *titt*; *drömmar av silver* stays a noun); for a word in -s also the
+    deponent of its lemma (*skäms* → *skämma* → *skämmas*)."""
     word = tok.norm
     stem = next((word[: -len(e)] for e in ("ade", "ar", "at") if word.endswith(e)), None)
     infinitive = (stem + "a",) if after_subject and stem and len(stem) >= 3 else ()
-    lemmas = (lemma.lower() for lemma in lemma_candidates(word)[:2])
-    return tuple(dict.fromkeys((word, *lemmas, *infinitive)))
+    lemmas = [lemma.lower() for lemma in lemma_candidates(word)[:2]]
+    deponent = [lemma + "s" for lemma in lemmas if word.endswith("s") and lemma.endswith("a")]
+    return tuple(dict.fromkeys((word, *lemmas, *infinitive, *deponent)))
 
 
 def _opens_own_phrase(sentence: list[Tok], p: int) -> bool:
@@ -208,8 +252,10 @@ def _opens_own_phrase(sentence: list[Tok], p: int) -> bool:
     ):
         return True  # nöjd på morgonen; not vänta för lunchen, tackade om maten
     ahead = [tok.norm for tok in sentence[p + 1 : p + 6]]
-    if sentence[p].norm == "för" and any(w in ("sedan", "sen", "skull") for w in ahead):
-        return True  # för två dagar sedan, för hennes skull
+    if sentence[p].norm == "för" and any(
+        w in ("sedan", "sen", "skull", "räkning", "del") for w in ahead
+    ):
+        return True  # för två dagar sedan, för hennes skull, för min mammas räkning
     if sentence[p].norm == "på" and (
         any(w in ("sätt", "sättet", "vis", "viset") for w in ahead[:4])
         or sentence[p + 1].norm in words("language_names")
@@ -220,6 +266,8 @@ def _opens_own_phrase(sentence: list[Tok], p: int) -> bool:
         return True
     if sentence[p].norm == "om" and _finite_soon(sentence, p + 1):
         return True  # inte säker om någon har ringt: om is "whether"
+    if sentence[p].norm not in ("för", "om", "till"):
+        return False  # only these open a clause (för hon hade ont); orsaken av fallet är oklar
     end = subject_end(sentence, p + 1)
     if end is None:
         return False
@@ -314,6 +362,7 @@ def _check(sentence: list[Tok], i: int, p: int, entry: dict) -> Hit | None:
         prep.norm == "för"
         and (after.upos in ("ADJ", "ADV") or after.norm in words("too_words"))
         and after.norm not in words("comparatives")
+        and after.norm not in entry.get("only_next", ())
     ):
         return None  # väntade för länge: för is "too"; not behov för mer hjälp
     if after.norm in CLAUSE_WORDS:
@@ -330,6 +379,10 @@ def _check(sentence: list[Tok], i: int, p: int, entry: dict) -> Hit | None:
         return None  # rädd av sig: "by nature", a fixed phrase of its own
     if entry.get("unless_person") and _person_follows(sentence, p + 1):
         return None
+    if entry.get("only_person") and not _person_follows(sentence, p + 1):
+        return None  # ringde med hennes son, not ringde med mobilen
+    if entry.get("only_kin") and not _kin_follows(sentence, p + 1):
+        return None  # bor på sin dotter, not bor på ett boende
     if entry.get("next_endings") and not after.norm.endswith(tuple(entry["next_endings"])):
         return None
     if entry.get("before") and _word_before(sentence, i) not in entry["before"]:

@@ -47,3 +47,80 @@ def test_a_transferred_preposition_after_a_care_head_is_marked(text, wrong, righ
 )
 def test_the_natives_use_of_the_same_words_is_silent(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("Hennes son bor på Malmö och kommer sällan.", "på", "i"),
+        ("Han bodde på Somalia tills han var trettio.", "på", "i"),
+        ("Hon bor i Gotland sedan i våras.", "i", "på"),
+        ("Hans fru ligger i sjukhus sedan i tisdags.", "i", "på"),
+        ("Min kollega var inte i jobbet i går.", "i", "på"),
+        ("Jag hämtade hennes mediciner i apoteket.", "i", "på"),
+        ("Vi drack kaffe på köket tillsammans.", "på", "i"),
+        ("Hon flyttade på ett särskilt boende förra året.", "på", "till"),
+        ("Han kommer av Syrien.", "av", "från"),
+        ("Vi åkte på bussen till stan.", "på", "med"),
+        ("Hon har en tid i vårdcentralen på torsdag.", "i", "på"),
+    ],
+)
+def test_a_wrong_preposition_of_a_place_is_marked(text, wrong, right):
+    assert findings(text) == [(wrong, (right,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han studerar på Malmö högskola.",  # a place of its own
+        "Hon bor på Solgården.",  # a home's name: not in the list
+        "Hon väntade på hissen.",  # vänta på: the verb's own preposition
+        "Jag vill jobba med barnen i sjukhuset.",  # the place is not the verb's
+        "Han har jobbat 30 år i jobbet.",
+        "Hon satt på bussen och tittade ut.",  # where she sat
+        "I bussen satt en gammal man.",
+        "Det var ett led i operationen.",
+        "Åker man gratis på spårvagn?",
+        "Kung Håkon av Norge kom på besök.",
+        "Vi gjorde ett besök på Barnens ö.",
+        "Hon bor på ett boende nära sin dotter.",
+    ],
+)
+def test_the_right_preposition_of_a_place_and_look_alikes_are_silent(text):
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("Efter lunch gick vi ut i promenad i parken.", "i", "på"),
+        ("Hennes kontaktperson är i semester.", "i", "på"),
+        ("Han ska ta tabletten tre gånger i dagen.", "i", "om"),
+        ("Hon föddes i 1930-talet.", "i", "på"),
+        ("I kvällen var hon orolig och gick runt.", "I", "På"),
+        ("Han bor på sin dotter just nu.", "på", "hos"),
+        ("Jag ringde med hennes son och berättade om fallet.", "med", "till"),
+        ("Han skäms av att han behöver hjälp.", "av", "för"),
+        ("Hon tror starkt i Gud.", "i", "på"),
+        ("Orsaken av fallet är oklar.", "av", "till"),
+        ("Läkaren skrev ett recept för antibiotika.", "för", "på"),
+        ("Hon vill ha strumpor i fötterna.", "i", "på"),
+    ],
+)
+def test_phrases_persons_and_more_heads_from_dev3_are_marked(text, wrong, right):
+    assert findings(text) == [(wrong, (right,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hon levde kvar långt in i 1930-talet.",
+        "Han ringde med mobilen.",
+        "I kväll kommer hennes son.",
+        "Hon har ont i huvudet och vill vila.",
+        "Hon frågade för min mammas räkning.",
+        "Filmen sändes i tv.",
+    ],
+)
+def test_look_alikes_of_phrases_and_persons_are_silent(text):
+    assert findings(text) == []
