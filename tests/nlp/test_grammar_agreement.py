@@ -54,6 +54,10 @@ from tests.nlp.report_views import grammar_findings as grammar
         ("Hon bor i den största rummet.", "den största rummet", "det största rummet"),
         ("Han har ett mycket stor sår.", "ett mycket stor sår", "ett mycket stort sår"),
         ("Alla brukaren fick vaccin i dag.", "Alla brukaren", "Alla brukare"),
+        ("Vi har bytt alla lakanet i rummet.", "alla lakanet", "alla lakan"),
+        ("Brukaren har fått en ny hörapparaten.", "en ny hörapparaten", "en ny hörapparat"),
+        ("Vi har inte hittat någon ny lösningen än.", "någon ny lösningen", "någon ny lösning"),
+        ("Han har tre barnen och sju barnbarn.", "tre barnen", "tre barn"),
     ],
 )
 def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong, right):
@@ -113,6 +117,15 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Vi har annan personal i dag.",
         "Det är en annan sak.",
         "Vi gav alla maten.",
+        "Vi har gett alla maten.",
+        "Sedan åt alla maten.",
+        "Hon tog hand om de tre barnen.",
+        "Alla tre barnen kom på besök.",
+        "Han fick en stolen.",
+        "Vi ger dem en bra uppfostran.",
+        "Det var en ny början.",
+        "Hon är gift med en före detta läkare.",
+        "Vi vet inte om hon redan har fått sin insulin.",
         # term bank definitions and examples
         "Ta bort kläder, skor eller smycken från kroppen.",
         "En infektion som någon får när hen får vård eller omsorg.",
@@ -173,6 +186,8 @@ def test_a_grammar_finding_has_a_rule_a_span_and_a_plain_swedish_message():
         ("Hon och hennes man är trött efter resan.", "trött", "trötta"),
         ("Golvet och väggen är smutsig.", "smutsig", "smutsiga"),
         ("Det var kall i duschrummet på morgonen.", "kall", "kallt"),
+        ("Benen är svullet efter den långa bussresan.", "svullet", "svullna"),
+        ("Hon kände sig ensamt efter besöket.", "ensamt", "ensam"),
     ],
 )
 def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, wrong, right):
@@ -213,6 +228,10 @@ def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, w
         "Det är kallt.",
         "Det var lång kö.",
         "Promenader är nyttigt.",
+        "Nätterna är värst.",
+        "Hon är tröttast på kvällen.",
+        "Hon var snabbt på plats.",
+        "Alla rummet var städade.",
     ],
 )
 def test_agreeing_predicatives_are_silent(text):

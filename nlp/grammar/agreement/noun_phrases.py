@@ -18,11 +18,13 @@ from ..forms import (
     COM,
     NEUT,
     PERSON_ZERO_PLURALS,
+    VOWELS,
     Adjective,
     adjective,
     definite_singular,
     genders,
     infinitive_of_imperative,
+    is_infinitive,
     listed_plural_indefinite,
     noun_form,
     noun_readings,
@@ -82,6 +84,8 @@ def determiner_phrases(sentence: list[Tok]) -> list[Hit]:
             continue
         if i > 0 and sentence[i - 1].norm in ("av", "som") and tok.norm in ("en", "ett"):
             continue  # en av dem, som en
+        if i > 0 and sentence[i - 1].norm == "före" and tok.norm == "detta":
+            continue  # en före detta läkare: "former", whatever the noun
         if i > 0 and tok.norm == "min" and sentence[i - 1].text[:1].isdigit():
             continue  # efter 15 min blodsocker 5,8: minutes
         if tok.norm in ("den", "det") and i == 1 and sentence[-1].text == "?":
@@ -375,15 +379,52 @@ def _check_phrase(sentence, i, rule, adjectives, noun_at, pointing=False) -> Hit
 
 
 def _quantity_before_definite(sentence, i, adjectives, noun) -> bool:
-    """*Alla brukaren*, *många gången*: a plural quantity before a definite singular noun,
-    where the quantity opens a phrase (not *gav alla maten*: alla is who gets it)."""
+    """*Alla brukaren*, *har bytt alla lakanet*: a plural quantity before a definite singular
+    noun, where the quantity opens a phrase or follows a supine or infinitive (not after a
+    finite verb, *Sedan åt alla maten*, where alla is the subject, nor *har gett alla maten*,
+    where alla is who gets it)."""
     if sentence[i].norm not in PLURAL_QUANTITIES or adjectives or noun.definite != "def":
         return False
     if noun.lemma in words("uncountable_nouns") or noun.lemma in words("time_nouns"):
         return False
-    return i == 0 or is_punct(sentence[i - 1]) or sentence[i - 1].upos in ("ADP", "CCONJ")
+    before = sentence[i - 1] if i else None
+    if before is not None and before.feats.get("VerbForm") in ("Sup", "Inf"):
+        return before.norm not in words("two_object_verbs")  # har bytt alla lakanet
+    return before is None or is_punct(before) or before.upos in ("ADP", "CCONJ")
 
 
+def _zero_or_plural(noun) -> str | None:
+    """The indefinite plural of a noun, none of its own for a person in -are (*brukare*) and
+    an ett-ord ending in a consonant (*lakan*)."""
+    zero = noun.lemma.endswith(PERSON_ZERO_PLURALS) or (
+        noun.gender == NEUT and noun.lemma[-1:] not in VOWELS
+    )
+    return noun.lemma if zero else plural_indefinite(noun.lemma)
+
+
+def _indefinite_meant(sentence, i, adjectives, noun) -> bool:
+    """Whether a definite noun after an indefinite determiner should be indefinite: after
+    *en*/*någon*/*ingen* and an adjective in its indefinite form (*en ny hörapparaten*; not
+    *en stolen* alone, where *stolen* may be meant), or after a number that opens its phrase
+    (*Han har tre barnen*; not *de tre barnen*, *alla tre barnen*)."""
+    determiner = sentence[i].norm
+    if noun.lemma in words("uncountable_nouns") or noun.lemma in words("time_nouns"):
+        return False
+    if is_infinitive(noun.lemma):
+        return False  # en bra uppfostran, en ny början: -an nouns are indefinite
+    if determiner in INDEFINITE_SINGULARS:
+        return (
+            noun.number == "sing"
+            and bool(adjectives)
+            and all(sentence[j].norm != forms[2] or forms[2] == forms[0] for j, forms in adjectives)
+        )
+    if determiner not in words("cardinal_numbers") or noun.number != "plur" or i == 0:
+        return False
+    before = sentence[i - 1]
+    return before.upos in ("VERB", "AUX", "ADP") and before.norm not in words("determiners")
+
+
+INDEFINITE_SINGULARS = frozenset({"en", "ett", "någon", "något", "ingen", "inget"})
 PLURAL_QUANTITIES = frozenset({"alla", "många", "flera", "några", "inga"})
 
 
@@ -421,9 +462,7 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) -> Hi
             if right_noun is None:
                 return None
         elif _quantity_before_definite(sentence, i, adjectives, noun):
-            # Alla brukaren → Alla brukare (a person in -are has no plural ending)
-            zero = noun.lemma.endswith(PERSON_ZERO_PLURALS)
-            right_noun = noun.lemma if zero else plural_indefinite(noun.lemma)
+            right_noun = _zero_or_plural(noun)  # Alla brukaren → Alla brukare
             key = "np_agreement_number"
             number = "plur"
             if right_noun is None:
@@ -460,6 +499,21 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) -> Hi
         else:
             return None
         key = "np_agreement_definite"
+        if right_noun is None:
+            return None
+    elif (
+        rule["noun"] == "ind"
+        and noun.definite == "def"
+        and _indefinite_meant(sentence, i, adjectives, noun)
+    ):
+        # en ny hörapparaten → en ny hörapparat, tre barnen → tre barn
+        right_noun = (
+            noun.lemma
+            if noun.number == "sing"
+            else plural_indefinite(noun.lemma) or listed_plural_indefinite(noun_tok.norm)
+        )
+        right_det = _determiner_for(determiner, noun.gender, noun.number)
+        key = "np_agreement_possessive"
         if right_noun is None:
             return None
     elif rule["noun"] == "ind" and noun.definite == "def":

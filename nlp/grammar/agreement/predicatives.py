@@ -87,7 +87,7 @@ def predicatives(sentence: list[Tok]) -> list[Hit]:
         if a >= len(sentence):
             continue
         for k in (a, *_coordinated_adjectives(sentence, a)):
-            hit = _check_predicative(sentence, subject, k)
+            hit = _check_predicative(sentence, subject, k, feel)
             forms = adjective(sentence[k].norm)
             if hit and tok.norm in words("linking_verbs") and sentence[k].norm == forms[1]:
                 continue  # verkar snabbt, kändes tryggt: after these a -t form may be an adverb
@@ -170,6 +170,8 @@ def _subject_before(sentence: list[Tok], c: int) -> tuple[int, tuple, str] | Non
             return None  # ett barn är fött: an indefinite singular subject
         if rule.get("number") == "sing" and "plur" in agreement:
             return None  # den många gånger kan vara svår: no noun phrase
+        if rule.get("number") == "plur" and "plur" not in agreement:
+            return None  # Alla rummet var städade: the phrase is wrong, np_agreement's
     if start > 0 and sentence[start - 1].norm in ("och", "eller"):
         joined = _coordinated_subject(sentence, start - 1, s)
         if joined is not False:
@@ -236,6 +238,13 @@ def _coordinated_subject(sentence: list[Tok], och: int, s: int):
             return s, (NEUT, "plur"), written  # golvet och väggen: smutsiga (or smutsigt)
         return None
     return False
+
+
+def _superlative(word: str) -> bool:
+    """*värst*, *bäst*, *tröttast*: listed, or -ast after an adjective's base."""
+    if word in words("superlatives"):
+        return True
+    return word.endswith("ast") and adjective(word[:-3]) is not None
 
 
 def _bare_plural(tok: Tok) -> bool:
@@ -320,7 +329,7 @@ def _time_adverbial(sentence: list[Tok], k: int) -> bool:
     return noun in word_list("time_words") or lemma in word_list("time_words")
 
 
-def _check_predicative(sentence: list[Tok], subject, a: int) -> Hit | None:
+def _check_predicative(sentence: list[Tok], subject, a: int, feel: bool = False) -> Hit | None:
     tok = sentence[a]
     if tok.norm in words("function_words") or tok.upos in ("ADP", "CCONJ", "SCONJ", "NUM"):
         return None
@@ -333,8 +342,8 @@ def _check_predicative(sentence: list[Tok], subject, a: int) -> Hit | None:
     ):
         return None  # the tagger and the dictionary both read a noun (en hög: var hög.)
     forms = adjective(tok.norm)
-    if forms is None or len(set(forms)) == 1:
-        return None
+    if forms is None or len(set(forms)) == 1 or _superlative(tok.norm):
+        return None  # Nätterna är värst: a predicative superlative keeps its -st form
     if subject[1] == (NEUT, "plur") and participle_verb(forms[0]) is not None:
         return None  # skatten och hyran är dragen: natives write a participle so
     following = sentence[a + 1] if a + 1 < len(sentence) else None
@@ -369,6 +378,8 @@ def _check_predicative(sentence: list[Tok], subject, a: int) -> Hit | None:
         and following is not None
         and not (is_punct(following) or following.upos in ("CCONJ", "SCONJ"))
         and not _time_adverbial(sentence, a + 1)
+        and not feel  # kände sig ensamt efter besöket: after känna sig no adverb
+        and not (forms[0].endswith("en") and following.upos == "ADP")  # svullet efter
     ):
         return None  # an adverb in -t: han var tidigt uppe (but rösten var svagt i dag)
     values = {"subject": written_subject, "why": f", {WHY[agreement]}", "right": right}

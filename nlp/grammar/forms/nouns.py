@@ -21,7 +21,7 @@ def gender(lemma: str) -> str | None:
     """``com`` (en-ord) or ``neut`` (ett-ord) of a noun lemma, None when unsure."""
     table = genders()
     if lemma in table:
-        return table[lemma]
+        return _settled_gender(table[lemma])
     if not known(lemma, ALL):
         length, candidates = _split(lemma)
         if length and candidates:  # a compound: the gender of its last part
@@ -49,7 +49,13 @@ def gender(lemma: str) -> str | None:
     if common_seen > 0 and neuter_seen <= 0:
         return COM
     last = _listed_last_part(lemma)
-    return table[last] if last else None  # both in use (knät, knän): the table decides
+    # both in use (knät, knän): the table decides
+    return _settled_gender(table[last]) if last else None
+
+
+def _settled_gender(listed: str) -> str | None:
+    """A listed gender; ``both`` (insulin: sitt or sin insulin) is none to judge by."""
+    return None if listed == "both" else listed
 
 
 def _entry_gender(lemma: str) -> str | None:
