@@ -7,7 +7,7 @@ infinitive (*att väcka hon*), or a subject that follows the verb (*Sedan hjälp
 from __future__ import annotations
 
 from . import Tok, is_punct, words
-from .forms import is_person, verb_reading
+from .forms import adjective, is_person, participle_verb, verb_reading
 from .word_order import FINITE_WORDS, is_finite, subject_end
 
 CLAUSE_SUBJUNCTIONS = frozenset(
@@ -40,8 +40,11 @@ def joined_object(sentence: list[Tok], k: int) -> bool:
 
 def is_past(tok: Tok) -> bool:
     """A verb by :func:`is_verb`, or a past tense the tagger took for a participle
-    (*Han och mig städade köket*)."""
-    return is_verb(tok) or (tok.feats.get("VerbForm") == "Part" and tok.norm.endswith("de"))
+    (*Han och mig städade köket*, *Sjuksköterskan och mig delade ut*)."""
+    if is_verb(tok) or (tok.feats.get("VerbForm") == "Part" and tok.norm.endswith("de")):
+        return True
+    forms = adjective(tok.norm) if tok.upos == "ADJ" and tok.norm.endswith("ade") else None
+    return forms is not None and tok.norm == forms[2] and participle_verb(forms[0]) is not None
 
 
 def is_verb(tok: Tok) -> bool:

@@ -53,6 +53,8 @@ NEW_PREPOSITIONS = frozenset({"genom", "kring", "runt", "inför", "framför"})
 # particles after which a pronoun is the verb's object (kände inte igen henne)
 PARTICLES = frozenset({"igen", "ihåg", "förbi"})
 SUBJECT_FORMS = frozenset({"jag", "du", "han", "hon", "vi", "ni", "de"})
+# subjunctions the tagger may call a verb (hos hon tills hon somnade)
+CLAUSE_OPENERS = frozenset({"tills", "innan", "medan", "eftersom", "fastän", "ifall"})
 # prepositions that also open clauses: a pronoun after them is an object only at a phrase end
 CLAUSE_PREPOSITIONS = frozenset({"för", "om", "efter"})
 INVERTING_VERBS = frozenset(
@@ -123,7 +125,8 @@ def _object_as_subject(sentence: list[Tok]) -> list[Hit]:
         while j < len(sentence) and sentence[j].norm in words("sentence_adverbs"):
             j += 1
         if j >= len(sentence) or not (
-            is_finite(sentence[j], True) or (subject_partner and is_past(sentence[j]))
+            is_finite(sentence[j], True)
+            or ((subject_partner or coordinated) and is_past(sentence[j]))
         ):
             continue
         if (i == 0 or coordinated or coordinator) and not subject_partner:
@@ -216,7 +219,10 @@ def _subject_as_object(sentence: list[Tok]) -> list[Hit]:
             continue  # Enligt hon är maten för salt
         if following is not None and (
             following.norm in ("som", "själv", "själva")
-            or is_finite(following, True)
+            or (
+                is_finite(following, True)
+                and not (following.norm in CLAUSE_OPENERS and before.norm in OBJECT_PREPOSITIONS)
+            )
             or _coordinated_subject(sentence, i)
         ):
             continue  # hon som ringde; jag tror hon och hennes man kommer
@@ -343,6 +349,8 @@ def _ends_object(tok: Tok) -> bool:
         return True
     if tok.norm in words("verb_particles"):
         return True  # tog med de ut
+    if tok.norm in words("possessives") or tok.norm in ("sin", "sitt", "sina", "varje"):
+        return True  # gav de deras mediciner, besöka de varje söndag: no article before them
     return (
         tok.upos == "NOUN"
         and tok.feats.get("Number") == "Sing"

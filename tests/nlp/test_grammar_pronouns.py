@@ -44,6 +44,10 @@ from tests.nlp.report_views import grammar_findings as findings
         ("Han bad mig hjälpa han.", "han", "honom"),
         ("Läkaren undersökte han noga.", "han", "honom"),
         ("Barnbarnen besökte hon i söndags.", "hon", "henne"),
+        ("Hon ville att jag skulle stanna hos hon tills hon somnade.", "hon", "henne"),
+        ("Sjuksköterskan och mig delade ut medicinerna.", "mig", "jag"),
+        ("Jag gav de deras mediciner vid åtta.", "de", "dem"),
+        ("Dottern brukar besöka de varje söndag.", "de", "dem"),
     ],
 )
 def test_wrong_pronoun_form_is_marked(text, wrong, right):
@@ -85,6 +89,8 @@ def test_wrong_pronoun_form_is_marked(text, wrong, right):
         "Honom och sonen ringde vi till på kvällen.",
         "Henne och hennes man träffade vi i går.",
         "Maten åt hon upp.",
+        "Igår tog de sina mediciner.",
+        "Varje morgon tar de sina tabletter.",
         "Den rätten har vi haft länge.",
         "Det är bra för de flesta.",
         "Hon var orolig, för de på natten hade inte sett henne.",
