@@ -213,8 +213,8 @@ def _inner_adverb(sentence: list[Tok], k: int) -> bool:
     """Whether a frequency or focus adverb at ``k`` (*ofta*, *gärna*, *helst*, *bara*) stands
     after a subordinate clause's finite verb with more of the clause after it (*att hon har
     ofta ont*, *att han vill gärna åka*); at the clause's end it is right (*eftersom han äter
-    ofta*), and *bara* only counts between a modal or *har* and its verb (*kan bara dricka*;
-    *har bara två tänder* is right)."""
+    ofta*), and *bara*, *snart*, *nyss* only count between a modal or *har* and its verb
+    (*kan bara dricka*, *hade nyss ätit*; *har bara två tänder* is right)."""
     if sentence[k].norm not in words("subclause_inner_adverbs") or k + 1 >= len(sentence):
         return False
     following = sentence[k + 1]
@@ -224,7 +224,7 @@ def _inner_adverb(sentence: list[Tok], k: int) -> bool:
         return False
     if is_finite(following):
         return False  # Eftersom han äter ofta mår han bättre: the main clause begins
-    if sentence[k].norm == "bara":  # after a modal or har, before its verb: kan bara dricka
+    if sentence[k].norm in words("verb_bound_inner_adverbs"):  # kan bara dricka, kan snart gå
         governor = sentence[k - 1].norm
         return (
             governor in words("infinitive_governors") or governor in words("perfect_auxiliaries")

@@ -105,6 +105,8 @@ def test_right_word_order_in_main_clauses_is_silent(text):
         ("Jag märkte att hon vill helst sitta vid fönstret.", "vill helst", "helst vill"),
         ("Eftersom han kan bara äta flytande kost får han dryck.", "kan bara", "bara kan"),
         ("Hon sa att hon kände sig inte bra.", "kände sig inte", "inte kände sig"),
+        ("Jag hoppas att hon kan snart gå själv igen.", "kan snart", "snart kan"),
+        ("Eftersom hon hade nyss ätit ville hon inte ha kaffe.", "hade nyss", "nyss hade"),
     ],
 )
 def test_sentence_adverb_after_the_verb_of_a_subordinate_clause_is_marked(text, wrong, right):
@@ -117,6 +119,9 @@ def test_sentence_adverb_after_the_verb_of_a_subordinate_clause_is_marked(text, 
         "Jag frågade om hon redan hade ätit.",
         "Hon sa att hon inte kände sig bra.",
         "Hon sa att hon kände sig bra.",
+        "Jag hoppas att hon kommer snart.",
+        "Hon sa att hon kan gå snart.",
+        "Jag tror att han har snart slut på tabletter.",
         "Hon åt ingenting, för hon mådde inte bra.",
         "Vi ringde dottern, men hon svarade inte.",
         "Om hon inte vill duscha i dag får hon duscha i morgon.",
