@@ -26,7 +26,7 @@ from functools import cache
 from .. import compounds
 from ..lemmas import lemma_candidates
 from ..resources import yaml_data
-from . import Hit, Tok, is_punct, places, words
+from . import Hit, Tok, durations, is_punct, places, words
 from .forms import adjective, noun_readings
 from .mined_prepositions import with_mined
 from .word_order import is_finite, subject_end
@@ -125,7 +125,12 @@ def find(sentence: list[Tok]) -> list[Hit]:
             if hit:
                 hits.append(hit)
                 break
-    return hits + _time_phrase_hits(sentence) + places.find(sentence, takes)
+    return [
+        *hits,
+        *_time_phrase_hits(sentence),
+        *places.find(sentence, takes),
+        *durations.find(sentence),
+    ]
 
 
 @cache

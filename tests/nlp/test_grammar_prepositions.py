@@ -124,3 +124,36 @@ def test_phrases_persons_and_more_heads_from_dev3_are_marked(text, wrong, right)
 )
 def test_look_alikes_of_phrases_and_persons_are_silent(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("Hon har bott här på fem år nu.", "på", "i"),
+        ("Han har varit inlagd på tre veckor.", "på", "i"),
+        ("Hon har bott i Sverige för tio år.", "för", "i"),
+        ("Hon fick sin medicin före en timme sedan.", "före", "för"),
+        ("Hon åt soppa i lunch.", "i", "till"),
+        ("Han kom hem i julafton.", "i", "på"),
+        ("Han vill inte delta med aktiviteterna.", "med", "i"),
+        ("Hon bor i närheten till affären.", "till", "av"),
+    ],
+)
+def test_durations_ago_and_meals_are_marked(text, wrong, right):
+    assert findings(text) == [(wrong, (right,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han har inte varit hemma på fem år.",  # with a negation: "in five years"
+        "Han hade varit här för 40 år sedan.",
+        "Falun har varit sportens högborg för några dagar.",
+        "Han har bott här sedan fem år tillbaka.",
+        "Han vaknade från narkosen vid tio.",
+        "Alla deltog med liv och lust.",
+        "Närheten till havet betyder mycket för henne.",
+    ],
+)
+def test_durations_and_their_look_alikes_are_silent(text):
+    assert findings(text) == []
