@@ -324,5 +324,7 @@ def _bare_infinitives(sentence: list[Tok]) -> list[Hit]:
         return []
     past = any(t.norm in PAST_HINTS for t in sentence)
     right = forms[1] if past else forms[0]
+    if right is None:
+        return []  # igår hon bita: the past (bet) is left out of the data, so no suggestion
     values = {"subject": sentence[0].text, "right": right}
     return [Hit("verb_form", 1, 2, right, "verb_form_finite", values)]

@@ -93,3 +93,9 @@ def test_wrong_verb_form_is_marked_with_the_right_form(text, wrong, right):
 )
 def test_right_verb_forms_are_silent(text):
     assert verb_forms(text) == []
+
+
+def test_a_bare_infinitive_of_a_verb_whose_past_the_data_leave_out_is_checked():
+    # "be" has no past in the data (bad is also a noun): this raised IndexError, a 500
+    assert verb_forms("Du be kvällspersonalen om hjälp.") == [("be", ("ber",))]
+    assert verb_forms("Igår hon be kvällspersonalen om hjälp.") == []

@@ -153,14 +153,17 @@ def participle_verb(word: str) -> str | None:
     return None
 
 
-def finite_forms(word: str) -> tuple[str, str] | None:
+def finite_forms(word: str) -> tuple[str | None, str | None] | None:
     """(present, past) of ``word`` when it is only an infinitive, no noun (*en dricka*:
-    *drickan*) and no other verb form (*äta → äter, åt*); None otherwise."""
+    *drickan*) and no other verb form (*äta → äter, åt*); None otherwise. A strong verb's
+    form is None where the data leave it out because it is also another word (*be → bad*,
+    *bita → bet*, *le → log*)."""
     if not _is_infinitive(word) or verb_reading(word):
         return None
     irregular = yaml_data("irregular_verbs").get(word)
     if irregular:
-        return irregular["present"][0], irregular["past"][0]
+        present, past = irregular["present"], irregular["past"]
+        return (present[0] if present else None), (past[0] if past else None)
     if any(known(word[:-1] + end, ALL) for end in ("an", "or")) or known(word + "n", ALL):
         return None
     stem = word.removesuffix("a")
