@@ -4,8 +4,9 @@ mjölk → vill hon*, *Sina glasögon han glömde i matsalen → glömde han*.
 The sentence opens with a noun phrase that is no subject of its own — a bare noun or a
 possessive before a noun (not a definite noun: *Rummet hon bor i* may be a noun and its
 relative clause, and not a person or a time) — then a personal pronoun and a finite verb
-that has no object of its own after it (only adverbs, an infinitive, a preposition or the
-end), and no other finite verb follows: *Kaffet hon drack var kallt* is a relative clause.
+that has no object of its own after it (only adverbs or an infinitive, then a preposition;
+the end only after *sin*/*sina*: *Kläder hon behöver köpa.* may head a list), and no other
+finite verb follows: *Kaffet hon drack var kallt* is a relative clause.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ def fronted_object(sentence: list[Tok]) -> Hit | None:
     verb = k + 1
     if not is_finite(sentence[verb], after_subject=True) or _later_finite(sentence, verb + 1):
         return None
-    if not _no_object_after(sentence, verb + 1):
-        return None
+    reflexive = sentence[0].norm in REFLEXIVE_POSSESSIVES  # Sina glasögon han glömde
+    if not _no_object_after(sentence, verb + 1, end_allowed=reflexive):
+        return None  # Kläder hon behöver köpa.: a noun and its relative clause, as a heading
     fronted = " ".join(t.text for t in sentence[:k])
     right = f"{sentence[verb].text} {sentence[k].text}"
     return Hit("v2", k, verb + 1, right, "v2", {"fronted": fronted, "right": right})
@@ -61,18 +63,20 @@ def _later_finite(sentence: list[Tok], start: int) -> bool:
     )
 
 
-def _no_object_after(sentence: list[Tok], start: int) -> bool:
+def _no_object_after(sentence: list[Tok], start: int, end_allowed: bool) -> bool:
     """Whether nothing after the verb can be its object: adverbs and infinitives, then a
-    preposition, a punctuation mark or the end."""
+    preposition (or, when ``end_allowed``, the sentence's end)."""
     for tok in sentence[start:]:
-        if is_punct(tok) or tok.upos == "ADP":
+        if tok.upos == "ADP":
             return True
+        if is_punct(tok):
+            return end_allowed
         if tok.norm in words("sentence_adverbs") or tok.norm in words("between_adverbs"):
             continue
         if tok.upos in ("VERB", "AUX") and tok.feats.get("VerbForm") == "Inf":
             continue  # vill ha
         return False
-    return True
+    return end_allowed
 
 
 def _noun(tok: Tok) -> bool:

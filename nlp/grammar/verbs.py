@@ -118,8 +118,8 @@ def _check(sentence: list[Tok], i: int, j: int, wanted: str) -> Hit | None:
         return None  # a new clause begins: Om hon vill kan vi gå ut
     if tok.norm in ("är", "var") and sentence[i].norm != "att":
         return None  # Det enda hon vill är att vila: the governor ends a relative clause
-    if _ends_relative_clause(sentence, i, j):
-        return None  # De som vill får gå ut: får is the main clause's verb
+    if _ends_relative_clause(sentence, i, j) or _ends_bare_relative(sentence, i):
+        return None  # De som vill får gå ut, Hunden han har heter Bella: the main clause's verb
     if tok.norm == "var" and following == "och":
         return None  # var och en
     if sentence[i].norm == "att" and tok.norm in words("perfect_auxiliaries") | words("copulas"):
@@ -143,6 +143,17 @@ def _ends_relative_clause(sentence: list[Tok], i: int, j: int) -> bool:
     while k >= 0 and sentence[k].norm in words("sentence_adverbs"):
         k -= 1
     return k >= 0 and sentence[k].norm == "som" and verb_reading(sentence[j].norm) is not None
+
+
+def _ends_bare_relative(sentence: list[Tok], i: int) -> bool:
+    """Whether the governor at ``i`` closes a relative clause without *som* that follows the
+    sentence's first noun (*Hunden han har heter Bella*, *Boken hon har ligger där*)."""
+    if i < 2 or sentence[i - 1].norm not in SUBJECT_PRONOUNS:
+        return False
+    k = i - 2
+    noun = sentence[k]
+    opens = k == 0 or is_punct(sentence[k - 1]) or sentence[k - 1].norm in words("determiners")
+    return opens and noun.upos == "NOUN" and bool(noun_readings(noun.norm))
 
 
 def _infinitive(sentence: list[Tok], i: int, j: int) -> str | None:
@@ -282,6 +293,8 @@ def _supine_of_infinitive(tok: Tok) -> str | None:
         return None
     if tok.norm in words("verb_nouns") or load_index().roles(tok.norm + "n") & WORD:
         return None
+    if tok.norm in words("indeclinable_adjectives"):
+        return None  # har nära till affären: nära is "near", not the verb nära
     return supine(tok.norm)
 
 

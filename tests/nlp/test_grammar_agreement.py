@@ -123,6 +123,8 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Alla tre barnen kom på besök.",
         "Han fick en stolen.",
         "Vi ger dem en bra uppfostran.",
+        "Hon drack en kopp kaffe och åt en bit bröd.",
+        "Hon fick en bunt papper.",
         "Det var en ny början.",
         "Hon är gift med en före detta läkare.",
         "Vi vet inte om hon redan har fått sin insulin.",

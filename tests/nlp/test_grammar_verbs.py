@@ -89,6 +89,9 @@ def test_wrong_verb_form_is_marked_with_the_right_form(text, wrong, right):
         "Han måste gått vilse.",
         "Han fick betalt.",
         "Hon vill ha stekta ägg.",
+        "Hon har nära till affären.",
+        "Hunden han har heter Bella.",
+        "Maten hon fick smakade gott.",
     ],
 )
 def test_right_verb_forms_are_silent(text):

@@ -82,6 +82,7 @@ def test_verb_not_second_after_a_fronted_phrase_is_marked(text, wrong, right):
         "Den här veckan vi hade semester var lugn.",
         "Kaffet hon drack var kallt.",
         "Rummet hon bor i.",
+        "Kläder hon behöver köpa.",
         "Mat hon tycker om är fisk.",
         "Hans rullstol står i förrådet.",
         "När hon ringde dottern svarade hennes man.",

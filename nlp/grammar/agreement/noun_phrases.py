@@ -12,6 +12,7 @@ from ...dictionary import (
     NEUT_SING_IND,
     load_index,
 )
+from ...lemmas import lemma_candidates
 from ...resources import yaml_data
 from .. import Hit, Tok, is_punct, match_case, words
 from ..forms import (
@@ -28,8 +29,10 @@ from ..forms import (
     listed_plural_indefinite,
     noun_form,
     noun_readings,
+    participle_verb,
     plural_definite,
     plural_indefinite,
+    supine,
     verb_reading,
 )
 
@@ -343,8 +346,23 @@ def _is_adjective(tok: Tok, following: Tok | None) -> bool:
     if tok.upos == "VERB":
         return tok.feats.get("VerbForm") == "Part"
     if tok.upos == "NOUN" or noun_form(tok.norm) is not None:
+        if _measure_noun(tok):
+            return False  # en bit bröd, en bunt papper: a noun, though the tagger says ADJ
         return following is not None and _is_noun(following)
     return True
+
+
+def _measure_noun(tok: Tok) -> bool:
+    """A noun whose adjective reading the dictionary never compares and no verb made (*bit*,
+    *bunt*: the first noun of *en bit bröd*), unlike *kall* (kallare) or *läkt* (läka)."""
+    forms = adjective(tok.norm)
+    if forms is None or noun_form(tok.norm) is None or load_index().roles(tok.norm) & ADJECTIVE:
+        return False
+    if participle_verb(forms[0]) is not None or tok.norm != forms[0] or forms[0][-1:] != "t":
+        return False  # only where the -t of the neuter hides in the base (bit, bunt)
+    return not any(  # läkt: the supine of läka; bit is no supine of bita
+        is_infinitive(lemma) and supine(lemma) == tok.norm for lemma in lemma_candidates(tok.norm)
+    )
 
 
 def ends_phrase(tok: Tok | None) -> bool:
