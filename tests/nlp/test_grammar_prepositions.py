@@ -157,3 +157,32 @@ def test_durations_ago_and_meals_are_marked(text, wrong, right):
 )
 def test_durations_and_their_look_alikes_are_silent(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("Hon kom hem av sjukhuset i går kväll.", "av", "från"),
+        ("Hon gick ut på trädgården.", "på", "i"),
+        ("Han skickades på akuten med ambulans.", "på", "till"),
+        ("Hon behöver hjälp för strumpor och skor.", "för", "med"),
+        ("Han led för yrsel hela förmiddagen.", "för", "av"),
+        ("Hon bor på en lägenhet i centrum.", "på", "i"),
+        ("Hon duschar i tisdagarna.", "i", "på"),
+    ],
+)
+def test_more_places_and_heads_from_dev4_are_marked(text, wrong, right):
+    assert findings(text) == [(wrong, (right,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han längtar hem till oss.",
+        "Hon har bott på fyra olika ställen.",
+        "Han gick på toaletten.",
+        "Han tog farväl med en kram.",
+    ],
+)
+def test_look_alikes_from_dev4_are_silent(text):
+    assert findings(text) == []
