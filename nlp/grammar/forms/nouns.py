@@ -107,10 +107,9 @@ def definite_singular(lemma: str, noun_gender: str) -> str | None:
         options = [lemma + ("n" if vowel_final else "en"), lemma + "n"]
     if lemma[-1:] in ("m", "n"):  # rum → rummet, kam → kammen
         options.append(lemma + lemma[-1] + ("et" if noun_gender == NEUT else "en"))
-    for form in options:
-        if known(form, ALL) and lemma in lemma_candidates(form):
-            return form
-    return None
+    found = [form for form in options if known(form, ALL) and lemma in lemma_candidates(form)]
+    # the form in use when the dictionary knows two (mannen beside manen, a horse's mane)
+    return max(found, key=load_index().zipf) if found else None
 
 
 PLURAL_ENDINGS = ("ar", "er", "or", "r", "n", "", "na", "en", "arna", "erna", "orna", "rna")
@@ -122,6 +121,9 @@ def plural_forms(lemma: str) -> frozenset[str]:
     parts = _compound_head(lemma)
     if parts:
         return frozenset(parts[0] + form for form in plural_forms(parts[1]))
+    listed = yaml_data("irregular_nouns").get(lemma)
+    if listed:  # män, männen: ending-made forms are other words (mannen is the singular)
+        return frozenset(f for f in listed if not f.endswith("s"))
     stems = {lemma}
     if lemma[-1:] in ("m", "n"):
         stems.add(lemma + lemma[-1])  # rum → rummen
@@ -139,7 +141,6 @@ def plural_forms(lemma: str) -> frozenset[str]:
             form = stem + ending
             if form != lemma and known(form, ALL) and lemma in lemma_candidates(form):
                 forms.add(form)
-    forms.update(f for f in yaml_data("irregular_nouns").get(lemma) or () if not f.endswith("s"))
     if g:
         forms.discard(definite_singular(lemma, g) or "")
     return frozenset(forms)
