@@ -178,6 +178,8 @@ def _infinitive(sentence: list[Tok], i: int, j: int) -> str | None:
             return reading[0]
         if object_less and tok.upos != "PROPN":
             return reading[0]  # ska flyttar: after ska no noun can follow
+        if tok.upos != "PROPN" and _object_follows(sentence, j):
+            return reading[0]  # försökte duschar henne: no bare plural takes an object
         if reading[1] == "past" and _participle_misread(sentence, i, j):
             return reading[0]  # vill inte duschade: a past tense the tagger took for a participle
         return None

@@ -44,6 +44,7 @@ def verb_forms(text: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Hon ska ätit lunch nu.", "ätit", "äta"),
         ("Han kan inte sovit i natt.", "sovit", "sova"),
         ("Hon vill inte duschade i dag.", "duschade", "duscha"),
+        ("Vi försökte duschar henne men hon ville inte.", "duschar", "duscha"),
     ],
 )
 def test_wrong_verb_form_is_marked_with_the_right_form(text, wrong, right):
@@ -91,6 +92,7 @@ def test_wrong_verb_form_is_marked_with_the_right_form(text, wrong, right):
         "Hon vill ha stekta ägg.",
         "Hon har nära till affären.",
         "Hunden han har heter Bella.",
+        "Hon fick kramar av sina barnbarn.",
         "Maten hon fick smakade gott.",
     ],
 )
