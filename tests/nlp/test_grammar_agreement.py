@@ -192,6 +192,8 @@ def test_a_grammar_finding_has_a_rule_a_span_and_a_plain_swedish_message():
         ("Det var kall i duschrummet på morgonen.", "kall", "kallt"),
         ("Benen är svullet efter den långa bussresan.", "svullet", "svullna"),
         ("Hon kände sig ensamt efter besöket.", "ensamt", "ensam"),
+        ("Sängkläderna i rum 7 är bytt.", "bytt", "bytta"),
+        ("Provsvaren från i går var normal.", "normal", "normala"),
     ],
 )
 def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, wrong, right):
@@ -237,6 +239,8 @@ def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, w
         "Hon är tröttast på kvällen.",
         "Hon var snabbt på plats.",
         "Alla rummet var städade.",
+        "Patienten i rum 4 är trött.",
+        "Maten från i går var god.",
     ],
 )
 def test_agreeing_predicatives_are_silent(text):

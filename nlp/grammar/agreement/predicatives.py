@@ -149,6 +149,14 @@ def _subject_before(sentence: list[Tok], c: int) -> tuple[int, tuple, str] | Non
         if not agreement and start > 0 and sentence[start - 1].norm in ("och", "eller"):
             # the second of two subjects needs no agreement of its own (hennes man, dotter)
             return _coordinated_subject(sentence, start - 1, s) or None
+        head = None if agreement else _head_before_place_or_time(sentence, s)
+        if head is not None:  # sängkläderna i rum 7, provsvaren från i går
+            s, start = head, _phrase_start(sentence, head)
+            agreement = _noun_agreement(
+                sentence[head],
+                _possessed(sentence, head),
+                _plural_determiner(sentence, start, head),
+            )
         if not agreement:
             return None
         if agreement == ("plur",) and start == s and _bare_plural(tok):
@@ -179,6 +187,20 @@ def _subject_before(sentence: list[Tok], c: int) -> tuple[int, tuple, str] | Non
     if start > 0 and not _clause_start(sentence, start):
         return None  # the noun may be an object or part of a longer phrase
     return s, agreement, sentence[s].text
+
+
+def _head_before_place_or_time(sentence: list[Tok], s: int) -> int | None:
+    """The noun before a room number or a time phrase that ends at ``s`` (*sängkläderna i
+    rum 7*, *provsvaren från i går*), which is the subject's head; None otherwise."""
+    if s < 3:
+        return None
+    if sentence[s].upos == "NUM" and sentence[s - 2].norm in ("i", "på"):
+        head = s - 3  # i rum 7, på sal 3
+    elif sentence[s - 1].norm == "i" and sentence[s - 2].norm in ("från", "sedan"):
+        head = s - 3 if sentence[s].norm in ("går", "morse", "förrgår") else None
+    else:
+        return None
+    return head if head is not None and sentence[head].upos == "NOUN" else None
 
 
 def _phrase_start(sentence: list[Tok], s: int) -> int:
