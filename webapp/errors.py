@@ -56,9 +56,10 @@ class Refused(Forbidden):
     from the trainee's group), instead of "Du har inte behörighet": the user did nothing wrong.
     """
 
-    def __init__(self, heading: str, description: str):
+    def __init__(self, heading: str, description: str, link: tuple[str, str] | None = None):
         super().__init__(description)
         self.heading = heading
+        self.link = link  # (label, url) of the page to go on from, shown before the start page
 
 
 def _rollback() -> None:
@@ -105,7 +106,12 @@ def typed_text() -> list[str]:
 
 
 def _render(
-    status: int, message: str | None = None, *, plain: bool = False, heading: str | None = None
+    status: int,
+    message: str | None = None,
+    *,
+    plain: bool = False,
+    heading: str | None = None,
+    link: tuple[str, str] | None = None,
 ):
     _rollback()
     title, text = MESSAGES.get(status, MESSAGES[500])
@@ -117,7 +123,7 @@ def _render(
         or request.accept_mimetypes.best == "application/json"
     ):
         return jsonify(error=title, message=text), status, headers
-    page = {"status": status, "title": title, "text": text, "typed": typed_text()}
+    page = {"status": status, "title": title, "text": text, "typed": typed_text(), "link": link}
     if not plain and request.headers.get("X-Requested-With") == "fetch":
         try:  # the drill page puts this in place of its question (drills.js)
             return render_template("errors/_part.html", **page), status, headers
@@ -172,7 +178,10 @@ def register(app: Flask) -> None:
         app.register_error_handler(
             status,
             lambda error, status=status: _render(
-                status, _own_message(error), heading=getattr(error, "heading", None)
+                status,
+                _own_message(error),
+                heading=getattr(error, "heading", None),
+                link=getattr(error, "link", None),
             ),
         )
     app.register_error_handler(500, _server_error)

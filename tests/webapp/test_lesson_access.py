@@ -4,7 +4,7 @@ a lesson assigned only to group 1 is closed to a trainee of group 2 everywhere."
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from tests.conftest import csrf_token
 from tests.factories import log_in, make_group, make_user
@@ -39,6 +39,31 @@ def test_a_trainee_of_another_group_is_refused_on_every_page_of_the_lesson(clien
     _, _, outsider = groups
     log_in(client, outsider)
     assert client.get(url).status_code == 403
+
+
+@pytest.mark.parametrize("url", PAGES[:3] + PAGES[4:5])
+def test_a_lesson_taken_from_the_group_says_so_and_leads_back_to_the_lessons(client, groups, url):
+    lesson, member, _ = groups
+    log_in(client, member)
+    assert client.get(url).status_code == 200
+    db.session.execute(delete(Assignment).where(Assignment.lesson_id == lesson.id))
+    db.session.add(Assignment(lesson_id=lesson.id, group_id=make_group("Björkhagen").id))
+    db.session.commit()
+    response = client.get(url)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 403
+    assert "<h1>Lektionen hör inte längre till din grupp</h1>" in html
+    assert "Det du redan har gjort i den finns kvar." in html
+    assert '<a href="/lektioner/">Till dina lektioner</a>' in html
+    assert "Du har inte behörighet" not in html
+
+
+def test_a_phone_asking_for_a_closed_lesson_s_items_reads_why(client, groups):
+    _, _, outsider = groups
+    log_in(client, outsider)
+    response = client.get(f"/ova/paket?lektion={LESSON}", headers={"Accept": "application/json"})
+    assert response.status_code == 403
+    assert response.get_json()["error"] == "Lektionen hör inte längre till din grupp"
 
 
 @pytest.mark.parametrize("url", PAGES[:3] + PAGES[4:])

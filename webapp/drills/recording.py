@@ -33,7 +33,6 @@ CLOSED = (
     "Den här frågan hör till en lektion som din grupp inte har längre. "
     "Svaret räknades inte och ändrar inte när orden kommer tillbaka."
 )
-CLOSED_HEADING = "Lektionen hör inte längre till din grupp"
 REPLAYED = "Du har redan svarat på den här frågan. Svaret räknades bara en gång."
 EMPTY = answers.MESSAGES["empty"]
 TOO_LONG = answers.MESSAGES["too_long"].format(max=answers.MAX_ANSWER)

@@ -21,6 +21,7 @@ from webapp.drills.forms import AnswerForm, SettingsForm
 from webapp.drills.queue import ClosedLesson, UnknownLesson
 from webapp.errors import Refused
 from webapp.extensions import limiter
+from webapp.learn.access import CLOSED_HEADING, refuse_closed
 from webapp.models.time import utcnow
 
 STATUS = {"recorded": 200, "unknown": 404, "closed": 403, "replayed": 409, "invalid": 400}
@@ -32,6 +33,12 @@ PACK_LIMIT = "20 per minute"
 # A phone sends its waiting answers in a few requests of up to 50 and retries every few
 # seconds at most; a script replaying batches (each answer is an FSRS step and a commit) stops.
 SYNC_LIMIT = "30 per minute"
+
+
+def _refuse(refused: UnknownLesson | ClosedLesson):
+    if isinstance(refused, ClosedLesson):
+        refuse_closed()
+    abort(refused.status)
 
 
 def _user_key() -> str:
@@ -59,7 +66,7 @@ def session():
     try:
         view = service.session_view(current_user, slug, utcnow(), _session_size())
     except (UnknownLesson, ClosedLesson) as refused:
-        abort(refused.status)
+        _refuse(refused)
     return _render_session(view)
 
 
@@ -89,8 +96,9 @@ def answer():
     except (UnknownLesson, ClosedLesson) as refused:
         recording.keep_answer()
         if outcome.status == "closed" and refused.status == Refused.code:
-            raise Refused(recording.CLOSED_HEADING, outcome.message) from None
-        abort(refused.status)
+            lessons = ("Till dina lektioner", url_for("learn.index"))
+            raise Refused(CLOSED_HEADING, outcome.message, lessons) from None
+        _refuse(refused)
     return _render_session(view, STATUS[outcome.status])
 
 
@@ -104,7 +112,7 @@ def pack():
     try:
         items = offline.pack(current_user, request.args.get("lektion") or None, utcnow())
     except (UnknownLesson, ClosedLesson) as refused:
-        abort(refused.status)
+        _refuse(refused)
     shown = get_template_attribute("drills/_item.html", "drill_item")
     form = AnswerForm()
     return jsonify(

@@ -11,13 +11,21 @@ cards, the lessons a glossary term links to).
 
 from __future__ import annotations
 
-from flask import abort
+from typing import NoReturn
+
+from flask import abort, url_for
 from sqlalchemy import ColumnElement, and_, or_, select, true
 
+from webapp.errors import Refused
 from webapp.extensions import db
 from webapp.models import Assignment, Lesson, Membership, User
 
 PUBLISHED = "published"
+CLOSED_HEADING = "Lektionen hör inte längre till din grupp"
+CLOSED_TEXT = (
+    "Den finns inte bland din grupps lektioner nu. Det du redan har gjort i den finns kvar. "
+    "Fråga läraren om du behöver lektionen igen."
+)
 
 
 def open_to(user: User) -> ColumnElement[bool]:
@@ -49,8 +57,14 @@ def refuse_unless_open(lesson: Lesson | None, allowed: bool) -> Lesson:
     if lesson is None or lesson.status != PUBLISHED:
         abort(404)
     if not allowed:
-        abort(403)
+        refuse_closed()
     return lesson
+
+
+def refuse_closed() -> NoReturn:
+    """403 for a lesson not the trainee's (most often one the teacher took from their group):
+    the page says so and leads back to their lessons, instead of "Du har inte behörighet"."""
+    raise Refused(CLOSED_HEADING, CLOSED_TEXT, ("Till dina lektioner", url_for("learn.index")))
 
 
 def open_lesson(user: User, slug: str) -> Lesson:
