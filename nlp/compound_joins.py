@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .caches import WORDS
 from .compounds import valid_split
 from .dictionary import ADJECTIVE, BEGIN, END, NEUT_READINGS, NOUN, VERB, WORD, load_index
 from .lemmas import lemma_candidates
@@ -37,7 +38,7 @@ POSSESSION_VERBS = frozenset({"har", "hade", "får", "fick", "tar", "tog"})
 MIN_ADJECTIVE_COMPOUND_ZIPF = 1.5  # rarer: an adjective first word is read as a phrase (privat rum)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORDS)
 def joined_form(
     first: str,
     second: str,

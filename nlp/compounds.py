@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from functools import lru_cache
 
+from .caches import LOOKUPS
 from .dictionary import BEGIN, END, MIDDLE, load_index
 from .resources import endings
 
@@ -20,7 +21,7 @@ MAX_PARTS = 4
 MAX_LENGTH = 40  # longer "words" are not compounds (and would cost O(n²) lookups)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=LOOKUPS)
 def splits(word: str) -> tuple[tuple[str, ...], ...]:
     """All valid splits of the lower-case ``word`` into two or more parts (may be empty)."""
     if "-" in word:

@@ -38,6 +38,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .caches import LOOKUPS
+
 WORD, BEGIN, MIDDLE, END = 1, 2, 4, 8
 NOUN, ADJECTIVE, VERB = 16, 32, 64  # word class of the entry a form comes from (approximate)
 INDEX_VERSION = "3"
@@ -256,7 +258,7 @@ class WordIndex:
     def __init__(self, folder: Path):
         self._hashes = np.load(folder / "hashes.npy", mmap_mode="r")
         self._roles_array = np.load(folder / "roles.npy", mmap_mode="r")
-        self.roles = lru_cache(maxsize=200_000)(self._roles)  # per index, not per class
+        self.roles = lru_cache(maxsize=LOOKUPS)(self._roles)  # per index, not per class
         self._zipf = np.load(folder / "zipf.npy", mmap_mode="r")
         self._nouns = np.load(folder / "nouns.npy", mmap_mode="r")
 

@@ -34,6 +34,8 @@ from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from .caches import WORDS
+
 DATA = Path(__file__).parent / "data" / "lemmas"
 MIN_PART = 3  # shortest first part of a compound we split off
 MIN_HEAD = 4  # shortest last part: three-letter heads are mostly function words (min, dom)
@@ -117,7 +119,7 @@ def _decode(form: str, entry: str) -> list[Candidate]:
     return candidates
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS)
 def _is_first_part(part: str) -> bool:
     """Whether ``part`` can begin a compound: a known word or verb stem (*mät-* of *mäta*), with
     or without a linking letter (*sårvårds-*, *sköterske-*, *sväljs-*), a hyphenated first part,
@@ -146,7 +148,7 @@ def _compound(lower: str) -> list[Candidate]:
     return _split(lower)[1]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS)
 def _split(lower: str) -> tuple[int, list[Candidate]]:
     """(length of the last part, candidates) for the longest known last part of ``lower``."""
     if len(lower) > MAX_COMPOUND:
@@ -194,7 +196,7 @@ def _by_rule(lower: str, known: set[str], compounds: bool) -> list[Candidate]:
     return found
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS)
 def analyse(word: str) -> tuple[Candidate, ...]:
     """All candidates of ``word`` with where each came from; the form itself is always one."""
     lower = word.lower()
@@ -291,7 +293,7 @@ class Scored(NamedTuple):
     code: str  # edit_code from the word, which the context features use
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS)
 def _ranked(word: str) -> tuple[Scored, ...]:
     """Candidates of ``word`` with their context-free score, best first."""
     weights = _weights()
@@ -317,7 +319,7 @@ def _overrides() -> dict[str, tuple[str, ...]]:
     return table
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS)
 def lemma_candidates(word: str) -> tuple[str, ...]:
     """Candidate lemmas of ``word``, best first, lowercase except proper names."""
     if not word:
@@ -330,7 +332,7 @@ def _likely(scored: list[Scored] | tuple[Scored, ...]) -> tuple[str, ...]:
     return tuple(s.lemma for s in scored if s.score >= best - MARGIN)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS)
 def rank_in_context(word: str, previous: str, following: str) -> tuple[str, ...]:
     """Candidate lemmas of ``word`` between two neighbours (``neighbours``), best first."""
     fixed = _overrides().get(word.lower())
@@ -392,7 +394,8 @@ def _lemmatize(doc: Doc) -> Doc:
     for i, (word, (previous, following)) in enumerate(zip(words, neighbours(words))):
         if not word:
             continue
-        candidates = rank_in_context(word, previous, following)
+        # whitespace is its own lemma; a run of it may be 20,000 characters: no cache key
+        candidates = (word,) if word.isspace() else rank_in_context(word, previous, following)
         table[i] = candidates
         lemmas[i, 0] = strings.add(_cased(word, candidates[0], previous == "<s>"))
     if words:

@@ -18,13 +18,21 @@ from spacy.attrs import NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .caches import LONGEST_KEY, WORDS
 from .resources import word_list
 
 _ENDERS = {".", "!", "?", ":", ";", "…"}
 
 
-@lru_cache(maxsize=65536)
 def nfc_lower(text: str) -> str:
+    """``text`` in NFC, lower case; a token's form is cached, a whole note's is not."""
+    if len(text) > LONGEST_KEY:
+        return unicodedata.normalize("NFC", text).lower()
+    return _nfc_lower(text)
+
+
+@lru_cache(maxsize=WORDS)
+def _nfc_lower(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower()
 
 

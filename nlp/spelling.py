@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .budget import SUGGESTION_LOOKUPS
+from .caches import LOOKUPS
 from .compounds import splits
 from .dictionary import BEGIN, END, MIDDLE, NOUN, WORD, load_index
 from .findings import add_finding
@@ -61,7 +62,7 @@ def wrong_forms() -> dict[str, str]:
     }
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=LOOKUPS)
 def is_known(word: str) -> bool:
     """Whether the lower-case ``word`` is a Swedish word form or a valid compound."""
     index = load_index()

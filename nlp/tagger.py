@@ -23,6 +23,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .caches import WORDS
 from .dictionary import ADJECTIVE, NOUN, VERB, WORD, load_index
 from .lemmas import edit_code, lemma_candidates
 
@@ -100,7 +101,7 @@ def token_features(words: list[str], i: int) -> list[str]:
     return [*word_features(words[i], i == 0), *neighbour_features(words, i)]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS)
 def word_features(word: str, first: bool) -> tuple[str, ...]:
     """The features of a word on its own (cached: most words of a note recur)."""
     lower = word.lower()
@@ -132,7 +133,7 @@ def neighbour_features(words: list[str], i: int) -> list[str]:
     ]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS)
 def as_neighbour(role: str, lower: str) -> tuple[str, ...]:
     """The features a word gives the word it neighbours (``role``: p, p2, n or n2)."""
     feats = [f"{role}w:{lower}"]
@@ -172,9 +173,9 @@ class Tagger:
             matrix[rows, cols] = np.asarray(values, dtype=np.float32) / model["scale"]
             self.passes.append((index, matrix))
 
-        self._word_ids = lru_cache(maxsize=65536)(self._word_ids_uncached)
-        self._neighbour_ids = lru_cache(maxsize=65536)(self._neighbour_ids_uncached)
-        self._context_ids = lru_cache(maxsize=65536)(self._context_ids_uncached)
+        self._word_ids = lru_cache(maxsize=WORDS)(self._word_ids_uncached)
+        self._neighbour_ids = lru_cache(maxsize=WORDS)(self._neighbour_ids_uncached)
+        self._context_ids = lru_cache(maxsize=WORDS)(self._context_ids_uncached)
 
     def _neighbour_ids_uncached(self, layer: int, role: str, lower: str) -> tuple[int, ...]:
         index = self.passes[layer][0]

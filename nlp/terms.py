@@ -22,6 +22,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .caches import WORD_PAIRS, WORDS
 from .compounds import linking_forms, splits
 from .dictionary import ADJECTIVE, BEGIN, END, NOUN, WORD, load_index
 from .lemmas import lemma_candidates
@@ -260,7 +261,7 @@ def fixed_expression_words(words: list[Word]) -> set[int]:
     return inside
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_PAIRS)
 def word_is(word: str, lemma: str, target: _Word) -> bool:
     """Whether the written ``word`` (best lemma ``lemma``) mentions ``target``."""
     if not word[:1].isalpha() or word in wrong_forms():
@@ -283,7 +284,7 @@ def _compile_all(specs: tuple[TermSpec, ...], lexicon: Lexicon | None):
     return terms, targets
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS)
 def _hits(word: str, lemma: str, targets: tuple[_Word, ...]) -> frozenset[_Word]:
     """The term words that ``word`` (best lemma ``lemma``) mentions."""
     if not word[:1].isalpha():

@@ -15,6 +15,7 @@ from spacy.attrs import IDX, IS_SPACE, LEMMA, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .caches import WORD_PAIRS
 from .lemmas import lemma_candidates
 from .resources import word_list
 
@@ -66,6 +67,6 @@ def collect_words(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_PAIRS)
 def _lemmas(best: str, norm: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(x for x in (best, *lemma_candidates(norm)) if x))

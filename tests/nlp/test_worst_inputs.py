@@ -117,3 +117,24 @@ def test_the_partly_checked_message_quotes_no_direction_override():
     text = " ".join(f"ord\u202e{n:05d}x" for n in range(3000))
     checked = nlp.check(text, []).checked
     assert not checked["complete"] and "\u202e" not in checked["message"]
+
+
+def test_checking_long_notes_keeps_no_copy_of_them():
+    """A worker checks notes for days: what it keeps of a note is bounded per word, never the
+    whole text (each 20,000-character note was kept, lower-cased, by a text cache)."""
+    import gc
+    import tracemalloc
+
+    notes = ["Notering:" + "\n" * (LENGTH - 20 - n) for n in range(40)]
+    nlp.check(notes[0], TERMS)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for note in notes[1:]:
+            nlp.check(note, TERMS)
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept < 200_000  # bytes; the notes were 39 × 20,000 characters
