@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from rapidfuzz import process
@@ -41,9 +42,11 @@ from .dictionary import BEGIN, END, MIDDLE, NOUN, WORD, load_index
 from .findings import add_finding
 from .resources import DATA, endings, message, word_list, yaml_data
 from .specs import Lexicon
+from .tokens import MAX_PIECE
 from .vocabulary import accepted_words
 from .words import Word
 
+_LONG_RUN = re.compile(rf"\S{{{MAX_PIECE + 1},}}")
 _SWEDISH_WORD = re.compile(r"[a-zåäöéü]+(?:-[a-zåäöéü]*)*", re.IGNORECASE)
 _ALPHABET = "abcdefghijklmnopqrstuvwxyzåäöé"
 MAX_SUGGESTIONS = 5
@@ -311,6 +314,33 @@ def _skip(word: Word, accepted: frozenset[str]) -> bool:
     return text[:1].isupper() and not word.sent_start
 
 
+def _long_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of runs of more than ``MAX_PIECE`` characters without whitespace, which the
+    tokenizer cut into pieces (``tokens.py``)."""
+    return [m.span() for m in _LONG_RUN.finditer(text)]
+
+
+def _run_at(runs: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
+    i = bisect_right(runs, (at, math.inf)) - 1  # the last run starting at or before ``at``
+    return runs[i] if i >= 0 and runs[i][0] <= at < runs[i][1] else None
+
+
+def _flag_run(doc: Doc, start: int, end: int) -> None:
+    """One finding for a run no word is as long as (20,000 letters pasted without spaces),
+    instead of one per piece: a wall of marks tells the writer nothing."""
+    text = doc._.text or doc.text
+    length = f"{end - start:,}".replace(",", "\u00a0")
+    beginning = text[start : start + 20]
+    add_finding(
+        doc,
+        "spelling",
+        start,
+        end,
+        (),
+        message("spelling_no_spaces", beginning=beginning, length=length),
+    )
+
+
 @Language.factory("ordvard_spelling")
 def make_spelling(nlp: Language, name: str):
     return check_spelling
@@ -324,8 +354,15 @@ def check_spelling(doc: Doc) -> Doc:
     accepted = accepted_words(doc._.terms, doc._.lexicon)
     taken = {i for f in doc._.findings or () if f.kind in _COVERING for i in range(f.start, f.end)}
     index, budget = load_index(), SUGGESTION_LOOKUPS
+    runs, reported = _long_runs(doc._.text or doc.text), None
     for word in doc._.words:
         if _skip(word, accepted) or word.start in taken or word.end - 1 in taken:
+            continue
+        run = _run_at(runs, word.start)
+        if run:  # a piece of a run without spaces: one finding for the run, not one per piece
+            if run != reported:
+                reported = run
+                _flag_run(doc, *run)
             continue
         norm = word.norm
         wrong = wrong_forms().get(norm)

@@ -150,3 +150,26 @@ def test_text_typed_while_the_connection_is_lost_comes_back_from_the_browser(pag
     p.get_by_text("Du är utloggad.").wait_for()
     page.check_accessibility()
     assert p.evaluate("Object.keys(localStorage).filter(k => k.startsWith('ordvard:'))") == []
+
+
+def test_a_note_pasted_without_spaces_gets_one_mark_and_fits_a_phone(page):
+    """20,000 letters without a space (a paste gone wrong) were ~200 spelling marks and a page
+    wider than the phone; now one mark that says what is wrong, and all the text is kept."""
+    publish_lesson()
+    p = page.page
+    page.log_in(make_user(Role.TRAINEE, make_group()))
+    page.goto(f"/skriva/{LESSON}/{EXERCISE}")
+    pasted = "Puls 88 slag/min. " + "blodtryck" * 2_000
+    p.get_by_label("Din anteckning").fill(pasted)
+    live = p.locator("[data-report]")
+    live.locator(".finding-spelling").wait_for()
+    assert live.locator(".finding-spelling").count() == 1
+    assert "18\u00a0000 tecken utan mellanslag" in live.locator(".finding-spelling").inner_text()
+    page.check_accessibility()
+
+    p.get_by_role("button", name="Lämna in").click()
+    page.check_accessibility()  # no wider than the phone
+    findings = p.locator("ol.findings li.finding-spelling")
+    assert findings.count() == 1
+    assert len(findings.locator("q").inner_text()) < 100  # quoted in short, not 18,000 letters
+    assert "blodtryck" * 2_000 in p.locator(".marked-note mark.mark-spelling").inner_text()

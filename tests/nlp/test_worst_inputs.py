@@ -119,6 +119,19 @@ def test_the_partly_checked_message_quotes_no_direction_override():
     assert not checked["complete"] and "\u202e" not in checked["message"]
 
 
+def test_a_text_pasted_without_spaces_gets_one_mark_not_hundreds():
+    text = "Hon har ont. " + "blodtryck" * 2_000 + " och tempratur 38."
+    report = nlp.check(text, [])
+    run = text.index("blodtryck"), text.index(" och")
+    spelling = [f for f in report.findings if f.kind == "spelling"]
+    assert [(f.start, f.end) for f in spelling] == [run, (run[1] + 5, run[1] + 14)]
+    assert spelling[0].message == (
+        "”blodtryckblodtryckbl…” är 18\u00a0000 tecken utan mellanslag, och inget ord är så "
+        "långt. Skriv mellanslag mellan orden, så kan texten kontrolleras."
+    )
+    assert spelling[1].suggestions[0] == "temperatur"  # the words around it are checked as before
+
+
 def test_checking_long_notes_keeps_no_copy_of_them():
     """A worker checks notes for days: what it keeps of a note is bounded per word, never the
     whole text (each 20,000-character note was kept, lower-cased, by a text cache)."""

@@ -98,6 +98,12 @@ def _override_keys(overrides: list[FindingOverride]) -> dict[tuple, FindingOverr
     return {(o.kind, o.start, o.end): o for o in overrides}
 
 
+def quoted(text: str) -> str:
+    """A finding's words as the list quotes them: all of an ordinary slip, the beginning of a
+    run of 20,000 letters (the note itself marks all of it)."""
+    return text if len(text) <= 60 else text[:40] + "…"
+
+
 def feedback_of(
     text: str,
     report: dict,
@@ -116,7 +122,7 @@ def feedback_of(
                 number=number,
                 kind=f["kind"],
                 label=finding_label(f["kind"], f.get("rule", "")),
-                text=f["text"],
+                text=quoted(f["text"]),
                 message=f["message"],
                 suggestions=list(f.get("suggestions", [])),
                 overridden=override is not None,

@@ -130,6 +130,12 @@
   }
 
   /* --- live check --------------------------------------------------------------------- */
+  // A finding's words as the list quotes them: a run of 20,000 letters is marked in the note
+  // and quoted by its beginning (feedback.quoted on the server).
+  function quoted(text) {
+    return text.length > 60 ? text.slice(0, 40) + "…" : text;
+  }
+
   function el(tag, text, className) {
     var node = document.createElement(tag);
     if (text) node.textContent = text;
@@ -226,7 +232,7 @@
         var label = f.label || f.kind;
         first.appendChild(el("span", label.charAt(0).toUpperCase() + label.slice(1) + ":", "finding-kind"));
         first.appendChild(document.createTextNode(" "));
-        first.appendChild(el("q", f.text));
+        first.appendChild(el("q", quoted(f.text)));
         item.appendChild(first);
         item.appendChild(el("p", f.message));
         if (f.suggestions.length) item.appendChild(el("p", "Förslag: " + f.suggestions.join(", ")));
