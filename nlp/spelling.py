@@ -79,8 +79,22 @@ def is_known(word: str) -> bool:
         return True
     # the lenient rules do not apply to a word one slip away from a real one (temperaturn,
     # rullsolen): a typo, not a compound Hunspell lacks
-    lenient = _inflected_known(word) or _two_words(word)
+    lenient = _inflected_known(word) or _two_words(word) or _care_compound(word)
     return lenient and not _known_candidates(_edits1(word), WORD)
+
+
+def _care_compound(word: str) -> bool:
+    """A compound with a care word Hunspell lacks (``data/care_words.txt``) as its first part,
+    perhaps with a linking s, and a dictionary word that can end a compound (or another care
+    word) as the rest: *covidvaccin*, *coronatestet*, *stomipåsen*, *covidsmittad*."""
+    care, index = word_list("care_words"), load_index()
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if head not in care and not (head.endswith("s") and head[:-1] in care):
+            continue
+        if index.roles(tail) & END or tail in care or _care_word_form(tail):
+            return True
+    return False
 
 
 def _care_word_form(word: str) -> bool:

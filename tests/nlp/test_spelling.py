@@ -75,6 +75,17 @@ def test_care_compounds_hunspell_lacks_are_accepted(word):
     assert is_known(word)
 
 
+def test_compounds_of_a_care_word_the_dictionary_lacks_are_not_marked():
+    note = "Hon fick covidvaccin i går. Coronatestet var negativt. Stomipåsen byttes."
+    assert [f.text for f in nlp.check(note, []).findings if f.kind == "spelling"] == []
+
+
+@pytest.mark.parametrize("typo", ["covidvacin", "coronatets", "kovidvaccin", "stomipåssen"])
+def test_a_typo_in_a_care_word_compound_is_still_marked(typo):
+    report = nlp.check(f"Hon fick {typo} i går.", [])
+    assert [f.text for f in report.findings if f.kind == "spelling"] == [typo]
+
+
 @pytest.mark.parametrize(
     ("typo", "right"), [("sjukskoterkan", "sjuksköterskan"), ("tvatade", "tvättade")]
 )
