@@ -84,7 +84,8 @@ def _noun_at(sentence: list[Tok], p: int, entry: dict) -> int | None:
         while (
             k < len(sentence)
             and k - p <= NOUN_OFFSET
-            and sentence[k].norm not in entry["nouns"]
+            and not _place_noun(sentence[k], entry)
+            and not sentence[k].text[:1].isupper()  # i Karolinska sjukhuset: a name
             and (
                 sentence[k].norm in words("determiners")
                 or sentence[k].upos in ("ADJ", "NUM")
@@ -92,7 +93,7 @@ def _noun_at(sentence: list[Tok], p: int, entry: dict) -> int | None:
             )
         ):
             k += 1
-    if k >= len(sentence) or sentence[k].norm not in entry["nouns"]:
+    if k >= len(sentence) or not _place_noun(sentence[k], entry):
         return None
     after = sentence[k + 1] if k + 1 < len(sentence) else None
     if entry["is_name"]:
@@ -108,6 +109,17 @@ def _noun_at(sentence: list[Tok], p: int, entry: dict) -> int | None:
     if after is not None and after.norm in entry.get("unless_next", ()):
         return None
     return k
+
+
+def _place_noun(tok: Tok, entry: dict) -> bool:
+    """Whether ``tok`` is a place noun of ``entry``, listed or a compound in lower case ending
+    in one of its ``endings`` (*strokeavdelningen*; not *hemmet* itself, not the name
+    *Djurgårdshemmet*)."""
+    word = tok.norm
+    return word in entry["nouns"] or (
+        tok.text[:1].islower()
+        and any(word.endswith(e) and len(word) > len(e) + 2 for e in entry.get("endings", ()))
+    )
 
 
 def _trigger(sentence: list[Tok], p: int, entry: dict, takes: Takes) -> int | None:

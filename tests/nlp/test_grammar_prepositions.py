@@ -186,3 +186,29 @@ def test_more_places_and_heads_from_dev4_are_marked(text, wrong, right):
 )
 def test_look_alikes_from_dev4_are_silent(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("Hon jobbar i ett äldreboende i Malmö.", "i", "på"),
+        ("Hon ligger i strokeavdelningen sedan i går.", "i", "på"),
+        ("Han jobbar i geriatriken.", "i", "på"),
+        ("Han satt på väntrummet en timme.", "på", "i"),
+    ],
+)
+def test_wards_and_homes_by_their_compounds_are_marked(text, wrong, right):
+    assert findings(text) == [(wrong, (right,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hon är i hemmet hela dagen.",
+        "Han arbetar här i Djurgårdshemmet.",
+        "Vi gjorde ett besök i Karolinska sjukhuset.",
+        "Hon fick ligga i korridoren.",
+    ],
+)
+def test_home_names_and_the_corridor_are_silent(text):
+    assert findings(text) == []
