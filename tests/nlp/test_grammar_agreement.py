@@ -136,6 +136,8 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Det exakta ögonblick eller den tid när något händer.",
         # mannen is singular: of two definite forms the dictionary knows (manen), the one in use
         "Den gamla mannen satt i det stora rummet.",
+        # det right after är/var is the subject: the noun phrase after it has no article
+        "I dag är det stora dagen för henne.",
     ],
 )
 def test_agreeing_noun_phrases_are_silent(text):

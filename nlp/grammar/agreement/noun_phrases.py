@@ -91,6 +91,8 @@ def determiner_phrases(sentence: list[Tok]) -> list[Hit]:
             continue  # en före detta läkare: "former", whatever the noun
         if i > 0 and tok.norm == "min" and sentence[i - 1].text[:1].isdigit():
             continue  # efter 15 min blodsocker 5,8: minutes
+        if tok.norm == "det" and i > 0 and sentence[i - 1].norm in words("finite_copulas"):
+            continue  # I dag är det stora dagen: det is the subject, stora dagen says what
         if tok.norm in ("den", "det") and i == 1 and sentence[-1].text == "?":
             continue  # Har det reglerad arbetstid? (det is the subject)
         pointing = tok.norm in ("den", "det", "de") and _next_norm(sentence, i) in ("här", "där")
