@@ -12,7 +12,25 @@ from functools import lru_cache
 
 from .caches import WORDS
 from .compounds import valid_split
-from .dictionary import ADJECTIVE, BEGIN, END, NEUT_READINGS, NOUN, VERB, WORD, load_index
+from .dictionary import (
+    ADJECTIVE,
+    BEGIN,
+    COM_PLUR_DEF,
+    COM_PLUR_IND,
+    COM_READINGS,
+    COM_SING_DEF,
+    COM_SING_IND,
+    END,
+    NEUT_PLUR_DEF,
+    NEUT_PLUR_IND,
+    NEUT_READINGS,
+    NEUT_SING_DEF,
+    NEUT_SING_IND,
+    NOUN,
+    VERB,
+    WORD,
+    load_index,
+)
 from .lemmas import lemma_candidates
 from .phrase_forms import (
     definite,
@@ -28,13 +46,17 @@ from .resources import endings, word_list
 MIN_PART = 2
 PLURAL_DETERMINERS = frozenset({"de", "dessa", "inga", "några", "många", "alla", "flera", "båda"})
 MAX_HEAD_ZIPF = 6.0  # commoner words (vara, göra) are verbs and function words, not heads
+NEUTER_POSSESSIVES = frozenset({"sitt", "mitt", "ditt"})  # also a verb stem or noun: sittdyna
 NEUTER_DETERMINERS = frozenset({"ett", "mitt", "ditt", "sitt", "vårt", "ert", "detta", "inget"})
 ARTICLE_GENDERS = {"en": "en", "någon": "en", "ingen": "en", "ett": "ett", "något": "ett"}
 MIN_HEAD_ZIPF = 2.5  # a rarer last part after a genitive is more likely prose than a split
 VOWELS = "aeiouyåäö"
+DEFINITE_READINGS = COM_SING_DEF | COM_PLUR_DEF | NEUT_SING_DEF | NEUT_PLUR_DEF
+INDEFINITE_READINGS = COM_SING_IND | COM_PLUR_IND | NEUT_SING_IND | NEUT_PLUR_IND
 # verbs of having and getting take an object, never a predicative adjective: an adjective's
 # base form after them before a definite noun is a compound's first part (har fin motoriken)
 POSSESSION_VERBS = frozenset({"har", "hade", "får", "fick", "tar", "tog"})
+ADJECTIVE_MARGIN = 1.5  # Zipf units an adjective is rarer than the noun it may shorten
 MIN_ADJECTIVE_COMPOUND_ZIPF = 1.5  # rarer: an adjective first word is read as a phrase (privat rum)
 
 
@@ -59,6 +81,9 @@ def joined_form(
     """
     if time_phrase(first, second, previous):
         return None
+    bound = _bound_head(first, second)
+    if bound:
+        return bound
     if first in word_list("measure_words"):
         return _measure_compound(first, second, previous)
     adjective_compound = _adjective_before_definite(first, second, previous, accepted)
@@ -69,6 +94,10 @@ def joined_form(
         return neuter_compound
     if first in word_list("phrase_adjectives"):
         return _phrase_adjective_compound(first, second, previous)
+    if first in NEUTER_POSSESSIVES:
+        possessive_compound = _possessive_against_noun(first, second)
+        if possessive_compound:
+            return possessive_compound
     phrase_words = word_list("phrase_words")
     if first in phrase_words:
         return _particle_compound(first, second, previous)
@@ -81,9 +110,13 @@ def joined_form(
         return None  # a short line of a note: Prov taget, Sond satt, Säng bäddad
     if len(first) < MIN_PART or len(second) < 3 or verb_form(first):
         return None
-    if verb_form(second) and not plural_noun(second):
-        return None
     index = load_index()
+    if (
+        verb_form(second)
+        and not plural_noun(second)
+        and not _noun_compound(first, second, previous)
+    ):
+        return None
     second_roles = index.roles(second)
     if second.endswith("s") and (second_roles & VERB or passive(second)):  # demens skadas
         return None
@@ -94,7 +127,8 @@ def joined_form(
         if joined in accepted:
             return joined
         if index.roles(joined) & WORD:
-            if index.roles(first) & ADJECTIVE and not _adjective_compound(first, second, joined):
+            adjective = index.roles(first) & ADJECTIVE
+            if adjective and not _adjective_compound(first, second, joined, previous):
                 return None  # ett privat rum: an adjective and its noun, the compound is rare
             return joined
     first_roles = index.roles(first)
@@ -111,6 +145,10 @@ def joined_form(
         # the genitive of a bare indefinite noun does not stand before another noun: it is a
         # first part with a linking s (närings dryck, läkemedels listan)
         return first + second
+    if _truncated_noun(first, first_roles, previous) and (
+        second_roles & NOUN or index.noun_bits(second)
+    ):
+        return first + second  # smärt plåster, mag medicin
     if not second_roles & NOUN:
         return None
     if _verb_stem_in_noun_phrase(first, second, previous):
@@ -178,6 +216,77 @@ def _past_participle(word: str, joined: str) -> bool:
     return not word.endswith("at") or bool(index.roles(verb) & VERB)
 
 
+def _bound_head(first: str, second: str) -> str | None:
+    """A second word that is no word on its own, joined with the first into a dictionary word
+    (*vänster sidig*, *halv sidig*: *sidig* only ends compounds)."""
+    index = load_index()
+    if len(second) < 4 or index.roles(second) & WORD or first in word_list("phrase_ends"):
+        return None  # a short unknown word is likely foreign: in die
+    if first in word_list("subject_pronouns") or first == "man":
+        return None  # a pronoun before a misheard or misspelt word: man gors
+    joined = first + second
+    return joined if index.roles(joined) & WORD else None
+
+
+def _noun_compound(first: str, second: str, previous: str) -> bool:
+    """A base-form noun and a word that also reads as a verb form, joined into a dictionary
+    noun, where a noun phrase has begun: after an article, possessive or preposition, or a
+    plural adjective before a singular noun (*hennes gardin stänger*, *svullna fot leder*,
+    *efter kvälls fikat*). Elsewhere the noun may be the verb's subject (*fientligt flyg
+    bombar*)."""
+    plural_adjective = previous.endswith("a") and lemma(previous) != previous
+    opens = previous in word_list("possessives_and_articles") or previous in word_list(
+        "prepositions"
+    )
+    if not (opens or (plural_adjective and not plural_noun(first))):
+        return False
+    index = load_index()
+    joined = first + second
+    if not index.roles(joined) & WORD:
+        return False
+    noun = index.roles(joined) & NOUN or index.noun_bits(joined)
+    if not noun and not index.roles(lemma(joined)) & NOUN:  # gardinstänger, of gardinstång
+        return False
+    if definite(first) or first in word_list("phrase_words") or first in word_list("phrase_ends"):
+        return False
+    base = first.removesuffix("s")  # a linking s: kvälls
+    return bool(index.roles(base) & NOUN) and lemma(base) == base
+
+
+def _possessive_against_noun(first: str, second: str) -> str | None:
+    """A neuter possessive before a noun it cannot go with, a definite one or an en-word
+    (*sitt dynan*, *en sitt dyna*; *sitt hus* is right): the possessive is the verb stem or
+    noun that begins the compound, when the dictionary has it (*sittdyna*, *mittpunkten*)."""
+    index = load_index()
+    readings = index.noun_bits(second)
+    if not readings or second in word_list("phrase_words"):
+        return None
+    definite_form = readings & DEFINITE_READINGS and not readings & INDEFINITE_READINGS
+    common_only = readings & COM_READINGS and not readings & NEUT_READINGS
+    if not (definite_form or common_only):
+        return None
+    joined = first + second
+    return joined if index.roles(joined) & WORD else None
+
+
+def _truncated_noun(first: str, roles: int, previous: str) -> bool:
+    """A noun's compound form without its final vowel (*smärt-* of *smärta*, *mag-* of
+    *mage*), which the dictionary lets begin compounds: not a noun itself, and rarer on its
+    own than the noun it shortens (*sjuk* is commoner than *sjuka*: *en sjuk man* is a
+    phrase), nor an adjective after a determiner (*en smärt kvinna*)."""
+    if roles & NOUN or not roles & BEGIN:
+        return False
+    if roles & ADJECTIVE and determiner(previous):
+        return False
+    index = load_index()
+    # an adjective must be much rarer than the noun (smärt, not finsk of finska)
+    margin = ADJECTIVE_MARGIN if roles & ADJECTIVE else 0.0
+    for noun in (first + "a", first + "e"):
+        if index.roles(noun) & NOUN and noun in lemma_candidates(first):
+            return index.zipf(first) + margin < index.zipf(noun)
+    return False
+
+
 def _noun_first_part(first: str, roles: int) -> bool:
     """A plain noun the dictionary lets begin a compound, not also a verb or adjective."""
     return roles & (BEGIN | NOUN) == BEGIN | NOUN and not roles & (VERB | ADJECTIVE)
@@ -198,14 +307,17 @@ def _phrase_adjective_compound(first: str, second: str, previous: str) -> str | 
     roles = load_index().roles(joined)
     if not roles & WORD or not roles & (NOUN | BEGIN | END):
         return None
-    return joined if _adjective_compound(first, second, joined) else None
+    return joined if _adjective_compound(first, second, joined, previous) else None
 
 
-def _adjective_compound(first: str, second: str, joined: str) -> bool:
+def _adjective_compound(first: str, second: str, joined: str, previous: str) -> bool:
     """Whether an adjective and its noun written apart are the dictionary compound ``joined``:
-    not when the compound is rare (*ett privat rum*) or the pair a phrase Swedish writes apart
-    as well (*frisk luft*; ``data/adjective_phrases.txt``)."""
+    not when the compound is rare (*ett privat rum*), the pair a phrase Swedish writes apart
+    as well (*frisk luft*; ``data/adjective_phrases.txt``), or the adjective agrees with an
+    en-word after *en* (*en tjock tröja*, *en varm filt*: the phrase is the likely reading)."""
     if f"{first} {second}" in word_list("adjective_phrases"):
+        return False
+    if ARTICLE_GENDERS.get(previous) == "en" and load_index().noun_bits(second) & COM_SING_IND:
         return False
     return load_index().zipf(joined) >= MIN_ADJECTIVE_COMPOUND_ZIPF
 

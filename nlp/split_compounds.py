@@ -47,6 +47,7 @@ from .compounds import splits_at, valid_split
 from .dictionary import ADJECTIVE, BEGIN, NOUN, VERB, WORD, load_index
 from .findings import add_finding
 from .lemmas import lemma_candidates
+from .linked_compounds import linked_compound
 from .phrase_forms import determiner, lemma, verb_form
 from .resources import message, word_list
 from .vocabulary import accepted_compounds
@@ -68,10 +69,11 @@ def find_split_compounds(doc: Doc) -> Doc:
     reflexives = word_list("reflexive_pronouns")
     flagged: list[tuple[int, int, str]] = []  # (first word, last word, joined form)
     instruction = False  # the sentence opens with an imperative (Mät stomin … och klipp hålet)
+    covered = -1  # the last word of a three-word finding: its second pair is not checked again
     for k, (a, b) in enumerate(itertools.pairwise(words)):
         if a.sent_start:
             instruction = _imperative(a.norm)
-        if not _adjacent(text, a, b):
+        if k < covered or not _adjacent(text, a, b):
             continue
         if a.norm.isdigit() and lemma(b.norm) in word_list("number_compound_heads"):
             flagged.append((k, k + 1, f"{a.text}-{b.norm}"))  # 90 årsdag → 90-årsdag
@@ -79,6 +81,13 @@ def find_split_compounds(doc: Doc) -> Doc:
         if not a.norm.isalpha():
             continue
         after = words[k + 2] if k + 2 < len(words) else None
+        if after is not None and _adjacent(text, b, after):
+            before = words[k - 1].norm if k > 0 and not a.sent_start else ""
+            linked = linked_compound(a.norm, b.norm, after.norm, before)
+            if linked:  # urin vägs infektion → urinvägsinfektion
+                flagged.append((k, k + 2, a.text[:1] + linked[1:]))
+                covered = k + 2
+                continue
         if b.norm == "s":  # a linking s written on its own: kväll s mat
             joined = _stray_s(a.norm, after.norm, accepted) if after else None
             if joined and _adjacent(text, b, after):
