@@ -54,6 +54,11 @@ from tests.nlp.report_views import grammar_findings as grammar
         ("Hon bor i den största rummet.", "den största rummet", "det största rummet"),
         ("Han har ett mycket stor sår.", "ett mycket stor sår", "ett mycket stort sår"),
         ("Alla brukaren fick vaccin i dag.", "Alla brukaren", "Alla brukare"),
+        # egen keeps its indefinite form after a possessive, takes -na after de and in plural
+        ("Han vill ha sitt egen kudde.", "sitt egen kudde", "sin egen kudde"),
+        ("Hon vill ha sin eget täcke.", "sin eget täcke", "sitt eget täcke"),
+        ("Hon har en egna telefon.", "en egna telefon", "en egen telefon"),
+        ("Hon vill ha sina egen kläder.", "sina egen kläder", "sina egna kläder"),
         ("Vi har bytt alla lakanet i rummet.", "alla lakanet", "alla lakan"),
         ("Brukaren har fått en ny hörapparaten.", "en ny hörapparaten", "en ny hörapparat"),
         ("Vi har inte hittat någon ny lösningen än.", "någon ny lösningen", "någon ny lösning"),
@@ -138,6 +143,9 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Den gamla mannen satt i det stora rummet.",
         # det right after är/var is the subject: the noun phrase after it has no article
         "I dag är det stora dagen för henne.",
+        "Hon vill ha sina egna kläder och sitt eget täcke.",
+        "Det egna rummet är viktigt för henne.",
+        "Han sover bäst i sin egna säng hemma.",
     ],
 )
 def test_agreeing_noun_phrases_are_silent(text):

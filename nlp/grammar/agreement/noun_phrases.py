@@ -58,8 +58,15 @@ def _determiner_for(determiner: str, gender: str, number: str) -> str | None:
     return determiner if words("determiners")[determiner]["gender"] == "any" else None
 
 
-def _adjective_form(forms: Adjective, wanted: str, gender: str, number: str) -> str:
+def _adjective_form(
+    forms: Adjective, wanted: str, gender: str, number: str, possessed: bool = False
+) -> str:
+    """The form of an adjective after a determiner that wants ``wanted`` (base or a);
+    ``possessed``: the determiner is a possessive (min, hennes, denna), after which *egen*
+    keeps its indefinite form (*min egen stol*, *mitt eget rum*)."""
     base, neuter, plural = forms
+    if possessed and number != "plur" and base in words("possessed_indefinites"):
+        return neuter if gender == NEUT else base
     if wanted == "a" or number == "plur":
         return "lilla" if base == "liten" and number != "plur" else plural
     return neuter if gender == NEUT else base
@@ -70,6 +77,14 @@ def accepted_form(written: str, forms: Adjective, right: str) -> str:
     beside *den blåa koftan*), else ``right``."""
     base, _, plural = forms
     if right == plural and written == base and base in words("optional_a_adjectives"):
+        return written
+    return right
+
+
+def _own_form(written: str, forms: Adjective, possessed: bool, right: str) -> str:
+    """``written`` when it is *egna* after a possessive before a singular (*sin egna säng*,
+    heard beside *sin egen säng*), else ``right``."""
+    if possessed and written == forms[2] and forms[0] in words("possessed_indefinites"):
         return written
     return right
 
@@ -303,6 +318,8 @@ def misread_adjective(tok: Tok) -> bool:
     if tok.norm in words("degree_adverbs") or tok.norm in words("cardinal_numbers"):
         return False
     forms = adjective(tok.norm)
+    if forms is not None and forms[0] in words("possessed_indefinites"):
+        return True  # sin eget täcke: eget tagged a determiner
     if forms is None or tok.norm == forms[1] != forms[0] or noun_form(tok.norm) is not None:
         return False
     return bool(load_index().roles(tok.norm) & ADJECTIVE)
@@ -556,8 +573,18 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) -> Hi
     if right_det is None:
         return None
     written = [sentence[j].norm for j, _ in adjectives]
+    possessed = rule["adjective"] == "a" and rule["noun"] == "ind"
     right_adjectives = [
-        accepted_form(word, forms, _adjective_form(forms, rule["adjective"], noun.gender, number))
+        _own_form(
+            word,
+            forms,
+            possessed,
+            accepted_form(
+                word,
+                forms,
+                _adjective_form(forms, rule["adjective"], noun.gender, number, possessed),
+            ),
+        )
         for word, (_, forms) in zip(written, adjectives)
     ]
     if (right_det, right_adjectives, right_noun) == (determiner, written, noun_tok.text):
