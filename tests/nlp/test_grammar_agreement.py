@@ -204,6 +204,8 @@ def test_a_grammar_finding_has_a_rule_a_span_and_a_plain_swedish_message():
         ("Hon kände sig ensamt efter besöket.", "ensamt", "ensam"),
         ("Sängkläderna i rum 7 är bytt.", "bytt", "bytta"),
         ("Provsvaren från i går var normal.", "normal", "normala"),
+        ("Maten var för salt och kaffet för stark.", "stark", "starkt"),
+        ("Rummet var städat och sängen bäddat.", "bäddat", "bäddad"),
     ],
 )
 def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, wrong, right):
@@ -251,6 +253,9 @@ def test_predicative_adjective_that_disagrees_with_its_subject_is_marked(text, w
         "Alla rummet var städade.",
         "Patienten i rum 4 är trött.",
         "Maten från i går var god.",
+        "Maten var för salt och kaffet för starkt.",
+        "Rummet var städat och sängen bäddad.",
+        "Hon var trött och maten kall.",
     ],
 )
 def test_agreeing_predicatives_are_silent(text):

@@ -93,7 +93,31 @@ def predicatives(sentence: list[Tok]) -> list[Hit]:
                 continue  # verkar snabbt, kändes tryggt: after these a -t form may be an adverb
             if hit:
                 hits.append(hit)
+        gapped = _gapped_clause(sentence, a) if tok.norm in COPULAS_AFTER_SUBJECT else None
+        if gapped is not None:  # Maten var för salt och kaffet för stark
+            hit = _check_predicative(sentence, gapped[0], gapped[1])
+            if hit:
+                hits.append(hit)
     return hits
+
+
+def _gapped_clause(sentence: list[Tok], a: int):
+    """(subject, adjective index) of a second clause that leaves out the copula after *och*
+    (*Maten var för salt och kaffet för stark*, *rummet var städat och sängen bäddad*): a
+    definite noun, degree adverbs, an adjective and the sentence's end."""
+    o = a + 1
+    if o + 2 >= len(sentence) or sentence[o].norm != "och" or adjective(sentence[a].norm) is None:
+        return None
+    noun = sentence[o + 1]
+    agreement = _noun_agreement(noun) if _definite_noun(noun) else ()
+    if not agreement:
+        return None
+    k = o + 2
+    while k < len(sentence) and sentence[k].norm in words("degree_adverbs"):
+        k += 1
+    if k + 1 >= len(sentence) or not is_punct(sentence[k + 1]) or sentence[k + 1].text == ",":
+        return None
+    return (o + 1, agreement, noun.text), k
 
 
 def _subject_slot(sentence: list[Tok], c: int) -> int:
