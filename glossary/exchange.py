@@ -176,6 +176,9 @@ def import_json(data: bytes | str) -> list[Term]:
         items = json.loads(_decode(data))
     except json.JSONDecodeError as exc:
         raise ContentError([Problem("JSON", "filen är inte giltig JSON", line=exc.lineno)]) from exc
+    except RecursionError as exc:  # lists in lists thousands deep: Python's parser gives up
+        nested = "filen har för många nivåer inuti varandra för att vara en termlista"
+        raise ContentError([Problem("JSON", nested)]) from exc
     if not isinstance(items, list):
         raise ContentError([Problem("JSON", "filen ska innehålla en lista med termer")])
     problems: list[Problem] = []

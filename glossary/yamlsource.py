@@ -32,6 +32,9 @@ def read_yaml(text: str, source: str) -> Any:
         raise ContentError([Problem(source, f"YAML-syntaxfel: {reason}", line=line)]) from exc
     except YAMLError as exc:
         raise ContentError([Problem(source, f"YAML-syntaxfel: {exc}")]) from exc
+    except RecursionError as exc:  # [[[[… thousands deep: the parser gives up
+        nested = "YAML-filen har för många nivåer inuti varandra för att vara en lektion eller term"
+        raise ContentError([Problem(source, nested)]) from exc
     repeated = _repeated_container(root)
     if repeated is not None:
         message = (

@@ -5,7 +5,8 @@ in a 500 deep inside a route (and on SQLite be stored as garbage). Before any vi
 
 - a query string holding one gets the Swedish 400 page (JSON under ``/api/``);
 - a JSON body holding one anywhere gets a Swedish 400 JSON answer (the script keeps the text
-  in the page, so nothing typed is lost);
+  in the page, so nothing typed is lost), and so does a body nested too deep for Python's JSON
+  parser (thousands of ``[``: a RecursionError, which was a 500);
 - a form field holding one is cleaned (NUL removed, a lone surrogate replaced by U+FFFD) and
   named in ``g.unstorable_fields``; the view then runs on the cleaned form, whose validation
   fails on that field (``webapp.forms.FlaskForm``), so the page comes back with the cleaned
@@ -22,6 +23,11 @@ from webapp.free_text import cleaned, unstorable
 JSON_MESSAGE = (
     "Texten innehåller tecken som inte kan sparas (till exempel osynliga styrtecken). "
     "Ta bort dem och försök igen. Din text finns kvar."
+)
+
+NESTED_MESSAGE = (
+    "Det som skickades kunde inte läsas: det har för många nivåer inuti varandra. "
+    "Ladda om sidan och försök igen."
 )
 
 
@@ -42,9 +48,12 @@ def _guard():
     if any(unstorable(k) or unstorable(v) for k, v in request.args.items(multi=True)):
         abort(400)
     if request.is_json:
-        body = request.get_json(silent=True)
-        if any(unstorable(s) for s in _strings(body)):
-            return jsonify(error=JSON_MESSAGE, message=JSON_MESSAGE), 400
+        try:
+            body = request.get_json(silent=True)
+            if any(unstorable(s) for s in _strings(body)):
+                return jsonify(error=JSON_MESSAGE, message=JSON_MESSAGE), 400
+        except RecursionError:  # lists in lists thousands deep: Python's parser gives up
+            return jsonify(error=NESTED_MESSAGE, message=NESTED_MESSAGE), 400
         return None
     if request.method in ("POST", "PUT", "PATCH") and request.form:
         items = list(request.form.items(multi=True))

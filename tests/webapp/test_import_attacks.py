@@ -69,3 +69,21 @@ def test_a_term_file_with_a_nul_is_refused_and_nothing_is_written(teacher):
     refused = upload(teacher, "termer.csv", "\n".join([exported[0], row, ""]).encode())
     assert refused.status_code == 400 and REFUSED in refused.get_data(as_text=True)
     assert db.session.scalar(select(func.count()).select_from(Term)) == before
+
+
+def test_files_nested_thousands_deep_are_refused_in_swedish_not_a_500(teacher):
+    """[[[[… 100,000 deep made Python's JSON and YAML parsers raise RecursionError: a 500."""
+    deep = b"[" * 100_000 + b"]" * 100_000
+    before = db.session.scalar(select(func.count()).select_from(Term))
+    refused = upload(teacher, "termer.json", deep)
+    assert refused.status_code == 400
+    assert "för många nivåer inuti varandra" in refused.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(Term)) == before
+
+    pasted = deep.decode()
+    refused = teacher.post(
+        LESSONS, data={"csrf_token": csrf_token(teacher, LESSONS), "text": pasted}
+    )
+    assert refused.status_code == 400
+    assert "för många nivåer inuti varandra" in refused.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(Lesson)) == 1

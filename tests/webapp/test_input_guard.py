@@ -66,6 +66,18 @@ def test_a_draft_with_a_nul_byte_is_not_saved_but_kept_in_the_form(writer):
     assert db.session.scalar(select(NoteDraft)) is None
 
 
+def test_json_nested_thousands_deep_gets_a_swedish_400_not_a_500(writer):
+    """Python's JSON parser gives up on [[[[… thousands deep (RecursionError): that was a 500."""
+    token = csrf_token(writer, URL)
+    deep = "[" * 100_000 + "]" * 100_000
+    for endpoint, body in (("/api/check", f'{{"text": {deep}}}'), ("/ova/synka", deep)):
+        response = writer.post(
+            endpoint, data=body, content_type="application/json", headers={"X-CSRFToken": token}
+        )
+        assert response.status_code == 400
+        assert "för många nivåer inuti varandra" in response.get_json()["message"]
+
+
 @pytest.mark.parametrize("text", ["Brukaren\x00 åt.", "Brukaren \ud800 åt."])
 def test_api_json_with_nul_or_a_lone_surrogate_gets_a_swedish_400(writer, text):
     token = csrf_token(writer, URL)
