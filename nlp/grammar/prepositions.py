@@ -396,7 +396,9 @@ def _check(sentence: list[Tok], i: int, p: int, entry: dict) -> Hit | None:
         return None
     if entry.get("head_endings") and not sentence[i].norm.endswith(tuple(entry["head_endings"])):
         return None
-    if _opens_own_phrase(sentence, p) or _adverb_head(sentence, i, entry["head"]):
+    # kom på tid, ont på tid: a listed time noun is the expression's, no time adverbial
+    listed = after.norm in entry.get("only_next", ()) and after.norm in words("time_nouns")
+    if (not listed and _opens_own_phrase(sentence, p)) or _adverb_head(sentence, i, entry["head"]):
         return None
     if _noun_for_verb(sentence, i, entry) or _verb_for_adjective(sentence, i, entry):
         return None

@@ -195,6 +195,8 @@ def test_look_alikes_from_dev4_are_silent(text):
         ("Hon ligger i strokeavdelningen sedan i går.", "i", "på"),
         ("Han jobbar i geriatriken.", "i", "på"),
         ("Han satt på väntrummet en timme.", "på", "i"),
+        ("Taxin kom inte på tid.", "på", "i"),  # a listed noun: no time adverbial of its own
+        ("Vi har ont på tid på morgnarna.", "på", "om"),
     ],
 )
 def test_wards_and_homes_by_their_compounds_are_marked(text, wrong, right):
