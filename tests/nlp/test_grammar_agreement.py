@@ -54,6 +54,7 @@ from tests.nlp.report_views import grammar_findings as grammar
         ("Hon bor i den största rummet.", "den största rummet", "det största rummet"),
         ("Han har ett mycket stor sår.", "ett mycket stor sår", "ett mycket stort sår"),
         ("Alla brukaren fick vaccin i dag.", "Alla brukaren", "Alla brukare"),
+        ("Hon flyttade till en äldreboende.", "en äldreboende", "ett äldreboende"),
         # egen keeps its indefinite form after a possessive, takes -na after de and in plural
         ("Han vill ha sitt egen kudde.", "sitt egen kudde", "sin egen kudde"),
         ("Hon vill ha sin eget täcke.", "sin eget täcke", "sitt eget täcke"),
@@ -143,6 +144,9 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Den gamla mannen satt i det stora rummet.",
         # det right after är/var is the subject: the noun phrase after it has no article
         "I dag är det stora dagen för henne.",
+        # en boende is a resident, ett boende a home
+        "En boende ramlade i natt.",
+        "Hon bor på ett annat boende.",
         "Hon vill ha sina egna kläder och sitt eget täcke.",
         "Det egna rummet är viktigt för henne.",
         "Han sover bäst i sin egna säng hemma.",
