@@ -4,28 +4,32 @@ The evidence for each class of split compound (a dictionary or glossary word whe
 compound-only first part, two plain nouns, a linking *s*, a particle, an adjective before a
 definite noun, a measure word, a verb stem in a noun phrase) and the look-alikes each must
 leave alone; ``split_compounds`` walks the note's word pairs and reports what this finds.
+Evidence from agreement with the words around them is in ``agreement_compounds``.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from .agreement_compounds import (
+    ARTICLE_GENDERS,
+    NEUTER_POSSESSIVES,
+    POSSESSION_VERBS,
+    VOWELS,
+    adjective_against_article,
+    adjective_before_definite,
+    adjective_compound,
+    noun_before_phrase_word,
+    participle_after_verb,
+    phrase_adjective_compound,
+    possessive_against_noun,
+)
 from .caches import WORDS
 from .compounds import valid_split
 from .dictionary import (
     ADJECTIVE,
     BEGIN,
-    COM_PLUR_DEF,
-    COM_PLUR_IND,
-    COM_READINGS,
-    COM_SING_DEF,
-    COM_SING_IND,
     END,
-    NEUT_PLUR_DEF,
-    NEUT_PLUR_IND,
-    NEUT_READINGS,
-    NEUT_SING_DEF,
-    NEUT_SING_IND,
     NOUN,
     VERB,
     WORD,
@@ -44,20 +48,12 @@ from .phrase_forms import (
 from .resources import endings, word_list
 
 MIN_PART = 2
+# the verb stems among data/phrase_words.txt, listed there because they open instructions
+IMPERATIVE_PHRASE_WORDS = frozenset({"ring", "mät", "kontrollera"})
 PLURAL_DETERMINERS = frozenset({"de", "dessa", "inga", "några", "många", "alla", "flera", "båda"})
 MAX_HEAD_ZIPF = 6.0  # commoner words (vara, göra) are verbs and function words, not heads
-NEUTER_POSSESSIVES = frozenset({"sitt", "mitt", "ditt"})  # also a verb stem or noun: sittdyna
-NEUTER_DETERMINERS = frozenset({"ett", "mitt", "ditt", "sitt", "vårt", "ert", "detta", "inget"})
-ARTICLE_GENDERS = {"en": "en", "någon": "en", "ingen": "en", "ett": "ett", "något": "ett"}
 MIN_HEAD_ZIPF = 2.5  # a rarer last part after a genitive is more likely prose than a split
-VOWELS = "aeiouyåäö"
-DEFINITE_READINGS = COM_SING_DEF | COM_PLUR_DEF | NEUT_SING_DEF | NEUT_PLUR_DEF
-INDEFINITE_READINGS = COM_SING_IND | COM_PLUR_IND | NEUT_SING_IND | NEUT_PLUR_IND
-# verbs of having and getting take an object, never a predicative adjective: an adjective's
-# base form after them before a definite noun is a compound's first part (har fin motoriken)
-POSSESSION_VERBS = frozenset({"har", "hade", "får", "fick", "tar", "tog"})
 ADJECTIVE_MARGIN = 1.5  # Zipf units an adjective is rarer than the noun it may shorten
-MIN_ADJECTIVE_COMPOUND_ZIPF = 1.5  # rarer: an adjective first word is read as a phrase (privat rum)
 
 
 @lru_cache(maxsize=WORDS)
@@ -86,26 +82,31 @@ def joined_form(
         return bound
     if first in word_list("measure_words"):
         return _measure_compound(first, second, previous)
-    adjective_compound = _adjective_before_definite(first, second, previous, accepted)
-    if adjective_compound:
-        return adjective_compound
-    neuter_compound = _adjective_against_article(first, second, previous)
+    before_definite = adjective_before_definite(first, second, previous, accepted)
+    if before_definite:
+        return before_definite
+    neuter_compound = adjective_against_article(first, second, previous)
     if neuter_compound:
         return neuter_compound
     if first in word_list("phrase_adjectives"):
-        return _phrase_adjective_compound(first, second, previous)
+        return phrase_adjective_compound(first, second, previous)
     if first in NEUTER_POSSESSIVES:
-        possessive_compound = _possessive_against_noun(first, second)
+        possessive_compound = possessive_against_noun(first, second)
         if possessive_compound:
             return possessive_compound
     phrase_words = word_list("phrase_words")
+    participle = participle_after_verb(first, second, previous)
+    if participle:
+        return participle
     if first in phrase_words:
+        if _stem_in_noun_phrase(first, second, previous):
+            return first + second  # i ring klockan
         return _particle_compound(first, second, previous)
     participle_compound = _participle_compound(first, second, previous)
     if participle_compound:
         return participle_compound
     if second in phrase_words:
-        return _suffix_compound(first, second)
+        return _suffix_compound(first, second) or noun_before_phrase_word(first, second, previous)
     if second in word_list("note_participles") or _past_participle(second, first + second):
         return None  # a short line of a note: Prov taget, Sond satt, Säng bäddad
     if len(first) < MIN_PART or len(second) < 3 or verb_form(first):
@@ -128,7 +129,7 @@ def joined_form(
             return joined
         if index.roles(joined) & WORD:
             adjective = index.roles(first) & ADJECTIVE
-            if adjective and not _adjective_compound(first, second, joined, previous):
+            if adjective and not adjective_compound(first, second, joined, previous):
                 return None  # ett privat rum: an adjective and its noun, the compound is rare
             return joined
     first_roles = index.roles(first)
@@ -173,34 +174,6 @@ def joined_form(
     return first + second
 
 
-def _adjective_against_article(first: str, second: str, previous: str) -> str | None:
-    """An adjective without its neuter *-t* after a neuter determiner (*ett snabb test*, *ett
-    fri kort*): the phrase would be *ett snabbt test*, so the adjective is a compound's first
-    part only when the dictionary has the compound: *ett röd utslag* is an agreement error
-    (*ett rött utslag*), and a made-up *rödutslag* would teach the wrong thing."""
-    if previous not in NEUTER_DETERMINERS or len(second) < 3 or first.endswith("t"):
-        return None
-    index = load_index()
-    if not index.roles(first) & ADJECTIVE or not _base_adjective(first):
-        return None
-    # the neuter adds -t, or -tt after a vowel (fri → fritt, ny → nytt)
-    neuters = (first + "t", first + "tt") if first[-1] in VOWELS else (first + "t",)
-    if not any(index.roles(neuter) & WORD for neuter in neuters):
-        return None
-    if second in word_list("phrase_words") and not index.noun_bits(second) & NEUT_READINGS:
-        return None  # a neuter noun agrees with ett, so the adjective must be a part: ett fri kort
-    joined = first + second
-    return joined if index.roles(joined) & WORD else None
-
-
-def _base_adjective(word: str) -> bool:
-    """An adjective in its base form: its likeliest lemma, or a lemma the tagger ranks second
-    when the word has no inflectional ending (*fin*, whose first guess is a verb *fi*)."""
-    return lemma(word) == word or (
-        word in lemma_candidates(word)[:2] and not word.endswith(("a", "e", "t"))
-    )
-
-
 def _past_participle(word: str, joined: str) -> bool:
     """A past participle (*bäddad*, *städat*, *dukade*) of an *-a* verb among the word's
     likely lemmas, after a noun whose compound with it the dictionary lacks: a short note
@@ -214,6 +187,19 @@ def _past_participle(word: str, joined: str) -> bool:
         return False
     # -at is also the definite form of an -a noun (vänd schemat): then the -a word must be a verb
     return not word.endswith("at") or bool(index.roles(verb) & VERB)
+
+
+def _stem_in_noun_phrase(first: str, second: str, previous: str) -> bool:
+    """A verb stem among the phrase words (*ring*, *mät*, *hjälp*: they open instructions)
+    after a preposition or determiner, where no imperative can stand, before a noun it makes
+    a dictionary word with (*i ring klockan*)."""
+    if first not in IMPERATIVE_PHRASE_WORDS:
+        return False
+    if previous not in word_list("noun_phrase_openers") or second in word_list("phrase_words"):
+        return False
+    index = load_index()
+    noun = index.roles(second) & NOUN or index.noun_bits(second)
+    return bool(index.roles(first + second) & WORD and noun)
 
 
 def _bound_head(first: str, second: str) -> str | None:
@@ -253,22 +239,6 @@ def _noun_compound(first: str, second: str, previous: str) -> bool:
     return bool(index.roles(base) & NOUN) and lemma(base) == base
 
 
-def _possessive_against_noun(first: str, second: str) -> str | None:
-    """A neuter possessive before a noun it cannot go with, a definite one or an en-word
-    (*sitt dynan*, *en sitt dyna*; *sitt hus* is right): the possessive is the verb stem or
-    noun that begins the compound, when the dictionary has it (*sittdyna*, *mittpunkten*)."""
-    index = load_index()
-    readings = index.noun_bits(second)
-    if not readings or second in word_list("phrase_words"):
-        return None
-    definite_form = readings & DEFINITE_READINGS and not readings & INDEFINITE_READINGS
-    common_only = readings & COM_READINGS and not readings & NEUT_READINGS
-    if not (definite_form or common_only):
-        return None
-    joined = first + second
-    return joined if index.roles(joined) & WORD else None
-
-
 def _truncated_noun(first: str, roles: int, previous: str) -> bool:
     """A noun's compound form without its final vowel (*smärt-* of *smärta*, *mag-* of
     *mage*), which the dictionary lets begin compounds: not a noun itself, and rarer on its
@@ -290,36 +260,6 @@ def _truncated_noun(first: str, roles: int, previous: str) -> bool:
 def _noun_first_part(first: str, roles: int) -> bool:
     """A plain noun the dictionary lets begin a compound, not also a verb or adjective."""
     return roles & (BEGIN | NOUN) == BEGIN | NOUN and not roles & (VERB | ADJECTIVE)
-
-
-def _phrase_adjective_compound(first: str, second: str, previous: str) -> str | None:
-    """An everyday adjective in its base form before a noun (*köpte varm korv*, *lätt mjölk*,
-    *vit kål*; ``data/phrase_adjectives.txt``): one word when the dictionary has the compound
-    as a noun and it is common enough, since these adjectives otherwise begin ordinary phrases
-    (*torr hud*, *kall mat*, whose compounds the dictionary lacks). Never before a phrase word,
-    a time word (*god morgon*) or a verb form, nor where the compound is an adverb (*med hög
-    kant*, not *på högkant*)."""
-    if second in word_list("phrase_words") or second in word_list("phrase_ends") or len(second) < 2:
-        return None  # a two-letter noun is allowed: lätt öl
-    if lemma(second) in word_list("time_words") or verb_form(second):
-        return None
-    joined = first + second
-    roles = load_index().roles(joined)
-    if not roles & WORD or not roles & (NOUN | BEGIN | END):
-        return None
-    return joined if _adjective_compound(first, second, joined, previous) else None
-
-
-def _adjective_compound(first: str, second: str, joined: str, previous: str) -> bool:
-    """Whether an adjective and its noun written apart are the dictionary compound ``joined``:
-    not when the compound is rare (*ett privat rum*), the pair a phrase Swedish writes apart
-    as well (*frisk luft*; ``data/adjective_phrases.txt``), or the adjective agrees with an
-    en-word after *en* (*en tjock tröja*, *en varm filt*: the phrase is the likely reading)."""
-    if f"{first} {second}" in word_list("adjective_phrases"):
-        return False
-    if ARTICLE_GENDERS.get(previous) == "en" and load_index().noun_bits(second) & COM_SING_IND:
-        return False
-    return load_index().zipf(joined) >= MIN_ADJECTIVE_COMPOUND_ZIPF
 
 
 def _participle_compound(first: str, second: str, previous: str) -> str | None:
@@ -359,31 +299,6 @@ def _measure_compound(first: str, second: str, previous: str) -> str | None:
         return None
     joined = first + second
     return joined if load_index().roles(joined) & WORD else None
-
-
-def _adjective_before_definite(
-    first: str, second: str, previous: str, accepted: frozenset[str]
-) -> str | None:
-    """An adjective's base form before a definite noun with no determiner (*med rak
-    apparaten*, *Social sekreteraren ringde*): Swedish says *den raka apparaten*, so the two
-    are one word when the dictionary or the glossary has it. After a determiner, a verb or an
-    adverb (*blev sjuk dagen efter*), or before a time noun, they are left alone."""
-    if (
-        previous
-        and previous in word_list("phrase_words")
-        and previous not in word_list("prepositions")
-        and previous not in POSSESSION_VERBS
-    ):
-        return None
-    index = load_index()
-    if not index.roles(first) & ADJECTIVE or not _base_adjective(first) or len(first) < 3:
-        return None
-    if not (definite(second) and index.roles(second) & NOUN):
-        return None
-    if lemma(second) in word_list("time_words") or second in word_list("phrase_ends"):
-        return None
-    joined = first + second
-    return joined if joined in accepted or index.roles(joined) & WORD else None
 
 
 def _particle_compound(first: str, second: str, previous: str) -> str | None:

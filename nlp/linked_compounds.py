@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .caches import WORDS
 from .compounds import valid_split
 from .dictionary import ADJECTIVE, BEGIN, END, NOUN, WORD, load_index
 from .lemmas import lemma_candidates
@@ -25,7 +26,7 @@ MIN_PART = 2
 MIN_HEAD = 3
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=WORDS)
 def linked_compound(first: str, middle: str, last: str, previous: str = "") -> str | None:
     """The compound ``first middle last`` (lower case) stands for, or None; ``previous`` is
     the word before (lower case, "" at a sentence start). An adjective after an article or

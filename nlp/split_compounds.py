@@ -18,7 +18,8 @@ Flagged, with the joined form as the suggestion:
   motoriken*): the phrase would need *den raka apparaten*; an adjective without the *-t* a
   neuter noun after *ett* needs (*ett fri kort*); a measure word before a dictionary compound where no number or
   article makes it a measure (*sina glas ögon*);
-- three or more parts as one finding (*fall risk bedömning*, *sjuk hus säng*).
+- three or more parts as one finding (*fall risk bedömning*, *sjuk hus säng*), also with a
+  linking *s* in the middle word (*urin vägs infektion*; ``linked_compounds``).
 
 Never: words that normally start or end a phrase (articles, pronouns, prepositions,
 numerals, quantities, *vänster*, *höger*; ``data/phrase_words.txt``, ``data/phrase_ends.txt``),
