@@ -6,9 +6,11 @@ Loads the checker, checks the worst cases of ``tests/data/worst_inputs.py`` once
 ``--rounds`` rounds of ``--per-round`` fuzzed strings of up to 20,000 characters, each round
 with a new seed, so no input repeats (a worker serving the public never sees the same hostile
 note twice). After each round it prints the process's resident memory now and at its peak,
-and at the end how full the checker's caches are (``nlp/caches.py``): what a worker keeps of
-the words it met. Target: peak RSS ≤ 300 MB (``benchmarks/nlp_speed.py``) and no growth over
-the last half of the rounds beyond the allocator's noise (≤ 10 MB).
+the entries its caches hold and the memory blocks Python has allocated (when both level off
+and RSS still creeps, the allocator's fragmentation is the cause, not a growing structure),
+and at the end how full each cache is (``nlp/caches.py``). Target: peak RSS ≤ 300 MB
+(``benchmarks/nlp_speed.py``) and no growth over the last half of the rounds beyond the
+allocator's noise (≤ 10 MB).
 """
 
 from __future__ import annotations
@@ -90,7 +92,11 @@ def main() -> None:
             nlp.check(text, TERMS)
         checks += args.per_round
         after_round.append(rss_now())
-        print(f"{checks:>6} checks: RSS {after_round[-1]:4.0f} MB, peak {rss_peak():4.0f} MB")
+        print(
+            f"{checks:>6} checks: RSS {after_round[-1]:4.0f} MB, peak {rss_peak():4.0f} MB, "
+            f"cache entries {sum(row[1] for row in cache_fill()):,}, "
+            f"Python blocks {sys.getallocatedblocks():,}"
+        )
 
     half = after_round[(len(after_round) - 1) // 2]
     growth = after_round[-1] - half
