@@ -60,6 +60,11 @@ from tests.nlp.report_views import grammar_findings as grammar
         ("Hon vill ha sin eget täcke.", "sin eget täcke", "sitt eget täcke"),
         ("Hon har en egna telefon.", "en egna telefon", "en egen telefon"),
         ("Hon vill ha sina egen kläder.", "sina egen kläder", "sina egna kläder"),
+        # annan agrees like an adjective; an ordinal after den/det leaves the gender to see
+        ("Hon fick ett annan läkemedel.", "ett annan läkemedel", "ett annat läkemedel"),
+        ("Vi ringde en annat läkare.", "en annat läkare", "en annan läkare"),
+        ("Det första veckan var svår.", "Det första veckan", "Den första veckan"),
+        ("Den andra rummet är ledigt.", "Den andra rummet", "Det andra rummet"),
         ("Vi har bytt alla lakanet i rummet.", "alla lakanet", "alla lakan"),
         ("Brukaren har fått en ny hörapparaten.", "en ny hörapparaten", "en ny hörapparat"),
         ("Vi har inte hittat någon ny lösningen än.", "någon ny lösningen", "någon ny lösning"),
@@ -150,6 +155,13 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Hon vill ha sina egna kläder och sitt eget täcke.",
         "Det egna rummet är viktigt för henne.",
         "Han sover bäst i sin egna säng hemma.",
+        "Hon fick en andra chans.",
+        "För det andra hade hon feber.",
+        "Det är den första maj i dag.",
+        "Den ena sonen kom i går och den andra dottern i dag.",
+        # det + an ordinal or a superlative before a clause without som
+        "Det första sjuksköterskan gjorde var att ringa.",
+        "Det bästa brukaren vet är att sova.",
     ],
 )
 def test_agreeing_noun_phrases_are_silent(text):

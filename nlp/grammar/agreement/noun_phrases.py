@@ -26,6 +26,7 @@ from ..forms import (
     genders,
     infinitive_of_imperative,
     is_infinitive,
+    is_person,
     listed_plural_indefinite,
     noun_form,
     noun_readings,
@@ -112,7 +113,7 @@ def determiner_phrases(sentence: list[Tok]) -> list[Hit]:
             continue  # Har det reglerad arbetstid? (det is the subject)
         pointing = tok.norm in ("den", "det", "de") and _next_norm(sentence, i) in ("här", "där")
         article = pointing or tok.norm not in ("den", "det", "de")  # not a pronoun
-        phrase = _phrase(sentence, i + 1 + pointing, article)
+        phrase = _phrase(sentence, i + 1 + pointing, article, rule["adjective"] == "a")
         if phrase is None:
             continue
         adjectives, noun_at = phrase
@@ -120,10 +121,27 @@ def determiner_phrases(sentence: list[Tok]) -> list[Hit]:
             continue  # ställ det där brukaren når det: där opens a clause
         if _coordinated_adjective(sentence, noun_at):
             continue  # en lugn och glad stämning: lugn is an adjective, the noun comes later
+        if tok.norm == "det" and _ranked_clause(sentence, adjectives, noun_at):
+            continue  # Det enda brukaren vill ha är kaffe: det enda (som) brukaren vill ha
         hit = _check_phrase(sentence, i, rule, adjectives, noun_at, pointing)
         if hit:
             hits.append(hit)
     return hits
+
+
+def _ranked_clause(sentence: list[Tok], adjectives, noun_at: int) -> bool:
+    """Whether *det* + an ordinal or superlative is a pronoun that a relative clause without
+    *som* follows (*det första sjuksköterskan gjorde*, *det bästa brukaren vet*): the noun
+    names a person, or a finite verb other than a copula comes after it."""
+    if not adjectives or not all(
+        sentence[j].norm in words("ordinals") or sentence[j].norm.endswith(("sta", "ste"))
+        for j, _ in adjectives
+    ):
+        return False
+    if is_person(sentence[noun_at].norm):
+        return True
+    after = noun_at + 1
+    return _finite_follows(sentence, noun_at) and sentence[after].norm not in words("copulas")
 
 
 def _finite_follows(sentence: list[Tok], k: int) -> bool:
@@ -223,7 +241,7 @@ def _formal_subject(sentence: list[Tok], i: int, adjectives) -> bool:
 
 
 def _phrase(
-    sentence: list[Tok], start: int, article: bool = False
+    sentence: list[Tok], start: int, article: bool = False, weak: bool = False
 ) -> tuple[list[tuple[int, Adjective]], int] | None:
     """(adjectives with their forms, index of the noun) after a determiner, or None.
 
@@ -233,12 +251,20 @@ def _phrase(
     Right after an ``article`` (a determiner that is no pronoun: not a bare *den*, *det*,
     *de*) a form the dictionary has as a noun is the noun whatever the tagger says, when the
     phrase ends after it (*ett klocka som*, *denna rum är*, *det här rum.*).
+    After a ``weak`` determiner (one that wants the -a form: den, det, de, min, hennes) an
+    ordinal is an adjective of one form (*det andra rummet*, *den sista veckan*); after en
+    or ett it ends the phrase (*en andra chans*).
     """
     adjectives = []
     j = start
     while j < len(sentence) and len(adjectives) <= MAX_ADJECTIVES:
         tok = sentence[j]
         following = sentence[j + 1] if j + 1 < len(sentence) else None
+        counting = start > 1 and sentence[start - 2].norm == "för"  # för det andra: secondly
+        if weak and tok.norm in words("ordinals") and _is_noun(following) and not counting:
+            adjectives.append((j, Adjective((tok.norm,) * 3)))
+            j += 1
+            continue
         if j == start and article and _misread_noun(tok, following):
             return adjectives, j
         closed = tok.upos in CLOSED and not misread_adjective(tok)
@@ -318,8 +344,8 @@ def misread_adjective(tok: Tok) -> bool:
     if tok.norm in words("degree_adverbs") or tok.norm in words("cardinal_numbers"):
         return False
     forms = adjective(tok.norm)
-    if forms is not None and forms[0] in words("possessed_indefinites"):
-        return True  # sin eget täcke: eget tagged a determiner
+    if forms is not None and forms[0] in words("pronoun_like_adjectives"):
+        return True  # sin eget täcke, en annat förband: tagged a determiner or pronoun
     if forms is None or tok.norm == forms[1] != forms[0] or noun_form(tok.norm) is not None:
         return False
     return bool(load_index().roles(tok.norm) & ADJECTIVE)
