@@ -65,6 +65,10 @@ from tests.nlp.report_views import grammar_findings as grammar
         ("Vi ringde en annat läkare.", "en annat läkare", "en annan läkare"),
         ("Det första veckan var svår.", "Det första veckan", "Den första veckan"),
         ("Den andra rummet är ledigt.", "Den andra rummet", "Det andra rummet"),
+        # varje wants an indefinite singular
+        ("Varje dagar går hon ut.", "Varje dagar", "Varje dag"),
+        ("Vi ringer dottern varje veckan.", "varje veckan", "varje vecka"),
+        ("Varje nya brukare får en kontaktperson.", "Varje nya brukare", "Varje ny brukare"),
         ("Vi har bytt alla lakanet i rummet.", "alla lakanet", "alla lakan"),
         ("Brukaren har fått en ny hörapparaten.", "en ny hörapparaten", "en ny hörapparat"),
         ("Vi har inte hittat någon ny lösningen än.", "någon ny lösningen", "någon ny lösning"),
@@ -162,6 +166,8 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         # det + an ordinal or a superlative before a clause without som
         "Det första sjuksköterskan gjorde var att ringa.",
         "Det bästa brukaren vet är att sova.",
+        "Varje nytt läkemedel ska kontrolleras.",
+        "Hon får en tablett varje morgon och varje kväll.",
     ],
 )
 def test_agreeing_noun_phrases_are_silent(text):

@@ -56,7 +56,8 @@ def _determiner_for(determiner: str, gender: str, number: str) -> str | None:
     for group in words("determiner_sets"):
         if determiner in group.values():
             return group.get(key)
-    return determiner if words("determiners")[determiner]["gender"] == "any" else None
+    table = words("determiners") | words("phrase_determiners")
+    return determiner if table[determiner]["gender"] == "any" else None
 
 
 def _adjective_form(
@@ -92,7 +93,7 @@ def _own_form(written: str, forms: Adjective, possessed: bool, right: str) -> st
 
 def determiner_phrases(sentence: list[Tok]) -> list[Hit]:
     hits = []
-    table = words("determiners")
+    table = words("determiners") | words("phrase_determiners")
     for i, tok in enumerate(sentence):
         rule = table.get(tok.norm)
         number = tok.norm in words("cardinal_numbers")  # fem minut: tagged anything
@@ -506,7 +507,11 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) -> Hi
         return None  # alla sjuka, alla vita: an adjective used as a noun
     right_det, right_noun, key = determiner, noun_tok.text, "np_agreement_gender"
     number = noun.number if noun.number != "?" else rule["number"]
-    if rule["number"] == "plur" and noun.number == "sing":
+    if determiner == "varje" and (noun.number == "plur" or noun.definite == "def"):
+        if noun.lemma in words("uncountable_nouns") or noun.number == "?":
+            return None
+        right_noun, number, key = noun.lemma, "sing", "np_agreement_number"  # varje dagar
+    elif rule["number"] == "plur" and noun.number == "sing":
         if determiner == "de" and noun.definite == "def":
             right_det = _determiner_for("den", noun.gender, "sing")  # de vänstra benet
         elif determiner in POSSESSIVE_PLURALS and noun.definite == "ind":
