@@ -65,6 +65,9 @@ from tests.nlp.report_views import grammar_findings as grammar
         ("Vi ringde en annat läkare.", "en annat läkare", "en annan läkare"),
         ("Det första veckan var svår.", "Det första veckan", "Den första veckan"),
         ("Den andra rummet är ledigt.", "Den andra rummet", "Det andra rummet"),
+        # båda wants a definite plural
+        ("Hon har ont i båda ben.", "båda ben", "båda benen"),
+        ("Båda armar är svullna.", "Båda armar", "Båda armarna"),
         # varje wants an indefinite singular
         ("Varje dagar går hon ut.", "Varje dagar", "Varje dag"),
         ("Vi ringer dottern varje veckan.", "varje veckan", "varje vecka"),
@@ -167,6 +170,9 @@ def test_noun_phrase_disagreement_is_marked_with_the_agreeing_phrase(text, wrong
         "Det första sjuksköterskan gjorde var att ringa.",
         "Det bästa brukaren vet är att sova.",
         "Varje nytt läkemedel ska kontrolleras.",
+        "Han har skador på båda sidor.",
+        "Vi tittade åt båda håll.",
+        "Båda dessa läkemedel ger yrsel.",
         "Hon får en tablett varje morgon och varje kväll.",
     ],
 )

@@ -489,6 +489,7 @@ def _indefinite_meant(sentence, i, adjectives, noun) -> bool:
 
 
 INDEFINITE_SINGULARS = frozenset({"en", "ett", "någon", "något", "ingen", "inget"})
+BOTH = frozenset({"båda", "bägge"})
 PLURAL_QUANTITIES = frozenset({"alla", "många", "flera", "några", "inga"})
 
 
@@ -496,7 +497,7 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) -> Hi
     """``pointing``: *här* or *där* follows the determiner (*den här stolen*)."""
     noun_tok = sentence[noun_at]
     determiner = sentence[i].norm
-    if rule["noun"] == "def" and not adjectives and not pointing:
+    if rule["noun"] == "def" and not adjectives and not pointing and determiner not in BOTH:
         return None  # den/det/de without an adjective are mostly pronouns (det regnar, den är)
     if pointing and noun.number != "sing" and noun.definite != "ind":
         return None  # den där busen: -en is also a neuter plural (bus), so only gender
@@ -507,7 +508,19 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) -> Hi
         return None  # alla sjuka, alla vita: an adjective used as a noun
     right_det, right_noun, key = determiner, noun_tok.text, "np_agreement_gender"
     number = noun.number if noun.number != "?" else rule["number"]
-    if determiner == "varje" and (noun.number == "plur" or noun.definite == "def"):
+    if determiner in BOTH and noun.definite == "ind" and noun.number != "sing":
+        following = sentence[noun_at + 1].norm if noun_at + 1 < len(sentence) else ""
+        if (
+            noun.lemma in words("both_indefinite_nouns")
+            or noun.lemma in words("uncountable_nouns")
+            or following in RELATIVE
+            or _relative_after(sentence, noun_at, RELATIVE_REACH)
+        ):
+            return None  # på båda sidor, åt båda håll: fixed phrases without -na
+        right_noun, number, key = plural_definite(noun.lemma), "plur", "np_agreement_definite"
+        if right_noun is None:
+            return None  # båda ben → båda benen
+    elif determiner == "varje" and (noun.number == "plur" or noun.definite == "def"):
         if noun.lemma in words("uncountable_nouns") or noun.number == "?":
             return None
         right_noun, number, key = noun.lemma, "sing", "np_agreement_number"  # varje dagar
