@@ -68,6 +68,7 @@ from tests.nlp.report_views import grammar_findings as grammar
         # båda wants a definite plural
         ("Hon har ont i båda ben.", "båda ben", "båda benen"),
         ("Båda armar är svullna.", "Båda armar", "Båda armarna"),
+        ("Hon har sår på båda fötter.", "båda fötter", "båda fötterna"),
         # varje wants an indefinite singular
         ("Varje dagar går hon ut.", "Varje dagar", "Varje dag"),
         ("Vi ringer dottern varje veckan.", "varje veckan", "varje vecka"),

@@ -27,6 +27,7 @@ from ..forms import (
     infinitive_of_imperative,
     is_infinitive,
     is_person,
+    listed_plural_definite,
     listed_plural_indefinite,
     noun_form,
     noun_readings,
@@ -517,7 +518,8 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) -> Hi
             or _relative_after(sentence, noun_at, RELATIVE_REACH)
         ):
             return None  # på båda sidor, åt båda håll: fixed phrases without -na
-        right_noun, number, key = plural_definite(noun.lemma), "plur", "np_agreement_definite"
+        right_noun = plural_definite(noun.lemma) or listed_plural_definite(noun.lemma)
+        number, key = "plur", "np_agreement_definite"
         if right_noun is None:
             return None  # båda ben → båda benen
     elif determiner == "varje" and (noun.number == "plur" or noun.definite == "def"):

@@ -346,6 +346,18 @@ def listed_plural_indefinite(form: str) -> str | None:
     return None
 
 
+def listed_plural_definite(form: str) -> str | None:
+    """The definite plural of an indefinite plural in ``plural_nouns.yaml`` (*händer →
+    händerna*, *glasögon → glasögonen*), when the table lists it."""
+    listed = yaml_data("grammar/plural_nouns")
+    if listed.get(form, [None, None])[1] != "ind":
+        return None
+    for ending in ("na", "en", "nen"):
+        if listed.get(form + ending, [None, None])[1] == "def":
+            return form + ending
+    return None
+
+
 def is_person(word: str) -> bool:
     """Whether the noun ``word`` names a person (*dottern*, *sjuksköterskan*,
     *distriktssköterskan*, *arbetsterapeuten*): a lemma of ``person_nouns``, a compound of
