@@ -65,6 +65,9 @@ from tests.nlp.report_views import grammar_findings as grammar
         ("Vi ringde en annat läkare.", "en annat läkare", "en annan läkare"),
         ("Det första veckan var svår.", "Det första veckan", "Den första veckan"),
         ("Den andra rummet är ledigt.", "Den andra rummet", "Det andra rummet"),
+        # a verb's imperative is no plural of the verb taken for a noun (dusch, tand)
+        ("Hon vill ha en varmt dusch före frukost.", "en varmt dusch", "en varm dusch"),
+        ("Hon har förlorat ett tand.", "ett tand", "en tand"),
         # båda wants a definite plural
         ("Hon har ont i båda ben.", "båda ben", "båda benen"),
         ("Båda armar är svullna.", "Båda armar", "Båda armarna"),

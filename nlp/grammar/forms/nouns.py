@@ -138,6 +138,8 @@ def plural_forms(lemma: str) -> frozenset[str]:
     endings = ("en", "na") if g == NEUT and lemma[-1:] not in VOWELS else PLURAL_ENDINGS
     for stem in stems:
         for ending in endings:
+            if not ending and stem != lemma:
+                continue  # no plural drops a letter (dusch is duscha's imperative)
             form = stem + ending
             if form != lemma and known(form, ALL) and lemma in lemma_candidates(form):
                 forms.add(form)
