@@ -4,15 +4,7 @@ adjective with no determiner fits its noun (*kall händer → kalla händer*).""
 
 from __future__ import annotations
 
-from ...dictionary import (
-    ADJECTIVE,
-    COM_PLUR_IND,
-    COM_SING_IND,
-    NEUT_PLUR_IND,
-    NEUT_SING_IND,
-    load_index,
-)
-from ...lemmas import lemma_candidates
+from ...dictionary import ADJECTIVE, load_index
 from ...resources import yaml_data
 from .. import Hit, Tok, is_punct, match_case, words
 from ..forms import (
@@ -29,13 +21,22 @@ from ..forms import (
     is_person,
     listed_plural_definite,
     listed_plural_indefinite,
-    noun_form,
     noun_readings,
-    participle_verb,
     plural_definite,
     plural_indefinite,
-    supine,
     verb_reading,
+)
+from .phrase_words import (
+    CLOSED,
+    comparative,
+    ends_phrase,
+    is_adjective,
+    is_noun,
+    misread_adjective,
+    misread_noun,
+    nominal,
+    nominal_adjective,
+    open_word,
 )
 
 MAX_ADJECTIVES = 2
@@ -43,7 +44,6 @@ MAX_ADJECTIVES = 2
 RELATIVE = frozenset(
     {"som", "av", "att", "där", "då", "när", "jag", "du", "han", "hon", "vi", "ni", "de", "man"}
 )
-INDEFINITE_READINGS = COM_SING_IND | COM_PLUR_IND | NEUT_SING_IND | NEUT_PLUR_IND
 RELATIVE_WORDS = frozenset({"som", "där", "när", "vilka", "vars"})  # den tid när något händer
 RELATIVE_REACH = 10  # words between den/det + noun and the som of a relative clause
 ARTICLE_WORD = {COM: "en", NEUT: "ett"}
@@ -173,9 +173,9 @@ def bare_phrases(sentence: list[Tok]) -> list[Hit]:
         if tok.norm in words("not_attributive"):
             continue
         listed = noun.norm in yaml_data("grammar/plural_nouns")  # kläder, fötter, händer
-        if not (tok.upos == "ADJ" or (listed and _open_word(tok))):
+        if not (tok.upos == "ADJ" or (listed and open_word(tok))):
             continue  # ren kläder, svullen fötter: tagged a determiner or adverb
-        if not (listed or (noun.upos == "NOUN" and _is_noun(noun))):
+        if not (listed or (noun.upos == "NOUN" and is_noun(noun))):
             continue
         compared = load_index().roles(tok.norm) & ADJECTIVE  # kall: kallare, kallast
         if not compared and (infinitive_of_imperative(tok.norm) or verb_reading(tok.norm)):
@@ -263,11 +263,11 @@ def _phrase(
         tok = sentence[j]
         following = sentence[j + 1] if j + 1 < len(sentence) else None
         counting = start > 1 and sentence[start - 2].norm == "för"  # för det andra: secondly
-        if weak and tok.norm in words("ordinals") and _is_noun(following) and not counting:
+        if weak and tok.norm in words("ordinals") and is_noun(following) and not counting:
             adjectives.append((j, Adjective((tok.norm,) * 3)))
             j += 1
             continue
-        if j == start and article and _misread_noun(tok, following):
+        if j == start and article and misread_noun(tok, following):
             return adjectives, j
         closed = tok.upos in CLOSED and not misread_adjective(tok)
         if tok.norm in words("phrase_breakers") or is_punct(tok) or closed:
@@ -278,18 +278,18 @@ def _phrase(
         if (tok.norm in words("cardinal_numbers") or tok.norm.isdigit()) and not adjectives:
             j += 1  # de två nya förbanden: the number never inflects
             continue
-        if _comparative(tok) and _nominal(following):
+        if comparative(tok) and nominal(following):
             j += 1  # en större rum → ett större rum: a comparative never inflects
             continue
-        if _is_adjective(tok, following) and _nominal(following):
+        if is_adjective(tok, following) and nominal(following):
             if adjectives and tok.norm.endswith("t") and tok.norm == adjectives[-1][1][1]:
                 return None
-            if following and _is_adjective(following, None) and tok.norm.endswith("t"):
+            if following and is_adjective(following, None) and tok.norm.endswith("t"):
                 return None  # an adverb in -t before an adjective: en helt beroende varelse
             adjectives.append((j, adjective(tok.norm)))
             j += 1
             continue
-        if _is_noun(tok):
+        if is_noun(tok):
             if tok.text[:1].isupper() or len(tok.norm) < 3 or not tok.norm.isalpha():
                 return None  # a name, an abbreviation (en s k gammakamera)
             if tok.upos != "NOUN" and not ends_phrase(following) and tok.norm not in genders():
@@ -305,126 +305,6 @@ def _phrase(
             return adjectives, j
         return None
     return None
-
-
-def _comparative(tok: Tok) -> bool:
-    """A comparative (*större*, *tunnare*), which has one form: the determiner still agrees
-    with the noun after it. Not *mer*, *mindre*, *fler*: degree words and quantities."""
-    if tok.norm in words("degree_adverbs") or tok.norm in words("determiners"):
-        return False
-    if tok.norm in words("comparatives"):
-        return tok.norm not in ("mer", "mera", "fler", "flera", "färre", "mest")
-    stem = tok.norm.removesuffix("are")
-    return stem != tok.norm and adjective(stem) is not None and not noun_readings(tok.norm)
-
-
-def _open_word(tok: Tok) -> bool:
-    """No determiner, quantity, number, pronoun or other function word (*ren*, *svullen*,
-    not *inga*, *många*, *bara*)."""
-    return not any(
-        tok.norm in words(name)
-        for name in (
-            "function_words",
-            "determiners",
-            "possessives",
-            "phrase_breakers",
-            "degree_adverbs",
-            "cardinal_numbers",
-            "sentence_adverbs",
-            "verb_particles",  # Ta bort kläder: bort belongs to the verb
-        )
-    )
-
-
-def misread_adjective(tok: Tok) -> bool:
-    """An adjective the tagger took for a pronoun or determiner (*alla smutsig kläder*): no
-    function word, and compared in the dictionary (*smutsigare*), in its base or -a form."""
-    if tok.norm in words("function_words") or tok.norm in words("determiners"):
-        return False
-    if tok.norm in words("possessives") or tok.norm in words("phrase_breakers"):
-        return False
-    if tok.norm in words("degree_adverbs") or tok.norm in words("cardinal_numbers"):
-        return False
-    forms = adjective(tok.norm)
-    if forms is not None and forms[0] in words("pronoun_like_adjectives"):
-        return True  # sin eget täcke, en annat förband: tagged a determiner or pronoun
-    if forms is None or tok.norm == forms[1] != forms[0] or noun_form(tok.norm) is not None:
-        return False
-    return bool(load_index().roles(tok.norm) & ADJECTIVE)
-
-
-def _misread_noun(tok: Tok, following: Tok | None) -> bool:
-    """A noun the tagger took for a verb, an adverb or a pronoun (see ``_phrase``)."""
-    if tok.upos not in ("VERB", "ADV", "PRON") or tok.norm in words("function_words"):
-        return False
-    if tok.text[:1].isupper() or len(tok.norm) < 3 or not tok.norm.isalpha():
-        return False
-    if tok.upos == "VERB" and verb_reading(tok.norm) is not None:
-        return False  # som någon får när: a finite verb (får is also a noun)
-    bits = load_index().noun_bits(tok.norm)
-    if not bits or noun_form(tok.norm) is None:
-        return False
-    if ends_phrase(following) or following.norm in ("som", "är", "var"):
-        return True
-    # before an adverb only a definite form, which no verb looks like (den här rummet längre)
-    return following.upos == "ADV" and not bits & INDEFINITE_READINGS
-
-
-CLOSED = frozenset({"PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "NUM", "PUNCT"})
-
-
-def _is_noun(tok: Tok | None) -> bool:
-    if tok is None or tok.upos in CLOSED or tok.upos == "VERB":
-        return False
-    if tok.norm in words("phrase_breakers"):
-        return False  # sitt stort rum själv: själv ends the phrase, rum is its noun
-    if noun_form(tok.norm) is None:
-        return False
-    return tok.upos == "NOUN" or adjective(tok.norm) is None
-
-
-def _is_adjective(tok: Tok, following: Tok | None) -> bool:
-    """An adjective the dictionary confirms; one with a noun reading too (*läkt*) only
-    before a noun."""
-    if adjective(tok.norm) is None or (tok.upos in CLOSED and not misread_adjective(tok)):
-        return False
-    if tok.upos in CLOSED:
-        return following is not None and _is_noun(following)
-    if tok.upos == "VERB":
-        return tok.feats.get("VerbForm") == "Part"
-    if tok.upos == "NOUN" or noun_form(tok.norm) is not None:
-        if _measure_noun(tok):
-            return False  # en bit bröd, en bunt papper: a noun, though the tagger says ADJ
-        return following is not None and _is_noun(following)
-    return True
-
-
-def _measure_noun(tok: Tok) -> bool:
-    """A noun whose adjective reading the dictionary never compares and no verb made (*bit*,
-    *bunt*: the first noun of *en bit bröd*), unlike *kall* (kallare) or *läkt* (läka)."""
-    forms = adjective(tok.norm)
-    if forms is None or noun_form(tok.norm) is None or load_index().roles(tok.norm) & ADJECTIVE:
-        return False
-    if participle_verb(forms[0]) is not None or tok.norm != forms[0] or forms[0][-1:] != "t":
-        return False  # only where the -t of the neuter hides in the base (bit, bunt)
-    return not any(  # läkt: the supine of läka; bit is no supine of bita
-        is_infinitive(lemma) and supine(lemma) == tok.norm for lemma in lemma_candidates(tok.norm)
-    )
-
-
-def ends_phrase(tok: Tok | None) -> bool:
-    return tok is None or is_punct(tok) or tok.upos in ("ADP", "CCONJ", "SCONJ")
-
-
-def _nominal(tok: Tok | None) -> bool:
-    """Whether ``tok`` may continue a noun phrase (an adjective or the noun)."""
-    return tok is not None and (_is_noun(tok) or _is_adjective(tok, None))
-
-
-def _nominal_adjective(tok: Tok) -> bool:
-    """Whether ``tok`` is an adjective's -a form (*sjuka*, *gamla*), which names people."""
-    forms = adjective(tok.norm)
-    return forms is not None and tok.norm == forms[2] != forms[0]
 
 
 def _check_phrase(sentence, i, rule, adjectives, noun_at, pointing=False) -> Hit | None:
@@ -505,7 +385,7 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) -> Hi
     if pointing and determiner == "de" and noun.number == "?":
         return None  # de här barn: which number is meant is unclear (but det här rum →
         # rummet, de här skor → skorna)
-    if rule["number"] == "plur" and _nominal_adjective(noun_tok):
+    if rule["number"] == "plur" and nominal_adjective(noun_tok):
         return None  # alla sjuka, alla vita: an adjective used as a noun
     right_det, right_noun, key = determiner, noun_tok.text, "np_agreement_gender"
     number = noun.number if noun.number != "?" else rule["number"]

@@ -8,7 +8,8 @@ from ...resources import word_list
 from .. import Hit, Tok, is_punct, words
 from ..forms import COM, NEUT, adjective, is_person, noun_form, noun_readings, participle_verb
 from ..word_order import fronted_before, subject_end
-from .noun_phrases import CLOSED, accepted_form, ends_phrase, misread_adjective
+from .noun_phrases import accepted_form
+from .phrase_words import CLOSED, ends_phrase, misread_adjective
 
 SUBJECT_PRONOUNS = {
     "jag": COM,
