@@ -464,36 +464,24 @@ def _check_reading(sentence, i, rule, adjectives, noun_at, noun, pointing) -> Hi
         key = "np_agreement_definite"
         if right_noun is None:
             return None
-    elif (
-        rule["noun"] == "ind"
-        and noun.definite == "def"
-        and _indefinite_meant(sentence, i, adjectives, noun)
-    ):
-        # en ny hörapparaten → en ny hörapparat, tre barnen → tre barn
-        right_noun = (
-            noun.lemma
-            if noun.number == "sing"
-            else plural_indefinite(noun.lemma) or listed_plural_indefinite(noun_tok.norm)
-        )
-        right_det = _determiner_for(determiner, noun.gender, noun.number)
-        key = "np_agreement_possessive"
-        if right_noun is None:
-            return None
     elif rule["noun"] == "ind" and noun.definite == "def":
-        if determiner not in words("possessives") | {"sin", "sitt", "sina"}:
+        if _indefinite_meant(sentence, i, adjectives, noun):
+            written = noun_tok.norm  # en ny hörapparaten → en ny hörapparat, tre barnen → tre barn
+        elif determiner not in words("possessives") | {"sin", "sitt", "sina"}:
             return None  # en stolen: unclear which was meant; denna veckan, alla patienterna
-        if noun.lemma in words("uncountable_nouns"):
+        elif noun.lemma in words("uncountable_nouns"):
             return None
-        # min handen → min hand, sina barnen → sina barn: a possessive takes no -en
+        else:
+            written = noun.lemma  # min handen → min hand, sina barnen → sina barn
         right_noun = (
             noun.lemma
             if noun.number == "sing"
-            else plural_indefinite(noun.lemma) or listed_plural_indefinite(noun.lemma)
+            else plural_indefinite(noun.lemma) or listed_plural_indefinite(written)
         )
-        right_det = _determiner_for(determiner, noun.gender, noun.number)
-        key = "np_agreement_possessive"
         if right_noun is None:
             return None
+        right_det = _determiner_for(determiner, noun.gender, noun.number)
+        key = "np_agreement_possessive"
     elif rule["gender"] not in ("any", noun.gender) and number == "sing":
         right_det = _determiner_for(determiner, noun.gender, "sing")
     if right_det is None:
